@@ -1,0 +1,1 @@
+"""Accuracy benchmarks for language, dates and extraction against the plain libraries."""

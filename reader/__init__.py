@@ -1,0 +1,1 @@
+"""reader: a self-hosted, multilingual reading app that reads articles aloud."""

@@ -1,0 +1,1 @@
+"""The article pipeline: import, extract, structure, language, dates."""

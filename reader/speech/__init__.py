@@ -1,0 +1,1 @@
+"""The listening pipeline: policy, normalize, segment, engines, cache, jobs, stream."""
