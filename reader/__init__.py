@@ -1,1 +1,64 @@
 """reader: a self-hosted, multilingual reading app that reads articles aloud."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from reader.config import load_settings
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Config, database, i18n, CSRF, speech, blueprints, errors, command line."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    configure(app, test_config)
+
+    from reader import db, errors, i18n, speech
+    from reader.views import register_blueprints
+
+    db.init_app(app)
+    i18n.init_app(app)
+    _init_csrf(app)
+    speech.init_app(app)
+    register_blueprints(app)
+    errors.init_app(app)
+    return app
+
+
+def configure(app: Flask, test_config: dict | None) -> None:
+    """Settings from READER_* variables, overlaid by the test mapping, with derived defaults."""
+    app.config.update(load_settings())
+    if test_config:
+        app.config.update(test_config)
+    data_dir = app.config["DATA_DIR"] or app.instance_path
+    os.makedirs(data_dir, exist_ok=True)
+    app.config["DATA_DIR"] = data_dir
+    if not app.config["DATABASE_URL"]:
+        app.config["DATABASE_URL"] = f"sqlite:///{os.path.join(data_dir, 'reader.sqlite3')}"
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _persistent_secret(data_dir)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+
+
+def _persistent_secret(data_dir: str) -> str:
+    # One random key per installation, so sessions survive restarts without configuration.
+    path = Path(data_dir) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _init_csrf(app: Flask) -> None:
+    from flask_wtf.csrf import CSRFProtect
+
+    CSRFProtect(app)

@@ -1,1 +1,24 @@
 """The listening pipeline: policy, normalize, segment, engines, cache, jobs, stream."""
+
+import atexit
+import os
+
+
+def init_app(app) -> None:
+    """Hang a SpeechService on the app and stop its workers when the process exits."""
+    from reader.speech.service import SpeechConfig, SpeechService
+
+    config = app.config
+    service = SpeechService(
+        SpeechConfig(
+            cache_root=os.path.join(config["DATA_DIR"], "audio"),
+            engine=config["SPEECH_ENGINE"],
+            workers=config["SPEECH_WORKERS"],
+            timeout=config["SPEECH_TIMEOUT"],
+            rate=config["SPEECH_RATE"],
+            bitrate=config["AUDIO_BITRATE"],
+            read_hashtags=config["READ_HASHTAGS"],
+        )
+    )
+    app.extensions["reader.speech"] = service
+    atexit.register(service.shutdown)

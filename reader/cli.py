@@ -1,0 +1,115 @@
+"""The `reader` command: serve, seed, import, init-db, prune, feedback-export."""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from reader import PROJECT_ROOT, create_app
+
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+
+@click.group()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """reader: read articles, and listen to them."""
+    ctx.obj = create_app()
+
+
+def _session(app):
+    return app.extensions["reader.db"]()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.pass_obj
+def serve(app, host: str, port: int) -> None:
+    """Serve the app with waitress (threads; speech runs in worker processes)."""
+    from waitress import serve as waitress_serve
+
+    click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
+    try:
+        # send_bytes=1: stream audio to the browser as soon as each sentence is ready.
+        waitress_serve(app, host=host, port=port, threads=8, send_bytes=1, ident="reader")
+    finally:
+        app.extensions["reader.speech"].shutdown()
+
+
+@main.command()
+@click.option("--path", "folder", default=str(SEEDS_DIR), show_default=True)
+@click.pass_obj
+def seed(app, folder: str) -> None:
+    """Load the sample articles (idempotent: a second run adds nothing)."""
+    files = sorted(Path(folder).glob("*.txt"))
+    if not files:
+        raise click.ClickException(f"no seed articles in {folder}")
+    added = sum(_import(app, path) for path in files)
+    click.echo(f"{added} new article(s), {len(files) - added} already there.")
+
+
+@main.command("import")
+@click.argument("path")
+@click.pass_obj
+def import_command(app, path: str) -> None:
+    """Import an article from a file (seed format, Markdown, page text, HTML) or a URL."""
+    _import(app, path)
+
+
+def _import(app, path: str | Path) -> bool:
+    from reader.library import articles, importer
+
+    try:
+        if str(path).startswith(("http://", "https://")):
+            draft = importer.draft_from_url(str(path), app.config["MAX_CONTENT_LENGTH"])
+        else:
+            draft = importer.draft_from_path(path)
+        with _session(app) as session:
+            article, created = articles.store_article(
+                session, draft, app.config["DEFAULT_TIMEZONE"]
+            )
+    except (OSError, importer.ImportFailed, articles.ArticleError) as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    state = "imported" if created else "already there"
+    click.echo(f"{state}: #{article.id} [{article.language}] {article.title}")
+    return created
+
+
+@main.command("init-db")
+@click.pass_obj
+def init_db(app) -> None:
+    """Create the database tables (the app also does this when it starts)."""
+    from reader.db import create_schema
+
+    create_schema(app.extensions["reader.engine"])
+    click.echo("Database ready.")
+
+
+@main.command()
+@click.option("--max-mb", type=int, default=None, help="Default: READER_CACHE_MAX_MB.")
+@click.option(
+    "--max-age-days", type=float, default=None, help="Default: READER_CACHE_MAX_AGE_DAYS."
+)
+@click.pass_obj
+def prune(app, max_mb: int | None, max_age_days: float | None) -> None:
+    """Bound the audio cache by size and age."""
+    max_mb = app.config["CACHE_MAX_MB"] if max_mb is None else max_mb
+    max_age_days = app.config["CACHE_MAX_AGE_DAYS"] if max_age_days is None else max_age_days
+    report = app.extensions["reader.speech"].cache.prune(max_mb * 1024 * 1024, max_age_days * 86400)
+    click.echo(
+        f"removed {report.removed_files} file(s), {report.removed_bytes} bytes; "
+        f"kept {report.kept_files} file(s), {report.kept_bytes} bytes"
+    )
+
+
+@main.command("feedback-export")
+@click.pass_obj
+def feedback_export(app) -> None:
+    """Print all feedback as JSON lines."""
+    from reader.feedback.service import export_rows
+
+    with _session(app) as session:
+        for row in export_rows(session):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,0 +1,80 @@
+"""Settings as data: one table of (name, default, help), read from READER_* variables."""
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name (READER_<name> in the environment), default and help."""
+
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        return f"READER_{self.name}"
+
+    def parse(self, raw: str) -> Any:
+        """Convert an environment string to the type of the default."""
+        if isinstance(self.default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(self.default, int):
+            return int(raw)
+        if isinstance(self.default, float):
+            return float(raw)
+        return raw
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "DATA_DIR",
+        "",
+        "Folder for the database and the audio cache (default: the instance folder).",
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "SQLAlchemy database URL (default: SQLite file reader.sqlite3 in DATA_DIR).",
+    ),
+    Setting(
+        "SECRET_KEY", "", "Signs cookies and CSRF tokens (default: a random key kept in DATA_DIR)."
+    ),
+    Setting(
+        "DEFAULT_LOCALE",
+        "en",
+        "UI language when neither ?lang=, a cookie nor the browser names one.",
+    ),
+    Setting("DEFAULT_TIMEZONE", "UTC", "Time zone of a source whose articles do not name one."),
+    Setting(
+        "SPEECH_ENGINE",
+        "espeak",
+        "Speech engine: espeak (pyttsx3 driving espeak-ng) or silent (tests).",
+    ),
+    Setting("SPEECH_WORKERS", 2, "Worker processes that synthesize speech."),
+    Setting(
+        "SPEECH_TIMEOUT",
+        30.0,
+        "Seconds one sentence may take to synthesize before its worker is killed.",
+    ),
+    Setting("SPEECH_RATE", 175, "Default speaking rate in words per minute."),
+    Setting("READ_HASHTAGS", False, "Read the hashtag line aloud as words instead of skipping it."),
+    Setting("AUDIO_BITRATE", 48, "MP3 bit rate in kbit/s for synthesized audio."),
+    Setting("CACHE_MAX_MB", 500, "`reader prune` shrinks the audio cache to this many megabytes."),
+    Setting(
+        "CACHE_MAX_AGE_DAYS", 90, "`reader prune` removes cached audio unused for this many days."
+    ),
+    Setting("MAX_UPLOAD_MB", 5, "Largest article upload or fetched page, in megabytes."),
+)
+
+
+def load_settings(environ: os._Environ | dict | None = None) -> dict[str, Any]:
+    """Every setting's value: the READER_* variable when set, the default otherwise."""
+    environ = os.environ if environ is None else environ
+    values = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.env_var)
+        values[setting.name] = setting.default if raw in (None, "") else setting.parse(raw)
+    return values

@@ -1,0 +1,68 @@
+"""Errors: one JSON helper for the API, and app-wide handlers that answer JSON or HTML."""
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+def wants_json() -> bool:
+    """The API, and clients that prefer JSON to HTML, get JSON errors."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
+
+
+def error_response(status: int, message: str, **details):
+    """A JSON error body: {"error": {"status", "message", ...details}}."""
+    body = {"error": {"status": status, "message": message, **details}}
+    return jsonify(body), status
+
+
+def _localized_message(error: HTTPException) -> str:
+    messages = {
+        400: _("The request could not be understood."),
+        404: _("This page does not exist."),
+        405: _("This action is not allowed here."),
+        413: _("The upload is too large."),
+        415: _("This type of file is not supported."),
+        422: _("The data sent could not be processed."),
+        500: _("Something went wrong on our side. Please try again."),
+        503: _("This service is unavailable right now. Please try again later."),
+    }
+    return messages.get(error.code or 500, error.name)
+
+
+def handle_http_error(error: HTTPException):
+    """Render an HTTP error as JSON or as a localized page."""
+    status = error.code or 500
+    message = error.description if _is_custom(error) else _localized_message(error)
+    if wants_json():
+        return error_response(status, message)
+    return render_template("error.html", status=status, message=message), status
+
+
+def _is_custom(error: HTTPException) -> bool:
+    # Our own abort(status, description) calls carry a specific, already-localized message.
+    return error.description != type(error).description
+
+
+def handle_unexpected_error(error: Exception):
+    """Log an unexpected exception and answer 500 without a stack trace."""
+    log.exception("Unhandled error on %s", request.path, exc_info=error)
+    from werkzeug.exceptions import InternalServerError
+
+    return handle_http_error(InternalServerError())
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers."""
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected_error)

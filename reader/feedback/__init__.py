@@ -1,0 +1,1 @@
+"""Reader feedback: validate, store, list."""

@@ -1,0 +1,165 @@
+"""The article service: store a draft (detect languages, parse the date), list, find, override."""
+
+import hashlib
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from reader.languages import LANGUAGES
+from reader.library import dates, langid
+from reader.library.draft import ArticleDraft
+from reader.models import Article, Block, Sentence
+from reader.speech.segment import split_sentences
+
+
+class ArticleError(ValueError):
+    """A draft or a change that cannot be stored; the message says why."""
+
+
+def fingerprint(draft: ArticleDraft) -> str:
+    """The identity of an article across imports: its title and date line."""
+    key = f"{draft.title.strip()}\0{(draft.date_line or '').strip()}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def store_article(
+    session: Session, draft: ArticleDraft, default_timezone: str = "UTC"
+) -> tuple[Article, bool]:
+    """Store the draft unless the same article is stored; return it and whether it is new."""
+    existing = session.scalar(select(Article).where(Article.fingerprint == fingerprint(draft)))
+    if existing is not None:
+        return existing, False
+    article = build_article(draft, default_timezone)
+    session.add(article)
+    session.commit()
+    return article, True
+
+
+def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article:
+    """An unsaved Article with its blocks, sentences, languages and publication time."""
+    if not draft.title.strip():
+        raise ArticleError("the article has no title")
+    if not draft.blocks:
+        raise ArticleError("the article has no text")
+    timezone = _valid_timezone(draft.timezone or default_timezone)
+    body = "\n".join(block.text for block in draft.blocks if block.kind == "paragraph")
+    detection = langid.detect_with_confidence(f"{draft.title}\n{body}")
+    article_lang = detection.lang if detection else _supported(draft.declared_language)
+    article = Article(
+        fingerprint=fingerprint(draft),
+        title=draft.title.strip(),
+        date_line=draft.date_line,
+        timezone=timezone,
+        source=draft.source,
+        source_url=draft.source_url,
+        machine_translated_from=_supported(draft.machine_translated_from),
+        declared_language=_supported(draft.declared_language),
+        detected_language=detection.lang if detection else None,
+        language_confidence=detection.confidence if detection else None,
+    )
+    _set_publication_time(article, draft, article_lang)
+    article.blocks = [
+        _build_block(position, block.kind, block.text, article_lang)
+        for position, block in enumerate(draft.blocks)
+    ]
+    return article
+
+
+def _build_block(position: int, kind: str, text: str, article_lang: str | None) -> Block:
+    detection = langid.detect_block(text, article_lang, kind)
+    block_lang = detection.lang if detection else article_lang
+    block = Block(
+        position=position,
+        kind=kind,
+        text=text,
+        lang=block_lang,
+        lang_confidence=detection.confidence if detection else None,
+    )
+    if kind == "hashtags":
+        return block
+    for index, (start, end) in enumerate(split_sentences(text, block_lang or "en")):
+        sentence = langid.detect_block(text[start:end], block_lang, "sentence")
+        block.sentences.append(
+            Sentence(
+                position=index,
+                start=start,
+                end=end,
+                lang=sentence.lang if sentence else block_lang,
+                lang_confidence=sentence.confidence if sentence else None,
+            )
+        )
+    return block
+
+
+def _set_publication_time(article: Article, draft: ArticleDraft, lang: str | None) -> None:
+    parsed = dates.parse_with_precision(draft.date_line, lang) if draft.date_line else None
+    if parsed is not None:
+        value, has_time = parsed.value, parsed.has_time
+    elif draft.published_iso:
+        try:
+            value, has_time = datetime.fromisoformat(draft.published_iso), True
+        except ValueError:
+            return
+    else:
+        return
+    if value.tzinfo is None:
+        # The date line states wall-clock time at the source.
+        value = value.replace(tzinfo=ZoneInfo(article.timezone))
+    article.published_utc = value.astimezone(UTC).replace(tzinfo=None)
+    article.published_has_time = has_time
+
+
+def _valid_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ArticleError(f"unknown time zone {name!r}") from error
+    return name
+
+
+def _supported(code: str | None) -> str | None:
+    code = (code or "").strip().lower()[:2]
+    return code if code in LANGUAGES else None
+
+
+def effective_language():
+    """SQL expression of the language the app uses for an article."""
+    return func.coalesce(
+        Article.language_override, Article.detected_language, Article.declared_language
+    )
+
+
+def list_articles(session: Session, language: str | None = None) -> list[Article]:
+    """Articles, newest first, optionally those in one language."""
+    query = select(Article).order_by(Article.published_utc.desc().nulls_last(), Article.id)
+    if language:
+        query = query.where(effective_language() == language)
+    return list(session.scalars(query))
+
+
+def language_counts(session: Session) -> dict[str, int]:
+    """How many articles each language has, for the list's filter."""
+    rows = session.execute(
+        select(effective_language(), func.count()).group_by(effective_language())
+    )
+    return {lang: count for lang, count in rows if lang}
+
+
+def get_article(session: Session, article_id: int) -> Article | None:
+    """One article with its blocks and sentences, or None."""
+    return session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(selectinload(Article.blocks).selectinload(Block.sentences))
+    )
+
+
+def override_language(session: Session, article: Article, code: str | None) -> Article:
+    """Set (or with None, clear) a reader's choice of the article's language."""
+    if code is not None and code not in LANGUAGES:
+        raise ArticleError(f"unsupported language {code!r}")
+    article.language_override = code
+    session.commit()
+    return article

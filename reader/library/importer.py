@@ -1,0 +1,125 @@
+"""Turn a file, an upload or a URL into an ArticleDraft: seed format, Markdown, page text, HTML."""
+
+import urllib.request
+from pathlib import Path
+from urllib.error import URLError
+from urllib.parse import urlparse
+
+from reader.library.draft import ArticleDraft, DraftBlock
+from reader.library.seedfile import looks_like_seed, parse_seed
+from reader.library.structure import structure_markdown, structure_page_text
+
+TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+EXTENSIONS = {
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+FETCH_TIMEOUT_SECONDS = 15
+
+
+class ImportFailed(ValueError):
+    """The input holds no article we can read; the message says why."""
+
+
+class UnsupportedType(ImportFailed):
+    """The input is not text, Markdown or HTML."""
+
+
+class TooLarge(ImportFailed):
+    """The input is larger than the upload limit."""
+
+
+def draft_from_text(text: str) -> ArticleDraft:
+    """A seed file, a Markdown article, or a page copied as plain text."""
+    if not text.strip():
+        raise ImportFailed("the text is empty")
+    if looks_like_seed(text):
+        return parse_seed(text)
+    if text.lstrip("\ufeff").lstrip().startswith("# "):
+        return structure_markdown(text)
+    return structure_page_text(text)
+
+
+def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
+    """The article inside a full web page, with the page's metadata."""
+    from reader.library.extract import extract_article
+
+    extracted = extract_article(html, url)
+    if extracted is None or not extracted.blocks:
+        raise ImportFailed("no article text was found in the page")
+    return ArticleDraft(
+        title=extracted.title,
+        date_line=extracted.date_line,
+        blocks=tuple(DraftBlock(block.kind, block.text) for block in extracted.blocks),
+        declared_language=extracted.language,
+        source=extracted.site_name,
+        source_url=url,
+        published_iso=extracted.published_iso,
+    )
+
+
+def draft_from_bytes(data: bytes, content_type: str | None, filename: str | None = None):
+    """An upload: its type from the content type, else from the file name's extension."""
+    kind = _media_type(content_type, filename)
+    if kind in HTML_TYPES:
+        return draft_from_html(data)
+    if kind in TEXT_TYPES:
+        return draft_from_text(decode_text(data))
+    raise UnsupportedType(f"unsupported type {kind or 'unknown'}: use text, Markdown or HTML")
+
+
+def draft_from_path(path: str | Path) -> ArticleDraft:
+    """A file on disk."""
+    path = Path(path)
+    return draft_from_bytes(path.read_bytes(), None, path.name)
+
+
+def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
+    """Fetch a page over HTTP(S) and import it."""
+    if urlparse(url).scheme not in {"http", "https"}:
+        raise ImportFailed("only http and https addresses can be imported")
+    request = urllib.request.Request(url, headers={"User-Agent": "reader/0.1 (article import)"})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
+            data = response.read(max_bytes + 1)
+            content_type = response.headers.get("Content-Type")
+    except (URLError, OSError, ValueError) as error:
+        raise ImportFailed(f"the page could not be fetched: {error}") from error
+    if len(data) > max_bytes:
+        raise TooLarge("the page is larger than the upload limit")
+    kind = _media_type(content_type, None)
+    if kind in HTML_TYPES or kind is None:
+        return _with_url(draft_from_html(data, url), url)
+    return _with_url(draft_from_bytes(data, content_type), url)
+
+
+def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
+    from dataclasses import replace
+
+    return replace(draft, source_url=draft.source_url or url)
+
+
+def _media_type(content_type: str | None, filename: str | None) -> str | None:
+    if content_type:
+        kind = content_type.split(";")[0].strip().lower()
+        if kind and kind != "application/octet-stream":
+            return kind
+    if filename:
+        return EXTENSIONS.get(Path(filename).suffix.lower())
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the encoding charset_normalizer finds."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise UnsupportedType("the file is not text") from None
+        return str(best)

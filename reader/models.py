@@ -1,0 +1,124 @@
+"""Tables: articles, their blocks and sentences, and reader feedback."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """Now, as a naive UTC datetime (how every timestamp is stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+class Article(Base):
+    """An article: its metadata, detected language, and publication time."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    """sha256 of title and date line: importing the same article twice finds this row."""
+    title: Mapped[str] = mapped_column(Text)
+    date_line: Mapped[str | None] = mapped_column(Text)
+    """The publication date as the source printed it."""
+    published_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    published_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    """IANA zone of the source: the publication time is shown and spoken in it."""
+    source: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    machine_translated_from: Mapped[str | None] = mapped_column(String(8))
+    declared_language: Mapped[str | None] = mapped_column(String(8))
+    """What the source says the language is (header, html lang)."""
+    detected_language: Mapped[str | None] = mapped_column(String(8))
+    language_confidence: Mapped[float | None] = mapped_column(Float)
+    language_override: Mapped[str | None] = mapped_column(String(8))
+    """A reader's correction; wins over detection and sticks across re-imports."""
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    blocks: Mapped[list["Block"]] = relationship(
+        back_populates="article",
+        order_by="Block.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def language(self) -> str | None:
+        """The language the app uses: a reader's override, else detected, else declared."""
+        return self.language_override or self.detected_language or self.declared_language
+
+    @property
+    def published_at(self) -> datetime | None:
+        """The publication time, aware, in the source's time zone."""
+        if self.published_utc is None:
+            return None
+        return self.published_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.timezone))
+
+
+class Block(Base):
+    """One block of an article's body, in reading order."""
+
+    __tablename__ = "blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    """heading, paragraph or hashtags."""
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    lang_confidence: Mapped[float | None] = mapped_column(Float)
+
+    article: Mapped[Article] = relationship(back_populates="blocks")
+    sentences: Mapped[list["Sentence"]] = relationship(
+        back_populates="block",
+        order_by="Sentence.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def hashtags(self) -> list[str]:
+        """The tags of a hashtag line, without their '#'."""
+        return [word.lstrip("#") for word in self.text.split() if word.lstrip("#")]
+
+
+class Sentence(Base):
+    """A sentence of a block: its span in the block's text and its own language."""
+
+    __tablename__ = "sentences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    block_id: Mapped[int] = mapped_column(ForeignKey("blocks.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    lang_confidence: Mapped[float | None] = mapped_column(Float)
+
+    block: Mapped[Block] = relationship(back_populates="sentences")
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+
+class Feedback(Base):
+    """What a reader told us about an article's audio, pronunciation or translation."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
+    )
+    category: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(254))
+    locale: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,95 @@
+"""A content-addressed audio cache on disk: atomic writes, validated reads, pruning."""
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def cache_key(*parts: object) -> str:
+    """sha256 over every input that shapes the audio, in a stable JSON form."""
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    """What `prune` removed and what is left."""
+
+    removed_files: int
+    removed_bytes: int
+    kept_files: int
+    kept_bytes: int
+
+
+class AudioCache:
+    """Files under root/<kind>/<ab>/<key>.mp3; a fault is logged and treated as a miss."""
+
+    def __init__(self, root: str | os.PathLike, validate: Callable[[bytes], bool]):
+        self.root = Path(root)
+        self.validate = validate
+
+    def path(self, kind: str, key: str, suffix: str = ".mp3") -> Path:
+        return self.root / kind / key[:2] / f"{key}{suffix}"
+
+    def get(self, kind: str, key: str, suffix: str = ".mp3") -> Path | None:
+        """The cached file, or None when absent, empty or unreadable."""
+        path = self.path(kind, key, suffix)
+        try:
+            if path.stat().st_size > 0:
+                os.utime(path)  # last use, for pruning by age
+                return path
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            log.warning("audio cache read failed for %s: %s", path, error)
+        return None
+
+    def put(self, kind: str, key: str, data: bytes, suffix: str = ".mp3") -> Path | None:
+        """Store atomically (temp file, then rename); refuse audio that is empty or invalid."""
+        if not data or (suffix == ".mp3" and not self.validate(data)):
+            log.warning("refusing to cache invalid data for %s/%s", kind, key)
+            return None
+        path = self.path(kind, key, suffix)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, path)
+            return path
+        except OSError as error:
+            log.warning("audio cache write failed for %s: %s", path, error)
+            return None
+
+    def prune(self, max_bytes: int, max_age_seconds: float, now: float | None = None):
+        """Remove files unused for max_age, then the least recently used beyond max_bytes."""
+        now = time.time() if now is None else now
+        files = []
+        for path in self.root.rglob("*.*"):
+            if path.suffix not in {".mp3", ".json"}:
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            files.append((stat.st_mtime, stat.st_size, path))
+        files.sort(reverse=True)  # most recently used first
+        kept_bytes = removed_bytes = removed = 0
+        for mtime, size, path in files:
+            if now - mtime > max_age_seconds or kept_bytes + size > max_bytes:
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
+                removed, removed_bytes = removed + 1, removed_bytes + size
+            else:
+                kept_bytes += size
+        return PruneReport(removed, removed_bytes, len(files) - removed, kept_bytes)

@@ -1,0 +1,161 @@
+"""Speech engines: pyttsx3 driving espeak-ng, and a silent engine for fast tests."""
+
+import contextlib
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import wave
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+
+from reader.speech.options import SynthesisOptions
+
+SAMPLE_RATE = 22050  # espeak-ng's native output rate
+
+
+@dataclass(frozen=True)
+class Pcm:
+    """Mono 16-bit PCM audio."""
+
+    samples: bytes
+    sample_rate: int
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot run on this machine; the message says what is missing."""
+
+
+class SynthesisFailed(RuntimeError):
+    """The engine ran but produced no audio."""
+
+
+class Engine:
+    """What every engine offers: a name, a version for cache keys, voices, and synthesis."""
+
+    name = "base"
+
+    def is_available(self) -> bool:
+        raise NotImplementedError
+
+    def version(self) -> str:
+        raise NotImplementedError
+
+    def voices(self) -> frozenset[str]:
+        """Voice ids this engine can speak with here."""
+        raise NotImplementedError
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        raise NotImplementedError
+
+
+class EspeakEngine(Engine):
+    """pyttsx3 with its espeak driver (libespeak-ng), a fresh pyttsx3 engine per call."""
+
+    name = "espeak"
+
+    def is_available(self) -> bool:
+        return _espeak_version() is not None
+
+    def version(self) -> str:
+        return f"pyttsx3-{metadata.version('pyttsx3')}+espeak-ng-{_espeak_version()}"
+
+    def voices(self) -> frozenset[str]:
+        return _espeak_voices()
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        import pyttsx3
+
+        with tempfile.TemporaryDirectory(prefix="reader-tts-") as folder:
+            path = os.path.join(folder, "out.wav")
+            # A new pyttsx3 Engine object per call: a reused one is known to skip work.
+            engine = pyttsx3.Engine("espeak")
+            try:
+                engine.setProperty("voice", options.voice)
+                engine.setProperty("rate", options.rate)
+                engine.save_to_file(text, path)
+                # pyttsx3 prints a line for every file it saves; keep worker logs clean.
+                with contextlib.redirect_stdout(io.StringIO()):
+                    engine.runAndWait()
+            finally:
+                engine.stop()
+            return _read_wav(path)
+
+
+class SilentEngine(Engine):
+    """Valid silence whose length grows with the text: jobs, cache and API tests need no voice."""
+
+    name = "silent"
+    SECONDS_PER_CHARACTER = 0.06
+
+    def is_available(self) -> bool:
+        return True
+
+    def version(self) -> str:
+        return "silent-1"
+
+    def voices(self) -> frozenset[str]:
+        from reader.languages import LANGUAGES
+
+        return frozenset(lang.espeak_voice for lang in LANGUAGES.values())
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        seconds = max(0.2, len(text) * self.SECONDS_PER_CHARACTER * 175 / options.rate)
+        return Pcm(b"\x00\x00" * int(seconds * SAMPLE_RATE), SAMPLE_RATE)
+
+
+ENGINES: dict[str, type[Engine]] = {"espeak": EspeakEngine, "silent": SilentEngine}
+
+
+def get_engine(name: str) -> Engine:
+    """The engine by name; EngineUnavailable when unknown or not installed here."""
+    if name not in ENGINES:
+        raise EngineUnavailable(f"unknown speech engine {name!r}")
+    engine = ENGINES[name]()
+    if not engine.is_available():
+        raise EngineUnavailable("espeak-ng is not installed (apt-get install espeak-ng)")
+    return engine
+
+
+def _read_wav(path: str) -> Pcm:
+    if not os.path.exists(path) or os.path.getsize(path) <= 44:
+        raise SynthesisFailed("the engine wrote no audio")
+    with wave.open(path, "rb") as wav:
+        if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
+            raise SynthesisFailed("the engine wrote audio in an unexpected format")
+        samples = wav.readframes(wav.getnframes())
+        rate = wav.getframerate()
+    if not samples:
+        raise SynthesisFailed("the engine wrote no audio")
+    return Pcm(samples, rate)
+
+
+@cache
+def _espeak_version() -> str | None:
+    binary = shutil.which("espeak-ng")
+    if binary is None:
+        return None
+    try:
+        out = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=10, check=True
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # "eSpeak NG text-to-speech: 1.51  Data at: ..."
+    words = out.split(":", 1)[-1].split()
+    return words[0] if words else "unknown"
+
+
+@cache
+def _espeak_voices() -> frozenset[str]:
+    try:
+        import pyttsx3
+
+        engine = pyttsx3.Engine("espeak")
+        voices = frozenset(voice.id for voice in engine.getProperty("voices"))
+        engine.stop()
+        return voices
+    except Exception:  # noqa: BLE001 - a broken espeak install means "no voices", not a crash
+        return frozenset()

@@ -1,0 +1,23 @@
+"""SynthesisOptions: every choice that shapes the audio of a sentence, as one typed value."""
+
+from dataclasses import dataclass
+
+MIN_RATE, MAX_RATE = 80, 450
+
+
+@dataclass(frozen=True)
+class SynthesisOptions:
+    """What the engine is asked for; part of every cache key, and it pickles for workers."""
+
+    voice: str
+    """Engine voice id (espeak-ng: 'roa/fr')."""
+    rate: int = 175
+    """Speaking rate in words per minute."""
+    engine: str = "espeak"
+    """Engine name: 'espeak' (pyttsx3 driving espeak-ng) or 'silent' (tests)."""
+    bitrate: int = 48
+    """MP3 bit rate in kbit/s."""
+
+    def __post_init__(self) -> None:
+        if not MIN_RATE <= self.rate <= MAX_RATE:
+            raise ValueError(f"rate must be between {MIN_RATE} and {MAX_RATE} words per minute")

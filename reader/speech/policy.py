@@ -1,0 +1,87 @@
+"""The reading policy: which parts of an article are read, in what order, voice and pauses."""
+
+from dataclasses import dataclass
+
+from reader.library.datefmt import format_publication
+from reader.models import Article
+from reader.speech.normalize import hashtags_to_words, normalize
+
+PAUSE_AFTER_TITLE_MS = 700
+PAUSE_AFTER_DATE_MS = 600
+PAUSE_AFTER_HEADING_MS = 700
+PAUSE_BETWEEN_PARAGRAPHS_MS = 450
+PAUSE_BETWEEN_SENTENCES_MS = 120
+# A sentence is read in its own language's voice only when the detector is this sure.
+SWITCH_VOICE_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One piece of speech: what the page shows, what the engine is given, and where it is."""
+
+    index: int
+    kind: str
+    """title, date, heading, sentence or hashtags."""
+    display: str
+    spoken: str
+    lang: str
+    pause_ms: int
+    block_position: int | None = None
+    span: tuple[int, int] | None = None
+    """Character span of `display` in its block's text."""
+
+
+def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utterance]:
+    """Title, then the publication date as the page shows it, then the body in order."""
+    lang = article.language or "en"
+    pieces: list[tuple] = [("title", article.title, lang, PAUSE_AFTER_TITLE_MS, None, None)]
+    if article.published_at is not None:
+        spoken_date = format_publication(article.published_at, article.published_has_time, lang)
+        pieces.append(("date", spoken_date, lang, PAUSE_AFTER_DATE_MS, None, None))
+    for block in article.blocks:
+        pieces.extend(_block_pieces(block, lang, read_hashtags))
+    return [
+        Utterance(
+            index=index,
+            kind=kind,
+            display=display,
+            spoken=_spoken(kind, display, piece_lang),
+            lang=piece_lang,
+            pause_ms=pause,
+            block_position=block_position,
+            span=span,
+        )
+        for index, (kind, display, piece_lang, pause, block_position, span) in enumerate(pieces)
+    ]
+
+
+def _block_pieces(block, article_lang: str, read_hashtags: bool) -> list[tuple]:
+    block_lang = block.lang or article_lang
+    if block.kind == "hashtags":
+        if not read_hashtags:
+            return []
+        span = (0, len(block.text))
+        return [("hashtags", block.text, block_lang, 0, block.position, span)]
+    if block.kind == "heading" or not block.sentences:
+        pause = PAUSE_AFTER_HEADING_MS if block.kind == "heading" else PAUSE_BETWEEN_PARAGRAPHS_MS
+        span = (0, len(block.text))
+        return [(block.kind, block.text, block_lang, pause, block.position, span)]
+    pieces = []
+    for sentence in block.sentences:
+        last = sentence is block.sentences[-1]
+        pause = PAUSE_BETWEEN_PARAGRAPHS_MS if last else PAUSE_BETWEEN_SENTENCES_MS
+        lang = _sentence_language(sentence, block_lang)
+        span = (sentence.start, sentence.end)
+        pieces.append(("sentence", sentence.text, lang, pause, block.position, span))
+    return pieces
+
+
+def _sentence_language(sentence, block_lang: str) -> str:
+    confident = (sentence.lang_confidence or 0.0) >= SWITCH_VOICE_CONFIDENCE
+    return sentence.lang if sentence.lang and confident else block_lang
+
+
+def _spoken(kind: str, display: str, lang: str) -> str:
+    if kind == "hashtags":
+        display = hashtags_to_words(display)
+    return normalize(display, lang)

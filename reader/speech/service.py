@@ -1,0 +1,158 @@
+"""The speech service: options, voices, and starting or joining an article's render."""
+
+import json
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.languages import LANGUAGES
+from reader.models import Article
+from reader.speech.audio import is_valid_mp3
+from reader.speech.cache import AudioCache, cache_key
+from reader.speech.engines import Engine, get_engine
+from reader.speech.jobs import JobRunner
+from reader.speech.normalize import NORMALIZER_VERSION
+from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
+from reader.speech.policy import plan_reading
+from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
+from reader.speech.worker import SentenceJob
+
+
+class SpeechRequestError(ValueError):
+    """The listener asked for something invalid (a rate out of range, an unknown voice)."""
+
+
+class VoiceUnavailable(RuntimeError):
+    """No installed voice speaks this language."""
+
+    def __init__(self, lang: str | None):
+        super().__init__(lang)
+        self.lang = lang
+
+
+@dataclass(frozen=True)
+class SpeechConfig:
+    """The settings the speech service runs with."""
+
+    cache_root: str
+    engine: str = "espeak"
+    workers: int = 2
+    timeout: float = 30.0
+    rate: int = 175
+    bitrate: int = 48
+    read_hashtags: bool = False
+
+
+@dataclass(frozen=True)
+class CachedAudio:
+    """A whole article already rendered: its file and its timing track."""
+
+    path: Path
+    timings: list[dict]
+
+
+class SpeechService:
+    """Turns stored articles into audio through the job runner and the cache."""
+
+    def __init__(self, config: SpeechConfig):
+        self.config = config
+        self.cache = AudioCache(config.cache_root, is_valid_mp3)
+        self.runner = JobRunner(config.workers, config.timeout)
+        self._renders: dict[str, Render] = {}
+        self._lock = threading.Lock()
+
+    def engine(self) -> Engine:
+        """The configured engine; EngineUnavailable when it cannot run here."""
+        return get_engine(self.config.engine)
+
+    def voice_for(self, lang: str | None) -> str | None:
+        """The installed voice for a language, or None."""
+        language = LANGUAGES.get(lang or "")
+        if language is None or language.espeak_voice not in self.engine().voices():
+            return None
+        return language.espeak_voice
+
+    def options(self, lang: str | None, rate: int | None = None, voice: str | None = None):
+        """Validated synthesis options for an article's language."""
+        rate = self.config.rate if rate is None else rate
+        if not MIN_RATE <= rate <= MAX_RATE:
+            raise SpeechRequestError(f"rate must be between {MIN_RATE} and {MAX_RATE}")
+        if voice is not None and voice not in self.engine().voices():
+            raise SpeechRequestError(f"unknown voice {voice!r}")
+        voice = voice or self.voice_for(lang)
+        if voice is None:
+            raise VoiceUnavailable(lang)
+        return SynthesisOptions(voice, rate, self.config.engine, self.config.bitrate)
+
+    def request(self, article: Article, rate: int | None = None, voice: str | None = None):
+        """Plan the article and key every utterance; nothing is synthesized yet."""
+        base = self.options(article.language, rate, voice)
+        engine_version = self.engine().version()
+        utterances = tuple(plan_reading(article, self.config.read_hashtags))
+        jobs = [self._job(u, base, voice, engine_version) for u in utterances]
+        return RenderRequest(
+            article_id=article.id,
+            title=article.title,
+            lang=article.language or "",
+            engine_version=engine_version,
+            utterances=utterances,
+            keys=tuple(job.key for job in jobs),
+        ), jobs
+
+    def _job(self, utterance, base: SynthesisOptions, chosen_voice, engine_version) -> SentenceJob:
+        options = base
+        # A quote in another language gets that language's voice, unless the listener chose one.
+        if chosen_voice is None and utterance.lang != _lang_of(base.voice):
+            other_voice = self.voice_for(utterance.lang)
+            if other_voice is not None:
+                options = replace(base, voice=other_voice)
+        key = cache_key(
+            "sentence-v1",
+            utterance.spoken,
+            options,
+            utterance.pause_ms,
+            engine_version,
+            NORMALIZER_VERSION,
+        )
+        return SentenceJob(
+            key, utterance.spoken, options, utterance.pause_ms, self.config.cache_root
+        )
+
+    def cached(self, request: RenderRequest) -> CachedAudio | None:
+        """The assembled file and timings, when the whole article is already rendered."""
+        path = self.cache.get(ARTICLE_KIND, request.key)
+        timings_path = self.cache.get(ARTICLE_KIND, request.key, TIMINGS_SUFFIX)
+        if path is None or timings_path is None:
+            return None
+        try:
+            return CachedAudio(path, json.loads(timings_path.read_text("utf-8")))
+        except (OSError, ValueError):
+            return None
+
+    def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:
+        """Start the article's render, or join the one in progress."""
+        with self._lock:
+            render = self._renders.get(request.key)
+            if render is not None and not render.finished.is_set():
+                return render
+            futures = [self.runner.submit(job) for job in jobs]
+            render = Render(request, futures, self.cache)
+            self._renders = {k: r for k, r in self._renders.items() if not r.finished.is_set()}
+            self._renders[request.key] = render
+            return render
+
+    def active_render(self, request: RenderRequest) -> Render | None:
+        """The render in progress for this request, if any."""
+        with self._lock:
+            return self._renders.get(request.key)
+
+    def shutdown(self) -> None:
+        """Stop the worker processes."""
+        self.runner.shutdown()
+
+
+def _lang_of(voice: str) -> str | None:
+    for code, language in LANGUAGES.items():
+        if language.espeak_voice == voice:
+            return code
+    return None

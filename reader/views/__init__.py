@@ -1,0 +1,14 @@
+"""Blueprints: one per feature."""
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach every blueprint; the JSON API is exempt from CSRF (it uses no cookies)."""
+    from reader.views import api, articles, feedback, listen
+
+    app.register_blueprint(articles.bp)
+    app.register_blueprint(listen.bp)
+    app.register_blueprint(feedback.bp)
+    app.register_blueprint(api.bp)
+    app.extensions["csrf"].exempt(api.bp)

@@ -1,0 +1,126 @@
+"""The JSON API under /api/v1: articles, language override, import, feedback, OpenAPI."""
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from reader.db import get_session
+from reader.errors import error_response
+from reader.feedback import service as feedback_service
+from reader.languages import LANGUAGES
+from reader.library import articles as article_service
+from reader.library import importer
+from reader.views import present
+from reader.views.openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+FEEDBACK_MESSAGES = {
+    "required": "is required",
+    "too_short": f"must be at least {feedback_service.MESSAGE_MIN_LENGTH} characters",
+    "too_long": "is too long",
+    "invalid": "is not valid",
+    "unknown": "does not name a stored article",
+}
+
+
+@bp.get("/articles")
+def list_articles():
+    language = request.args.get("language") or None
+    if language is not None and language not in LANGUAGES:
+        return error_response(400, f"unknown language {language!r}")
+    rows = article_service.list_articles(get_session(), language)
+    return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
+
+
+@bp.get("/articles/<int:article_id>")
+def get_article(article_id: int):
+    article = article_service.get_article(get_session(), article_id)
+    if article is None:
+        return error_response(404, "no such article")
+    body = _with_links(present.article_json(article))
+    body["blocks"] = [
+        {"kind": b.kind, "text": b.text, "language": b.lang, "confidence": b.lang_confidence}
+        for b in article.blocks
+    ]
+    return jsonify(body)
+
+
+@bp.route("/articles/<int:article_id>/language", methods=["PUT", "POST"])
+def set_language(article_id: int):
+    session = get_session()
+    article = article_service.get_article(session, article_id)
+    if article is None:
+        return error_response(404, "no such article")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or "language" not in data:
+        return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
+    code = data["language"]
+    if code is not None and code not in LANGUAGES:
+        return error_response(422, f"unsupported language {code!r}", supported=list(LANGUAGES))
+    article_service.override_language(session, article, code)
+    return jsonify(_with_links(present.article_json(article)))
+
+
+@bp.post("/articles")
+def import_article():
+    """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
+    try:
+        draft = _draft_from_request()
+    except importer.TooLarge as error:
+        return error_response(413, str(error))
+    except importer.UnsupportedType as error:
+        return error_response(415, str(error))
+    except (importer.ImportFailed, article_service.ArticleError) as error:
+        return error_response(422, str(error))
+    try:
+        article, created = article_service.store_article(
+            get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
+        )
+    except article_service.ArticleError as error:
+        return error_response(422, str(error))
+    return jsonify(_with_links(present.article_json(article))), 201 if created else 200
+
+
+def _draft_from_request():
+    max_bytes = current_app.config["MAX_CONTENT_LENGTH"]
+    upload = request.files.get("file")
+    if upload is not None:
+        return importer.draft_from_bytes(upload.read(), upload.mimetype, upload.filename)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise importer.UnsupportedType("send JSON with text, html or url, or a file upload")
+    if isinstance(data.get("text"), str):
+        return importer.draft_from_text(data["text"])
+    if isinstance(data.get("html"), str):
+        return importer.draft_from_html(data["html"], data.get("url"))
+    if isinstance(data.get("url"), str):
+        return importer.draft_from_url(data["url"], max_bytes)
+    raise importer.ImportFailed("send text, html or url")
+
+
+@bp.post("/feedback")
+def post_feedback():
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return error_response(400, "send a JSON object")
+    session = get_session()
+    clean, problems = feedback_service.validate(session, data)
+    if problems:
+        fields = {p.field: f"{p.field} {FEEDBACK_MESSAGES[p.code]}" for p in problems}
+        return error_response(422, "the feedback was not stored", fields=fields)
+    row = feedback_service.store(session, clean, data.get("locale"))
+    return jsonify(id=row.id, stored=True), 201
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+def _with_links(body: dict) -> dict:
+    article_id = body["id"]
+    body["links"] = {
+        "page": url_for("articles.read", article_id=article_id),
+        "audio": url_for("listen.audio", article_id=article_id),
+        "timings": url_for("listen.timings", article_id=article_id),
+    }
+    return body

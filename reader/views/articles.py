@@ -1,0 +1,79 @@
+"""Article pages: the list with its language filter, the reading page, the language override."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from reader.db import get_session
+from reader.languages import LANGUAGES
+from reader.library import articles as article_service
+from reader.views import present
+
+bp = Blueprint("articles", __name__)
+
+
+def load_article_or_404(article_id: int):
+    """The article with its blocks and sentences, or a 404 page."""
+    article = article_service.get_article(get_session(), article_id)
+    if article is None:
+        abort(404, _("This article does not exist."))
+    return article
+
+
+@bp.get("/")
+def index():
+    session = get_session()
+    language = request.args.get("language") or None
+    if language is not None and language not in LANGUAGES:
+        abort(400, _("Unknown language filter."))
+    locale = str(get_locale())
+    items = [
+        {
+            "article": article,
+            "published": present.publication(article, locale),
+            "language_name": present.language_name(article.language, locale),
+            "dir": present.text_direction(article.language),
+        }
+        for article in article_service.list_articles(session, language)
+    ]
+    counts = article_service.language_counts(session)
+    filters = present.sorted_by_name(
+        (code, present.language_name(code, locale), n) for code, n in counts.items()
+    )
+    return render_template("index.html", items=items, filters=filters, language=language)
+
+
+@bp.get("/articles/<int:article_id>")
+def read(article_id: int):
+    article = load_article_or_404(article_id)
+    locale = str(get_locale())
+    return render_template(
+        "article.html",
+        article=article,
+        published=present.publication(article, locale),
+        language_name=present.language_name(article.language, locale),
+        translated_from=present.language_name(article.machine_translated_from, locale),
+        article_dir=present.text_direction(article.language),
+        language_choices=_language_choices(locale),
+        present=present,
+    )
+
+
+@bp.post("/articles/<int:article_id>/language")
+def override_language(article_id: int):
+    article = load_article_or_404(article_id)
+    code = request.form.get("language") or None
+    if code is not None and code not in LANGUAGES:
+        abort(422, _("Unknown language."))
+    article_service.override_language(get_session(), article, code)
+    flash(
+        _(
+            "The article's language is now %(name)s.",
+            name=present.language_name(article.language, str(get_locale())),
+        )
+    )
+    return redirect(url_for("articles.read", article_id=article.id))
+
+
+def _language_choices(locale: str) -> list[tuple[str, str]]:
+    return present.sorted_by_name((code, present.language_name(code, locale)) for code in LANGUAGES)

@@ -1,0 +1,135 @@
+"""Listening endpoints: the article's audio, its render status, its timing track, and More info."""
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    send_file,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from reader.speech.engines import EngineUnavailable
+from reader.speech.service import SpeechRequestError, SpeechService, VoiceUnavailable
+from reader.views import present
+from reader.views.articles import load_article_or_404
+
+bp = Blueprint("listen", __name__)
+
+
+def speech() -> SpeechService:
+    return current_app.extensions["reader.speech"]
+
+
+def _render_request(article):
+    """Plan the article for the ?rate= and ?voice= asked, or abort with a clear message."""
+    rate = request.args.get("rate")
+    try:
+        rate = int(rate) if rate not in (None, "") else None
+    except ValueError:
+        abort(400, _("The speaking rate must be a whole number of words per minute."))
+    voice = request.args.get("voice") or None
+    try:
+        return speech().request(article, rate=rate, voice=voice)
+    except EngineUnavailable:
+        abort(503, _("Speech is unavailable: espeak-ng is not installed on the server."))
+    except VoiceUnavailable as missing:
+        name = present.language_name(missing.lang, str(get_locale())) or _("this language")
+        abort(422, _("No voice is installed for %(language)s.", language=name))
+    except SpeechRequestError:
+        abort(400, _("The speaking rate or voice is not valid."))
+
+
+@bp.get("/articles/<int:article_id>/audio")
+def audio(article_id: int):
+    article = load_article_or_404(article_id)
+    render_request, jobs = _render_request(article)
+    cached = speech().cached(render_request)
+    if cached is not None:
+        return send_file(
+            cached.path,
+            mimetype="audio/mpeg",
+            conditional=True,
+            as_attachment=bool(request.args.get("download")),
+            download_name=f"reader-article-{article.id}.mp3",
+            max_age=3600,
+        )
+    render = speech().render(render_request, jobs)
+    return Response(
+        render.stream(),
+        mimetype="audio/mpeg",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+@bp.get("/articles/<int:article_id>/audio/status")
+def status(article_id: int):
+    """Render progress; starts the render when it is not cached or running yet."""
+    article = load_article_or_404(article_id)
+    render_request, jobs = _render_request(article)
+    if speech().cached(render_request) is not None:
+        total = len(render_request.keys)
+        return jsonify(total=total, done=total, failed=[], complete=True, cached=True)
+    render = speech().render(render_request, jobs)
+    return jsonify(**render.status(), cached=False)
+
+
+@bp.get("/articles/<int:article_id>/audio/timings")
+def timings(article_id: int):
+    article = load_article_or_404(article_id)
+    return jsonify(article_id=article.id, sentences=_timings(article))
+
+
+@bp.get("/articles/<int:article_id>/audio/timings.vtt")
+def timings_vtt(article_id: int):
+    article = load_article_or_404(article_id)
+    lines = ["WEBVTT", ""]
+    for cue in _timings(article):
+        if cue["failed"]:
+            continue
+        lines += [str(cue["index"]), f"{_vtt_time(cue['start'])} --> {_vtt_time(cue['end'])}"]
+        lines += [cue["text"], ""]
+    return Response("\n".join(lines), mimetype="text/vtt")
+
+
+def _timings(article) -> list[dict]:
+    render_request, jobs = _render_request(article)
+    cached = speech().cached(render_request)
+    if cached is not None:
+        return cached.timings
+    return speech().render(render_request, jobs).timings()
+
+
+def _vtt_time(seconds: float) -> str:
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:06.3f}"
+
+
+@bp.get("/about/audio")
+def about_audio():
+    """More info: how the audio is made, with which engine and voice, and what was translated."""
+    article = None
+    if request.args.get("article", "").isdigit():
+        article = load_article_or_404(int(request.args["article"]))
+    locale = str(get_locale())
+    service = speech()
+    try:
+        engine_version = service.engine().version()
+        voice = service.voice_for(article.language) if article else None
+    except EngineUnavailable:
+        engine_version, voice = None, None
+    return render_template(
+        "about_audio.html",
+        article=article,
+        engine_version=engine_version,
+        voice=voice,
+        language_name=present.language_name(article.language if article else None, locale),
+        translated_from=present.language_name(
+            article.machine_translated_from if article else None, locale
+        ),
+    )

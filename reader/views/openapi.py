@@ -1,0 +1,203 @@
+"""The OpenAPI 3.1 description of /api/v1."""
+
+from reader.feedback.service import CATEGORIES, MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
+from reader.languages import SUPPORTED_CODES
+
+
+def _error() -> dict:
+    return {"description": "Error", "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+LANGUAGE = {"type": "string", "enum": list(SUPPORTED_CODES)}
+
+
+def openapi_document() -> dict:
+    """The whole document, built from the same constants the code validates with."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "reader API", "version": "1"},
+        "paths": {
+            "/api/v1/articles": {
+                "get": {
+                    "summary": "List articles, newest first",
+                    "parameters": [{"name": "language", "in": "query", "schema": LANGUAGE}],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "articles": {"type": "array", "items": _ref("Article")}
+                                },
+                            }
+                        ),
+                        "400": _error(),
+                    },
+                },
+                "post": {
+                    "summary": "Import an article from text, HTML, a URL or an uploaded file",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {"schema": _ref("ImportRequest")},
+                            "multipart/form-data": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"file": {"type": "string", "format": "binary"}},
+                                }
+                            },
+                        }
+                    },
+                    "responses": {
+                        "201": _json(_ref("Article"), "Stored"),
+                        "200": _json(_ref("Article"), "Already stored"),
+                        "413": _error(),
+                        "415": _error(),
+                        "422": _error(),
+                    },
+                },
+            },
+            "/api/v1/articles/{article_id}": {
+                "get": {
+                    "summary": "One article with its blocks",
+                    "parameters": [ARTICLE_ID],
+                    "responses": {"200": _json(_ref("Article")), "404": _error()},
+                }
+            },
+            "/api/v1/articles/{article_id}/language": {
+                "put": {
+                    "summary": "Override (or with null, clear) the article's language",
+                    "parameters": [ARTICLE_ID],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["language"],
+                                    "properties": {
+                                        "language": {"oneOf": [LANGUAGE, {"type": "null"}]}
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": _json(_ref("Article")),
+                        "400": _error(),
+                        "404": _error(),
+                        "422": _error(),
+                    },
+                }
+            },
+            "/api/v1/feedback": {
+                "post": {
+                    "summary": "Send feedback about an article",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("Feedback")}},
+                    },
+                    "responses": {
+                        "201": _json(
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "stored": {"type": "boolean"},
+                                },
+                            },
+                            "Stored",
+                        ),
+                        "400": _error(),
+                        "422": _error(),
+                    },
+                }
+            },
+            "/articles/{article_id}/audio": {
+                "get": {
+                    "summary": "The article read aloud (MP3; streamed while it renders)",
+                    "parameters": [
+                        ARTICLE_ID,
+                        {"name": "rate", "in": "query", "schema": {"type": "integer"}},
+                        {"name": "voice", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Audio",
+                            "content": {"audio/mpeg": {"schema": {"type": "string"}}},
+                        },
+                        "206": {"description": "Part of the cached audio (Range)"},
+                        "400": _error(),
+                        "404": _error(),
+                        "422": _error(),
+                        "503": _error(),
+                    },
+                }
+            },
+        },
+        "components": {"schemas": _schemas()},
+    }
+
+
+def _schemas() -> dict:
+    nullable_string = {"type": ["string", "null"]}
+    return {
+        "Error": {
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "status": {"type": "integer"},
+                        "message": {"type": "string"},
+                        "fields": {"type": "object"},
+                    },
+                }
+            },
+        },
+        "Article": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "language": nullable_string,
+                "language_confidence": {"type": ["number", "null"]},
+                "detected_language": nullable_string,
+                "language_override": nullable_string,
+                "published": {"type": ["string", "null"], "format": "date-time"},
+                "date_line": nullable_string,
+                "timezone": {"type": "string"},
+                "machine_translated_from": nullable_string,
+                "links": {"type": "object"},
+            },
+        },
+        "ImportRequest": {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string"},
+                "html": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+            },
+        },
+        "Feedback": {
+            "type": "object",
+            "required": ["category", "message"],
+            "properties": {
+                "article_id": {"type": ["integer", "null"]},
+                "category": {"type": "string", "enum": list(CATEGORIES)},
+                "message": {
+                    "type": "string",
+                    "minLength": MESSAGE_MIN_LENGTH,
+                    "maxLength": MESSAGE_MAX_LENGTH,
+                },
+                "email": {"type": ["string", "null"], "format": "email"},
+            },
+        },
+    }
