@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 
 from reader.feedback.service import EMAIL_MAX_LENGTH, MESSAGE_MAX_LENGTH
 
@@ -29,7 +30,9 @@ class FeedbackForm(FlaskForm):
     article_id = HiddenField()
     # The service checks the choice, so the API and the form give the same answers.
     category = SelectField(
-        _l("What is it about?"), choices=list(CATEGORY_LABELS.items()), validate_choice=False
+        _l("What is it about?"),
+        choices=[SelectChoice(value, label) for value, label in CATEGORY_LABELS.items()],
+        validate_choice=False,
     )
     message = TextAreaField(
         _l("Your message"), render_kw={"maxlength": MESSAGE_MAX_LENGTH, "rows": 6}

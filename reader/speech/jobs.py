@@ -43,7 +43,7 @@ class JobRunner:
         try:
             running = self._schedule(job)
         except Exception as error:  # noqa: BLE001 - a broken pool must fail the job, not the app
-            self._finish(job, outcome, error=error)
+            self._finish(job, outcome, error=SentenceFailed(str(error)))
             return
         running.add_done_callback(lambda done: self._on_done(job, outcome, attempt, done))
 

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.feedback import service
@@ -19,12 +20,9 @@ def form():
         article_id = request.args.get("article", "")
         feedback_form.article_id.data = article_id if article_id.isdigit() else ""
         return _render(feedback_form, {})
-    if not feedback_form.validate():  # CSRF token and the category choice
-        errors = {
-            name: [str(message) for message in messages]
-            for name, messages in feedback_form.errors.items()
-        }
-        return _render(feedback_form, errors), 400 if "csrf_token" in errors else 422
+    if not feedback_form.validate():  # only the CSRF token can fail here
+        errors = {"csrf_token": [_("Your session has expired. Please send the form again.")]}
+        return _render(feedback_form, errors), 400
     clean, problems = service.validate(session, request.form)
     if problems:
         errors = {problem.field: [error_text(problem.code, problem.field)] for problem in problems}

@@ -1,0 +1,38 @@
+# One-line targets; `make run` and `make test` work on a fresh Debian machine.
+.PHONY: run test test-fast test-browser bench accuracy lint i18n-extract i18n-compile setup
+
+VENV := .venv/bin
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	$(VENV)/reader seed && $(VENV)/reader serve --host 127.0.0.1 --port 5000
+
+test:
+	bash scripts/setup.sh --browser
+	$(VENV)/ruff check . && $(VENV)/ruff format --check .
+	$(VENV)/pytest
+
+test-fast: setup
+	$(VENV)/pytest -m "not browser and not espeak"
+
+test-browser:
+	bash scripts/setup.sh --browser
+	$(VENV)/pytest -m browser
+
+bench: setup
+	$(VENV)/python -m bench.speech
+
+accuracy: setup
+	$(VENV)/python -m bench.accuracy
+
+lint:
+	$(VENV)/ruff check . && $(VENV)/ruff format --check .
+
+i18n-extract:
+	$(VENV)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --omit-header -o reader/translations/messages.pot .
+	$(VENV)/pybabel update -i reader/translations/messages.pot -d reader/translations --no-fuzzy-matching
+
+i18n-compile:
+	$(VENV)/pybabel compile -d reader/translations

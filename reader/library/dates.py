@@ -1,0 +1,794 @@
+"""Read the absolute date (and time) that a news site prints, in any of the app's 20 languages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+
+from reader.languages import SUPPORTED_CODES
+
+# A date string is short; anything longer is a page, not a date line, so parse() gives up.
+MAX_PARSE_CHARS = 1_000
+# search() only looks at the head of a page: the date line sits near the top, and this bounds
+# the work on multi-megabyte input.
+MAX_SEARCH_CHARS = 200_000
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date as printed: the datetime, and whether the text gave a time of day."""
+
+    value: datetime
+    has_time: bool
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found inside a longer text, with its character span in that text."""
+
+    start: int
+    end: int
+    parsed: ParsedDate
+
+    @property
+    def value(self) -> datetime:
+        return self.parsed.value
+
+    @property
+    def has_time(self) -> bool:
+        return self.parsed.has_time
+
+
+def parse(text: str, lang: str | None = None) -> datetime | None:
+    """The datetime a date string states, or None when it states no full date."""
+    parsed = parse_with_precision(text, lang)
+    return parsed.value if parsed else None
+
+
+def parse_with_precision(text: str, lang: str | None = None) -> ParsedDate | None:
+    """Like parse(), keeping whether a time of day was printed."""
+    try:
+        return _parse(text, lang)
+    except Exception:  # noqa: BLE001 - the contract is "never raise", whatever the input
+        return None
+
+
+def search(text: str, lang: str | None = None) -> DateMatch | None:
+    """The first full date (with its time, if one is printed with it) inside a longer text."""
+    try:
+        return _search(text, lang)
+    except Exception:  # noqa: BLE001 - the contract is "never raise", whatever the input
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Folding: one comparable form for table entries and input, with a map back to input offsets.
+
+_DIGIT_BLOCKS = ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯", "０１２３４５６７８９")
+_CHAR_FOLDS = {
+    **{d: str(i) for block in _DIGIT_BLOCKS for i, d in enumerate(block)},
+    **dict.fromkeys("\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\u3000\t\n\r\v\f", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c\u0640", ""),
+    **dict.fromkeys("’ʼ‘`´׳′", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "״": '"',
+    "：": ":",
+    "，": ",",
+    "、": ",",
+    "،": ",",
+    "٫": ".",
+    "٬": ",",
+    "．": ".",
+    "。": ".",
+    "／": "/",
+    "（": "(",
+    "）": ")",
+    "【": "[",
+    "】": "]",
+    "॰": ".",  # Devanagari abbreviation sign, as in "दिस॰"
+    "ı": "i",  # Turkish dotless i, so "ARALIK" and "Aralık" meet
+    "İ": "i",
+    "ς": "σ",
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ە": "ه",
+}
+
+
+def _is_dropped_mark(ch: str) -> bool:
+    """Accents, Hindi nukta, Arabic vowel marks: dropped so spelling variants compare equal."""
+    o = ord(ch)
+    return (
+        0x0300 <= o <= 0x036F or o == 0x093C or 0x064B <= o <= 0x065F or o == 0x0670
+    ) or 0x0591 <= o <= 0x05C7
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _CHAR_FOLDS:
+        return _CHAR_FOLDS[ch]
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:  # full-width ASCII
+        ch, o = chr(o - 0xFEE0), o - 0xFEE0
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    # Only alphabetic scripts are decomposed: NFD would split Hangul syllables into jamo.
+    if 0x80 <= o < 0x0980 or 0x1E00 <= o < 0x2000:
+        low = "".join(c for c in unicodedata.normalize("NFD", low) if not _is_dropped_mark(c))
+    return low
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Folded text and, unless it is the identity, the input offset of each folded char."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_WS), None
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        if folded:
+            out.append(folded)
+            index.extend([i] * len(folded))
+    index.append(len(text))
+    return "".join(out), index
+
+
+_ASCII_WS = str.maketrans("\t\n\r\v\f", "     ")
+
+
+def fold(text: str) -> str:
+    """The comparable form of a word: lower case, no accents, ASCII digits."""
+    return _fold(text)[0]
+
+
+# --------------------------------------------------------------------------------------------
+# Word tables: months and weekdays from CLDR (through Babel) plus the forms CLDR lacks.
+
+# Forms news sites print that CLDR's format/stand-alone names miss.
+_EXTRA_MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {9: ("sept",)},
+    "de": {1: ("jänner", "jän"), 3: ("mrz",)},
+    "es": {9: ("setiembre", "set")},
+    "pt": {9: ("setembro",)},
+    "ar": {
+        # Levantine / Iraqi names, as in "5 كانون الأول 2024".
+        1: ("كانون الثاني", "كانون ثاني", "جانفي", "يناير", "ينايِر"),
+        2: ("شباط", "فيفري", "فبراير"),
+        3: ("آذار", "اذار", "مارس"),
+        4: ("نيسان", "أفريل", "ابريل", "إبريل", "افريل"),
+        5: ("أيار", "ايار", "ماي", "مايو"),
+        6: ("حزيران", "جوان", "يونيو", "يونيه"),
+        7: ("تموز", "جويلية", "يوليو", "يوليه", "جويلة"),
+        8: ("آب", "أوت", "اغسطس", "أغسطس", "اغشت", "غشت"),
+        9: ("أيلول", "ايلول", "سبتمبر", "شتنبر"),
+        10: ("تشرين الأول", "تشرين اول", "أكتوبر", "اكتوبر"),
+        11: ("تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"),
+        12: ("كانون الأول", "كانون اول", "ديسمبر", "دجنبر"),
+    },
+    "hi": {
+        2: ("फरवरी",),
+        4: ("अप्रेल",),
+        7: ("जुलाइ",),
+        9: ("सितम्बर",),
+        10: ("अक्तूबर", "अक्टूबर"),
+        11: ("नवम्बर",),
+        12: ("दिसम्बर",),
+    },
+    "el": {5: ("Μαΐου", "Μαίου", "Μάη"), 6: ("Ιούνη",), 7: ("Ιούλη",)},
+    "uk": {11: ("листопаду",)},
+    "tr": {},
+}
+
+_EXTRA_WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "pt": ("segunda", "terça", "quarta", "quinta", "sexta"),
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天")
+    + ("週一", "週二", "週三", "週四", "週五", "週六", "週日", "周日", "周天"),
+    "he": ("ראשון", "שני", "שלישי", "רביעי", "חמישי", "שישי", "שבת"),
+    "ar": ("الاحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"),
+    "en": ("tues", "thur", "thurs", "weds"),
+    "de": ("mo", "di", "mi", "do", "fr", "sa", "so"),
+}
+
+_ALPHABETIC_CODES = (
+    "fr",
+    "de",
+    "en",
+    "uk",
+    "ru",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "tr",
+    "sv",
+    "el",
+    "cs",
+)
+
+
+def _clean_name(name: str) -> str:
+    return fold(name).strip().rstrip(".'").strip()
+
+
+def _cldr_months(code: str) -> dict[str, int]:
+    locale = Locale(code)
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                cleaned = _clean_name(name)
+                # Babel falls back to "1月" for some stand-alone tables; digits are no name.
+                if cleaned and not any(ch.isdigit() for ch in cleaned):
+                    names[cleaned] = number
+    for number, extras in _EXTRA_MONTHS.get(code, {}).items():
+        for name in extras:
+            names[_clean_name(name)] = number
+    return names
+
+
+def _month_prefixes(names: dict[str, int]) -> dict[str, int]:
+    """Abbreviations as sites cut them ("Déc", "Sept", "груд"), unambiguous within a language."""
+    seen: dict[str, set[int]] = {}
+    for name, number in names.items():
+        if " " in name:
+            continue
+        for length in range(3, len(name)):
+            seen.setdefault(name[:length], set()).add(number)
+    return {prefix: next(iter(ms)) for prefix, ms in seen.items() if len(ms) == 1}
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, dict[str, int]]:
+    """Folded month word -> {language: month number}."""
+    table: dict[str, dict[str, int]] = {}
+    for code in SUPPORTED_CODES:
+        names = _cldr_months(code)
+        if code == "he":  # "בדצמבר": Hebrew glues the preposition to the month
+            names.update({"ב" + name: n for name, n in list(names.items())})
+        words = dict(_month_prefixes(names)) if code in _ALPHABETIC_CODES else {}
+        words.update(names)  # full names win over a clipped form of another month
+        for word, number in words.items():
+            table.setdefault(word, {})[code] = number
+    return table
+
+
+def _month_number(word: str, lang: str | None) -> int | None:
+    by_lang = _month_table().get(word.rstrip(".'").strip())
+    if not by_lang:
+        return None
+    if lang in by_lang:
+        return by_lang[lang]
+    numbers = list(by_lang.values())
+    return max(set(numbers), key=numbers.count)
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    words: set[str] = set()
+    for code in SUPPORTED_CODES:
+        days = Locale(code).days
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated", "short"):
+                for name in days[context][width].values():
+                    words.add(_clean_name(name))
+        words.update(_clean_name(w) for w in _EXTRA_WEEKDAYS.get(code, ()))
+    return frozenset(w for w in words if w)
+
+
+def _trie_pattern(words: set[str] | frozenset[str]) -> str:
+    """A regex alternation shaped as a trie, so a thousand words cost one pass, longest first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            branches.append(re.escape(ch) + render(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar, compiled once on first use.
+
+# Not inside a word: letters, plus Devanagari vowel signs that Python's \w does not count.
+_WORD_END = r"(?![^\W\d_]|[\u0900-\u0963\u0971-\u097f])"
+_WORD_START = r"(?<![^\W\d_]|[\u0900-\u0963\u0971-\u097f])"
+
+# Words that may sit between a date and its time ("à", "um", "a las", "года в", "saat").
+_CONNECTOR_WORDS = (
+    "t at on the a as à às a las las la alle ore um om kl klockan o о в у v ve w godz godzina"
+    " saat στις ώρα בשעה ב الساعة في de del di do g г года году року рік р r roku rok"
+    " r. um hora horas ore uur den le el il em 号 日 일 時 时"
+)
+_CONNECTORS = ("a las", "o godz", "o godz.", "à partir de", "um", "о", "o")
+
+_LABEL_WORDS = """
+publie publiee le la les mis mise a jour modifie actualise cree poste par en ligne derniere
+ecouter article lecture temps min minutes de du il y heures heure aujourd hui hier abonnes
+veroffentlicht am aktualisiert stand zuletzt erstellt um uhr vom von datum geandert lesezeit
+anhoren teilen artikel uhrzeit zuletzt
+published updated last posted on at by date modified first created read min minutes mins time
+share listen article ago hours hour edited publication and the news
+опубликовано обновлено добавлено дата публикации обновления изменено года г в мин чтения время
+автор назад часов минут опубліковано оновлено додано публікації оновлення редаговано о у року р
+хв читання поширити слухати змінено створено час тому годин хвилин
+publicado actualizado el las del hora horas fecha por modificado creado lectura tiempo escuchar
+articulo noticia compartir hace minutos ultima actualizacion
+pubblicato aggiornato il alle ore da di ultimo aggiornamento modificato lettura minuti tempo
+ascolta articolo fa
+atualizado em as do atualizacao leitura ouvir artigo compartilhar horario ha
+gepubliceerd bijgewerkt op om laatst geupdatet aangepast door uur leestijd minuten luister
+gewijzigd geleden
+opublikowano aktualizacja zaktualizowano publikacji dodano godz autor czytania czas udostepnij
+sluchaj edycja zmieniono temu godzin
+yayinlanma yayinlama yayin tarihi guncelleme guncellenme son guncellendi olusturulma saat tarih
+okuma suresi dakika dk haber giris once
+publicerad publicerat uppdaterad uppdaterat senast kl den lastid minuter lyssna artikel dela
+andrad sedan
+δημοσιευθηκε δημοσιευση ενημερωθηκε ενημερωση τελευταια στισ ωρα λεπτα αναγνωσησ χρονοσ απο
+πριν
+פורסם עודכן עדכון פרסום תאריך בשעה שעה יום דקות קריאה זמן שתף לאחרונה לפני
+प्रकाशित अपडेट अपडेटेड किया गया प्रकाशन तिथि तारीख पर को बजे समय लेखक मिनट पढ़ने संशोधित द्वारा
+पब्लिश्ड लास्ट घंटे पहले
+publikovano aktualizovano aktualizace zverejneno vydano ve cteni minut autor datum zmeneno
+posledni pred
+نشر تم النشر في بتاريخ تاريخ اخر تحديث محدث الساعة الموافق بتوقيت غرينتش غرينيتش مكة المكرمة
+القدس دقيقة دقائق قراءة للقراءة بواسطة منذ ساعة ساعات يوم
+입력 수정 기사입력 최종수정 업데이트 승인 등록 게재 발행 일시 송고 기자 작성 전 시간
+"""
+# Caseless labels of Chinese and Japanese, removed before the rest is counted.
+_CJK_LABELS = (
+    "发布时间 發佈時間 發布時間 更新时间 更新時間 最終更新 最后更新 公開日 更新日 投稿日 配信日 "
+    "掲載日 责任编辑 責任編輯 发布 發布 發佈 来源 來源 时间 時間 更新 公開 配信 掲載 投稿 日時 "
+    "時点 現在 编辑 編輯 作者 日期 发表 發表 于 於 记者 記者"
+).split()
+
+# Zone words: fixed offsets in hours, or an IANA zone where DST decides the offset.
+_ZONES: dict[str, float | str] = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "mez": 1, "cest": 2,
+    "mesz": 2, "eet": 2, "eest": 3, "oez": 2, "oesz": 3, "msk": 3, "мск": 3, "trt": 3, "idt": 3,
+    "kst": 9, "jst": 9, "hkt": 8, "sgt": 8, "est": -5, "edt": -4, "cdt": -5, "mst": -7,
+    "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "hst": -10, "aest": 10, "aedt": 11, "art": -3,
+    "brt": -3, "gst": 4, "eat": 3, "wat": 1, "cat": 2, "sast": 2, "pkt": 5, "ist": 5.5,
+    "cst": -6, "ast": 3,
+    "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "بتوقيت غرينتش": 0, "بتوقيت غرينيتش": 0, "ت.غ": 0, "ت غ": 0,
+    "بتوقيت مكة المكرمة": 3, "بتوقيت مكة": 3, "بتوقيت القدس": "Asia/Jerusalem",
+}  # fmt: skip
+# Where an abbreviation names two zones, the page language decides.
+_ZONES_BY_LANG: dict[tuple[str, str], float] = {
+    ("ist", "he"): 2, ("cst", "zh"): 8, ("ast", "en"): -4,
+}  # fmt: skip
+
+_AM_WORDS = (
+    "am a.m a. m a.m. a. m. π.μ π.μ. π. μ. πμ ص صباحا صباح فجرا पूर्वाह्न एएम"
+    " 午前 上午 오전 새벽 凌晨 早上 早晨 清晨 dop. dop дп"
+)
+_PM_WORDS = (
+    "pm p.m p. m p.m. p. m. μ.μ μ.μ. μ. μ. μμ م مساء مساءا ظهرا عصرا ليلا अपराह्न पीएम"
+    " 午後 下午 晚上 오후 傍晚 中午 夜间 odp. odp пп"
+)
+# Noon words keep 11 and 12 as they are, and move 1-6 to the afternoon.
+_NOON_WORDS = ("ظهرا", "中午")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    core: re.Pattern[str]
+    time_after: re.Pattern[str]
+    time_any: re.Pattern[str]
+    gap: re.Pattern[str]
+    zone: re.Pattern[str]
+    words: re.Pattern[str]
+    cjk_labels: re.Pattern[str]
+    vocabulary: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    month = "(?:" + _trie_pattern(set(_month_table())) + ")" + _WORD_END
+    weekday = "(?:" + _trie_pattern(_weekday_words()) + ")" + _WORD_END
+    ordinal = r"(?:st|nd|rd|th|er|eme|e|º|ª|°|-?го|-?е|\.|:e)?"
+    month_pair = rf"(?:{month})\.?(?:\s*/\s*(?:{month})\.?)?"
+    core = re.compile(
+        # 2024年12月5日, 2024년 12월 5일
+        r"(?<!\d)(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일号號]"
+        # ISO and the other year-first orders: 2024-12-05, 2024/12/05, 2024. 12. 5.
+        r"|(?<![\d.,])(?P<iy>\d{4})(?P<isep>[-/.])\s?(?P<im>\d{1,2})\s?(?P=isep)\s?(?P<id>\d{1,2})"
+        r"(?!\d|[-/]\d)"
+        # 5 décembre 2024, 5. Dezember 2024, 5 de diciembre de 2024, 5th of December 2024
+        rf"|(?<![\d.,:/-])(?P<nd>\d{{1,2}}){ordinal}[\s.,/-]*(?:(?:de|of|the)\s+)?"
+        rf"{_WORD_START}(?P<nm>{month_pair})[\s.,/'-]*(?:(?:de|del)\s+)?(?P<ny>\d{{4}})(?!\d)"
+        # December 5, 2024; Dec. 5th 2024; दिसंबर 05, 2024
+        rf"|{_WORD_START}(?P<mm>{month_pair})[\s.,-]*(?P<md>\d{{1,2}})(?:st|nd|rd|th|\.)?(?!\d)"
+        r"[\s.,-]*(?P<my>\d{4})(?!\d)"
+        # 05.12.2024, 5/12/2024, 5. 12. 2024
+        r"|(?<![\d./-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
+        r"(?P<ny4>\d{4})(?!\d)"
+        # 05.12.24 (two-digit year, no spaces, so "05.12. 11:58" stays a time)
+        r"|(?<![\d./-])(?P<ta>\d{1,2})(?P<tsep>[./-])(?P<tb>\d{1,2})(?P=tsep)(?P<ty>\d{2})"
+        r"(?![\d:]|[./-]\d|\s?h\s?\d)"
+    )
+    connectors = _alternation(fold(w) for w in _CONNECTOR_WORDS.split() + list(_CONNECTORS))
+    gap_token = rf"[\s,;|·•/.:()\[\]*-]+|(?:{connectors}){_WORD_END}|{weekday}|\(\w{{1,4}}\)"
+    gap = f"(?:{gap_token}){{0,10}}"
+    am_pm = "|".join(
+        re.escape(fold(w)).replace(r"\ ", r"\s?")
+        for w in sorted(
+            set(_AM_WORDS.split(" ")) | set(_PM_WORDS.split(" ")) | {"a. m.", "p. m."},
+            key=len,
+            reverse=True,
+        )
+        if w
+    )
+    pre_period = "오전|오후|새벽|午前|午後|上午|下午|晚上|凌晨|中午|早上|早晨|清晨|傍晚|夜间"
+    time = (
+        rf"(?:(?P<pre>{pre_period})\s*)?"
+        r"(?:(?P<h>\d{1,2})\s?(?::|h|ч)\s?(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?(?!\d)"
+        r"|(?P<h2>\d{1,2})\.(?P<mi2>\d{2})(?!\d|\.\d|,\d|\s?%)"
+        r"|(?P<h3>\d{1,2})\s*[時时시点點]\s*(?:(?P<mi3>\d{1,2})\s*[分분](?:\s*(?P<s3>\d{1,2})\s*[秒초])?)?"
+        rf"|(?P<h4>\d{{1,2}})\s?(?=h{_WORD_END}|uhr|horas?{_WORD_END}|hrs?{_WORD_END}|uur)"
+        rf"|(?P<h5>\d{{1,2}})(?=\s?(?:{am_pm})))"
+        r"(?:\s?(?:uhr|h|hs|hrs|horas|hora|uur|ч|godz|बजे|ora)\.?" + _WORD_END + ")?"
+        rf"(?:\s?(?P<ap>{am_pm})(?![^\W\d_]))?"
+        r"(?:\s?(?:uhr|hs|hrs|horas|uur|बजे)\.?" + _WORD_END + ")?"
+    )
+    zone_words = _alternation(_ZONES)
+    zone = re.compile(
+        rf"\s?[(\[]?\s?(?P<tz>{zone_words}){_WORD_END}"
+        r"(?:\s?(?P<tzsign>[+-])\s?(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?)?\s?[)\]]?"
+        r"|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)"
+        r"|\s(?P<ssign>[+-])(?P<soh>\d{2}):?(?P<som>\d{2})(?!\d)"
+        r"|(?P<bsign>[+-])(?P<boh>\d{2})(?![\d:])"
+    )
+    vocabulary = {fold(w) for w in _LABEL_WORDS.split()}
+    vocabulary |= {fold(w) for w in _CONNECTOR_WORDS.split()}
+    vocabulary |= set(_weekday_words()) | set(_month_table())
+    vocabulary |= {fold(w).strip(".") for w in (_AM_WORDS + " " + _PM_WORDS).split()}
+    vocabulary |= {w for w in _ZONES if " " not in w}
+    return _Grammar(
+        core=core,
+        time_after=re.compile(gap + time),
+        time_any=re.compile(r"(?<![\d.:])" + time),
+        gap=re.compile(gap),
+        zone=zone,
+        words=re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097f])+"),
+        cjk_labels=re.compile(_alternation(_CJK_LABELS)),
+        vocabulary=frozenset(vocabulary),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a match.
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A date found in folded text: folded span and what it says."""
+
+    start: int
+    end: int
+    parsed: ParsedDate
+
+
+def _to_int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _full_year(two_digits: int) -> int:
+    # News dates are recent: "24" is 2024; "98" (archive pages) is 1998.
+    return 2000 + two_digits if two_digits <= 69 else 1900 + two_digits
+
+
+def _date_parts(m: re.Match[str], lang: str | None) -> tuple[int, int, int] | None:
+    """(year, month, day) from a core match, resolving numeric order by locale."""
+    g = m.groupdict()
+    if g["cy"]:
+        return int(g["cy"]), int(g["cm"]), int(g["cd"])
+    if g["iy"]:
+        return int(g["iy"]), int(g["im"]), int(g["id"])
+    if g["nd"]:
+        month = _month_in(g["nm"], lang)
+        return (int(g["ny"]), month, int(g["nd"])) if month else None
+    if g["mm"]:
+        month = _month_in(g["mm"], lang)
+        return (int(g["my"]), month, int(g["md"])) if month else None
+    if g["na"]:
+        return _numeric_order(int(g["na"]), int(g["nb"]), int(g["ny4"]), g["nsep"], lang)
+    return _numeric_order(int(g["ta"]), int(g["tb"]), _full_year(int(g["ty"])), g["tsep"], lang)
+
+
+def _month_in(text: str, lang: str | None) -> int | None:
+    """The month a month word (or an "ديسمبر/كانون الأول" pair) names."""
+    first = text.split("/")[0].strip().rstrip(".'")
+    return _month_number(first, lang)
+
+
+def _numeric_order(a: int, b: int, year: int, sep: str, lang: str | None):
+    # Only US English writes month first, and never with dots; a part above 12 settles it.
+    month_first = lang == "en" and sep in "/-"
+    day, month = (b, a) if month_first else (a, b)
+    if month > 12 >= day:
+        day, month = month, day
+    return year, month, day
+
+
+def _valid_date(parts: tuple[int, int, int] | None) -> datetime | None:
+    if not parts:
+        return None
+    year, month, day = parts
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a time match, with AM/PM applied, or None if impossible."""
+    g = m.groupdict()
+    hour = next(int(g[k]) for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None)
+    minute = _to_int(g["mi"] or g["mi2"] or g["mi3"]) or 0
+    second = _to_int(g["s"] or g["s3"]) or 0
+    period = g["ap"] or g["pre"]
+    if period:
+        hour = _apply_period(hour, fold(period))
+        if hour is None:
+            return None
+    if hour == 24 and minute == 0:  # "24:00" closes the day; keep the date, show midnight
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+@lru_cache(maxsize=1)
+def _period_sets() -> tuple[frozenset[str], frozenset[str]]:
+    def norm(words: str) -> frozenset[str]:
+        return frozenset(re.sub(r"[\s.]", "", fold(w)) for w in words.split())
+
+    return norm(_AM_WORDS), norm(_PM_WORDS)
+
+
+def _apply_period(hour: int, period: str) -> int | None:
+    key = re.sub(r"[\s.]", "", period)
+    am, pm = _period_sets()
+    if not 0 <= hour <= 12:
+        return None
+    if key in {fold(w) for w in _NOON_WORDS}:
+        return hour + 12 if 1 <= hour <= 6 else hour
+    if key in pm:
+        return hour if hour == 12 else hour + 12
+    if key in am:
+        return 0 if hour == 12 else hour
+    return hour
+
+
+def _zone_at(folded: str, original: str, index: list[int] | None, pos: int, lang: str | None):
+    """(tzinfo, end) for a zone printed at pos, or (None, pos)."""
+    m = _grammar().zone.match(folded, pos)
+    if not m:
+        return None, pos
+    g = m.groupdict()
+    if g["tz"]:
+        word = g["tz"]
+        if word.isascii() and word.isalpha():
+            # "ET" is a zone, "et" is French "and": Latin zone words count only in capitals.
+            start, end = _span(index, m.start("tz"), m.end("tz"))
+            if not original[start:end].isupper() and word != "z":
+                return None, pos
+            if word == "z" and m.start("tz") != pos:
+                return None, pos
+        zone = _zone_for(word, lang)
+        if zone is None:
+            return None, pos
+        if g["tzsign"]:
+            minutes = int(g["tzh"]) * 60 + int(g["tzm"] or 0)
+            zone = _fixed(minutes if g["tzsign"] == "+" else -minutes)
+        return zone, m.end()
+    sign = g["sign"] or g["ssign"] or g["bsign"]
+    hours = int(g["oh"] or g["soh"] or g["boh"])
+    mins = int(g["om"] or g["som"] or 0)
+    if hours > 14 or mins > 59:
+        return None, pos
+    total = hours * 60 + mins
+    return _fixed(total if sign == "+" else -total), m.end()
+
+
+def _fixed(minutes: int) -> tzinfo:
+    return timezone(timedelta(minutes=minutes))
+
+
+def _zone_for(word: str, lang: str | None) -> tzinfo | None:
+    zone = _ZONES_BY_LANG.get((word, lang or ""), _ZONES.get(word))
+    if zone is None:
+        return None
+    if isinstance(zone, str):
+        return ZoneInfo(zone)
+    return _fixed(round(zone * 60))
+
+
+def _span(index: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Input offsets of a folded span."""
+    if index is None:
+        return start, end
+    if end <= start:
+        return index[start], index[start]
+    return index[start], index[end - 1] + 1
+
+
+def _time_after(folded, original, index, pos, lang):
+    """(clock, tzinfo, end) of the time printed right after a date, or None."""
+    m = _grammar().time_after.match(folded, pos)
+    if not m:
+        return None
+    if _is_german_on(m, lang):
+        return None
+    clock = _clock(m)
+    if clock is None:
+        return None
+    zone, end = _zone_at(folded, original, index, m.end(), lang)
+    return clock, zone, end
+
+
+def _is_german_on(m: re.Match[str], lang: str | None) -> bool:
+    # "11:58 am 5. Dezember": German "am" means "on", never ante meridiem.
+    return lang == "de" and m.group("ap") in {"am"}
+
+
+def _time_before(folded, original, index, start, lang):
+    """(clock, tzinfo, begin) of a time printed just before a date: "11:58, 5 грудня 2024"."""
+    grammar = _grammar()
+    window_start = max(0, start - 60)
+    best = None
+    for m in grammar.time_any.finditer(folded, window_start, start):
+        if m.start() > 0 and folded[m.start() - 1].isdigit():
+            continue
+        clock = _clock(m)
+        if clock is None or _is_german_on(m, lang):
+            continue
+        zone, end = _zone_at(folded, original, index, m.end(), lang)
+        gap = grammar.gap.match(folded, end, start)
+        if gap and gap.end() == start and end <= start:
+            best = (clock, zone, m.start())
+    return best
+
+
+def _find_first(folded: str, original: str, index, lang: str | None, start: int = 0):
+    """The first full date at or after start in folded text, as a _Found."""
+    for m in _grammar().core.finditer(folded, start):
+        day = _valid_date(_date_parts(m, lang))
+        if day is None:
+            continue
+        begin, end = m.start(), m.end()
+        after = _time_after(folded, original, index, end, lang)
+        if after:
+            clock, zone, end = after
+        else:
+            before = _time_before(folded, original, index, begin, lang)
+            clock, zone, begin = before if before else (None, None, begin)
+        if clock is None:
+            return _Found(begin, end, ParsedDate(day, False))
+        value = day.replace(hour=clock[0], minute=clock[1], second=clock[2], tzinfo=zone)
+        return _Found(begin, end, ParsedDate(value, True))
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Telling a date line from a sentence that mentions a date.
+
+_SCRIPT_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """Text with the pattern's matches turned to spaces, keeping every offset in place."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _prose_weight(folded: str, cased: str) -> int:
+    """How much unlabelled prose a stretch holds, once other dates and times are set aside.
+
+    Each unknown word counts one; a lower-case Latin, Cyrillic or Greek word counts two,
+    because verbs and particles make a sentence while names and labels are capitalised.
+    Chinese and Japanese have no spaces: a run of unknown characters counts one per three.
+    """
+    grammar = _grammar()
+    text = _blank(grammar.core, folded)
+    text = _blank(grammar.time_any, text)
+    text = _blank(grammar.cjk_labels, text)
+    weight = sum((len(run) + 2) // 3 for run in _SCRIPT_HAN.findall(text))
+    text = _blank(_SCRIPT_HAN, text)
+    for m in grammar.words.finditer(text):
+        word = m.group()
+        if len(word) < 2 or word in grammar.vocabulary:
+            continue
+        weight += 1
+        if ord(word[0]) < 0x0530 and cased[m.start() : m.end()].islower():
+            weight += 1
+    return weight
+
+
+def _looks_like_date_line(folded: str, cased: str, found: _Found) -> bool:
+    """Whether the words around a date are labels and bylines rather than a sentence."""
+    before = _prose_weight(folded[: found.start], cased[: found.start])
+    after = _prose_weight(folded[found.end :], cased[found.end :])
+    if before > 2 or after > 3 or before + after > 4:
+        return False
+    ends_sentence = cased.rstrip()[-1:] in {".", "!", "?"} and before + after >= 2
+    return not ends_sentence
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points' bodies.
+
+
+def _usable_lang(lang) -> str | None:
+    return lang.lower()[:2] if isinstance(lang, str) and lang else None
+
+
+def _parse(text, lang) -> ParsedDate | None:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_PARSE_CHARS:
+        return None
+    lang = _usable_lang(lang)
+    folded, index = _fold(text)
+    found = _find_first(folded, text, index, lang)
+    if found is None or not _looks_like_date_line(folded, _cased_fold(text), found):
+        return None
+    return found.parsed
+
+
+def _cased_fold(text: str) -> str:
+    """The folded text with capitals kept, aligned char for char with the folded text."""
+    return "".join(_keep_case(ch) for ch in text)
+
+
+def _keep_case(ch: str) -> str:
+    folded = _fold_char(ch)
+    if ch.isupper() and len(folded) == 1 and len(folded.upper()) == 1:
+        return folded.upper()
+    return folded
+
+
+def _search(text, lang) -> DateMatch | None:
+    if not isinstance(text, str) or not text:
+        return None
+    lang = _usable_lang(lang)
+    head = text[:MAX_SEARCH_CHARS]
+    folded, index = _fold(head)
+    found = _find_first(folded, head, index, lang)
+    if found is None:
+        return None
+    start, end = _span(index, found.start, found.end)
+    return DateMatch(start, end, found.parsed)

@@ -1,0 +1,258 @@
+"""Split article text into sentence spans (character offsets) for reading aloud and highlighting."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel.dates import get_month_names
+
+# Quotes and brackets that close a sentence after its final punctuation: «Oui !» / „Ja.“ / "Yes."
+# French puts a (no-break) space before », so one space may precede it.
+_CLOSERS = r"(?:[”\"'’“‘)\]）」』】》〉]|[ \u00a0\u202f]?[»›])*"
+_CLOSERS_CHARS = "”\"'’“‘)]）」』】》〉»› \u00a0\u202f"
+_OPENERS = "([{«“„\"'‘‚¿¡‹"
+_CJK_LANGS = {"zh", "ja", "ko"}
+_CJK_TERMINATORS = "。！？｡"
+
+_TERMINATORS = {
+    "el": ".!?…;\u037e",  # Greek writes its question mark as ";" (or U+037E)
+    "ar": ".!?…؟۔",
+    "hi": ".!?…।॥",
+    "he": ".!?…",
+}
+_DEFAULT_TERMINATORS = ".!?…‽"
+
+# Abbreviations (without their final dot) after which a "." does not end the sentence.
+_ABBREVIATIONS: dict[str, set[str]] = {
+    "fr": {
+        *("M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "ex", "env"),
+        *("av", "apr", "cf", "vol", "chap", "art", "n°", "no", "janv", "févr", "avr", "juil"),
+        *("sept", "oct", "nov", "déc", "hab", "p"),
+    },
+    "de": {
+        *("Dr", "Nr", "bzw", "ca", "St", "Prof", "Hr", "Fr", "Mio", "Mrd", "Tsd", "vgl", "ggf"),
+        *("inkl", "evtl", "Jh", "Jhd", "Abs", "Art", "Bd", "bspw", "sog", "gem", "geb", "gest"),
+        *("Jan", "Feb", "Febr", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov"),
+        *("Dez", "Str", "Tel", "zB", "z", "u", "a", "d", "h", "v", "o", "s"),
+    },
+    "en": {
+        *("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Sgt"),
+        *("Lt", "Col", "Capt", "Mt", "vs", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep"),
+        *("Sept", "Oct", "Nov", "Dec", "approx", "est", "fig", "Fig", "vol", "Rev", "Hon"),
+    },
+    "es": {
+        *("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña", "Ud", "Uds", "pág", "núm", "art"),
+        *("aprox", "ej", "av", "Avda", "Sto", "Sta", "ene", "feb", "abr", "ago", "sept", "dic"),
+        *("n.º", "nº", "Lic", "Ing", "p"),
+    },
+    "it": {
+        *("Sig", "Sigg", "Sig.ra", "dott", "Dott", "prof", "Prof", "pag", "art", "on", "On"),
+        *("avv", "Avv", "ing", "Ing", "arch", "es", "gen", "feb", "apr", "giu", "lug", "ago"),
+        *("sett", "ott", "nov", "dic", "S", "Sant", "n"),
+    },
+    "pt": {
+        *("Sr", "Sra", "Srª", "Dr", "Dra", "pág", "art", "av", "Av", "ex", "nº", "n.º", "jan"),
+        *(
+            "fev",
+            "abr",
+            "mai",
+            "jun",
+            "jul",
+            "ago",
+            "set",
+            "out",
+            "nov",
+            "dez",
+            "Prof",
+            "Profª",
+            "p",
+        ),
+    },
+    "nl": {
+        *("dhr", "Dhr", "mevr", "Mevr", "mr", "dr", "Dr", "prof", "Prof", "bijv", "bv", "nr"),
+        *("ca", "jl", "blz", "mln", "mld", "St", "ir", "ing", "jan", "feb", "apr", "jun", "jul"),
+        *("aug", "sep", "sept", "okt", "nov", "dec"),
+    },
+    "pl": {
+        *("dr", "prof", "np", "tzn", "tj", "ok", "ul", "al", "tys", "mln", "mld", "godz", "św"),
+        *("ks", "inż", "mgr", "płk", "gen", "pkt", "nr", "im", "pl", "os"),
+    },
+    "cs": {
+        *("např", "tzv", "tj", "resp", "mil", "mld", "tis", "č", "str", "sv", "Ing", "Mgr"),
+        *("MUDr", "JUDr", "PhDr", "RNDr", "prof", "doc", "ul", "nám", "čj", "př", "kpt", "gen"),
+    },
+    "sv": {"ca", "kl", "nr", "jfr", "resp", "St", "fr.o.m", "t.o.m", "dvs", "bl.a", "t.ex"},
+    "tr": {"Dr", "Prof", "Doç", "Av", "bkz", "Yrd", "Cad", "Sok", "Mah", "No", "Org", "Gen"},
+    "ru": {
+        *("гг", "им", "ул", "тыс", "млн", "млрд", "руб", "см", "стр", "проф", "акад", "ген"),
+        *("т.е", "т.д", "т.п", "н.э", "д", "пр", "т", "е", "п", "н", "э"),
+    },
+    "uk": {
+        *("рр", "ім", "вул", "тис", "млн", "млрд", "грн", "див", "проф", "ген", "н.е", "т.д"),
+        *("акад", "пл", "просп", "обл", "т", "д", "н", "е", "с"),
+    },
+    "el": {"κ", "κα", "π.χ", "δηλ", "βλ", "αρ", "Δρ", "καθ", "στρ", "Αγ"},
+}
+# Abbreviations that may also close a sentence: a capital after them starts a new one.
+_FINAL_ABBREVIATIONS: dict[str, set[str]] = {
+    "fr": {"etc"},
+    "de": {"etc", "usw", "u.ä", "o.ä"},
+    "en": {"etc", "Inc", "Ltd", "Co", "Corp", "Bros"},
+    "es": {"etc"},
+    "it": {"ecc", "etc"},
+    "pt": {"etc"},
+    "nl": {"enz", "etc"},
+    "pl": {"itd", "itp", "r", "in"},
+    "cs": {"atd", "apod", "aj", "r"},
+    "sv": {"osv", "etc"},
+    "tr": {"vb", "vs"},
+    "ru": {"др", "г"},
+    "uk": {"р", "ін"},
+    "el": {"κ.λπ", "κλπ"},
+}
+# A capital word after these English dotted acronyms may still start a new sentence.
+_SENTENCE_STARTERS = {
+    *("The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This"),
+    *("That", "There", "Its", "His", "Her", "Their", "Our", "On", "At", "For", "After"),
+}
+# Languages that write ordinals as "3." ("am 3. Dezember", "3. května").
+_ORDINAL_DOT_LANGS = {"de", "cs", "pl", "tr", "sv"}
+_GERMAN_ARTICLES = {
+    *("am", "im", "vom", "zum", "zur", "beim", "dem", "den", "des", "der", "die", "das"),
+    *("seit", "ab", "bis", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen"),
+}
+
+_DOTTED_ACRONYM = re.compile(r"^(?:[^\W\d_]{1,4}\.-?)+[^\W\d_]{1,4}$")
+_SHORT_DATE = re.compile(r"^\d{1,2}\.\d{1,2}$")
+_WORD = re.compile(r"[^\W\d_]+")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_LINE = re.compile(r"[^\n]+")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Everything split_sentences needs to know about one language."""
+
+    boundary: re.Pattern[str]
+    abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]
+    months: frozenset[str]
+    lang: str
+
+
+def _month_words(lang: str) -> frozenset[str]:
+    """Month names and their abbreviations, lower-cased, in every grammatical form babel has."""
+    words: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            try:
+                names = get_month_names(width, context=context, locale=lang)
+            except (ValueError, LookupError):
+                continue
+            words.update(name.lower().rstrip(".") for name in names.values())
+    return frozenset(words)
+
+
+@cache
+def _rules(lang: str) -> _Rules:
+    terminators = re.escape(_TERMINATORS.get(lang, _DEFAULT_TERMINATORS))
+    spaced = rf"[{terminators}]+{_CLOSERS}(?=\s|$)"
+    if lang in _CJK_LANGS:  # no space follows 。！？, yet they always end the sentence
+        spaced = rf"[{_CJK_TERMINATORS}]+{_CLOSERS}|{spaced}"
+    return _Rules(
+        boundary=re.compile(spaced),
+        abbreviations=frozenset(_ABBREVIATIONS.get(lang, ())),
+        final_abbreviations=frozenset(_FINAL_ABBREVIATIONS.get(lang, ())),
+        months=_month_words(lang) if lang in _ORDINAL_DOT_LANGS else frozenset(),
+        lang=lang,
+    )
+
+
+def _token_before(text: str, index: int) -> str:
+    """The word a punctuation mark at `index` closes, without its opening quotes."""
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:index].lstrip(_OPENERS)
+
+
+def _next_visible(text: str, index: int) -> int:
+    """Index of the first non-space character at or after `index` (len(text) if none)."""
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _is_ordinal_number(text: str, token: str, start: int, next_word: str, rules: _Rules) -> bool:
+    """'am 3. Dezember', '3. května': a number with a dot that is not a sentence end."""
+    if rules.lang not in _ORDINAL_DOT_LANGS or not token.isdigit() or len(token) > 2:
+        return False
+    if next_word.lower() in rules.months:
+        return True
+    if rules.lang != "de":
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start - len(token))
+    return bool(previous) and previous[1].lower() in _GERMAN_ARTICLES
+
+
+def _dot_ends_sentence(text: str, dot: int, after: int, rules: _Rules) -> bool:
+    """Whether the '.' at `dot`, followed by the character at `after`, closes a sentence."""
+    token = _token_before(text, dot)
+    next_match = _WORD.match(text, after)
+    next_word = next_match.group() if next_match else ""
+    # A sentence-initial abbreviation is capitalised: "Např." is "např.".
+    uncapitalised = token[:1].lower() + token[1:]
+    if token in rules.final_abbreviations or uncapitalised in rules.final_abbreviations:
+        return True  # "etc. Le lendemain": a capital follows, so a new sentence starts
+    if token in rules.abbreviations or uncapitalised in rules.abbreviations:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "J. K. Rowling" ("3,5 m." is a unit, so not lower case)
+    if _DOTTED_ACRONYM.match(token):
+        return rules.lang == "en" and next_word in _SENTENCE_STARTERS
+    if token in ("No", "Nr", "nr", "Art", "S") and text[after : after + 1].isdigit():
+        return False  # "No. 5", "S. 12"
+    if _SHORT_DATE.match(token) and text[after : after + 1].isdigit():
+        return False  # "5.12. 2024"
+    return not _is_ordinal_number(text, token, dot, next_word, rules)
+
+
+def _ends_sentence(text: str, match: re.Match[str], rules: _Rules) -> bool:
+    after = _next_visible(text, match.end())
+    if after >= len(text):
+        return True
+    if text[after].islower() or text[after] in ",;:":
+        # "… ukrainiens”, a déclaré", "« Vraiment ? » a-t-il demandé": the sentence goes on.
+        return False
+    if rules.lang == "ja" and _HIRAGANA.match(text, after) and match.group()[-1] in "」』":
+        return False  # 「行く。」と言った: a quoted sentence inside the one that goes on
+    punctuation = match.group().rstrip(_CLOSERS_CHARS)
+    if punctuation == ".":
+        return _dot_ends_sentence(text, match.start(), after, rules)
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into `text`, whitespace trimmed; a line break always ends one."""
+    rules = _rules(lang.split("-")[0].split("_")[0].lower())
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for match in rules.boundary.finditer(text, line.start(), line.end()):
+            if match.end() <= start or not _ends_sentence(text, match, rules):
+                continue
+            if span := _trimmed(text, start, match.end()):
+                spans.append(span)
+            start = match.end()
+        if span := _trimmed(text, start, line.end()):
+            spans.append(span)
+    return spans

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian machine for reader: system packages, virtual environment, translations.
+# Usage: scripts/setup.sh [--browser]   (--browser also installs chromium for the browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v espeak-ng >/dev/null || packages+=(espeak-ng)
+if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null; then
+  packages+=(chromium fonts-noto-core fonts-noto-cjk)
+fi
+if ((${#packages[@]})); then
+  echo "Installing ${packages[*]} with apt-get"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+python=${PYTHON:-python3}
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "reader needs Python 3.11 or newer" >&2; exit 1; }
+[[ -x .venv/bin/python ]] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/pybabel compile -q -d reader/translations

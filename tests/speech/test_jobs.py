@@ -1,0 +1,80 @@
+"""Worker processes: a hung or crashing job is killed and retried, then reported."""
+
+import os
+import time
+
+import pytest
+
+from reader.speech.jobs import JobRunner, SentenceFailed
+from reader.speech.options import SynthesisOptions
+from reader.speech.worker import SentenceJob, render_sentence
+
+OPTIONS = SynthesisOptions("roa/fr", 175, "silent", 48)
+
+
+def job(tmp_path, key="k", text="Bonjour."):
+    return SentenceJob(key, text, OPTIONS, 100, str(tmp_path))
+
+
+def hang_forever(job):
+    time.sleep(3600)
+
+
+def crash(job):
+    os._exit(3)
+
+
+def fail_first_time(job):
+    marker = os.path.join(job.cache_root, "tried")
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        os._exit(3)
+    return render_sentence(job)
+
+
+@pytest.mark.slow
+def test_a_hanging_worker_is_killed_after_the_timeout(tmp_path):
+    runner = JobRunner(workers=1, timeout=1.0, task=hang_forever)
+    started = time.monotonic()
+    with pytest.raises(SentenceFailed):
+        runner.submit(job(tmp_path)).result(timeout=60)
+    assert time.monotonic() - started < 30  # two attempts of one second, plus process starts
+    runner.shutdown()
+
+
+@pytest.mark.slow
+def test_a_crashing_worker_is_reported_and_the_pool_keeps_serving(tmp_path):
+    runner = JobRunner(workers=1, timeout=10, task=crash)
+    with pytest.raises(SentenceFailed):
+        runner.submit(job(tmp_path, "a")).result(timeout=60)
+    runner.task = render_sentence
+    assert runner.submit(job(tmp_path, "b")).result(timeout=60).duration > 0
+    runner.shutdown()
+
+
+@pytest.mark.slow
+def test_a_failed_attempt_is_retried_once(tmp_path):
+    runner = JobRunner(workers=1, timeout=10, task=fail_first_time)
+    assert runner.submit(job(tmp_path)).result(timeout=60).duration > 0
+    runner.shutdown()
+
+
+def test_the_same_key_in_flight_shares_one_future(tmp_path):
+    runner = JobRunner(workers=0, timeout=10)
+    first, second = runner.submit(job(tmp_path)), runner.submit(job(tmp_path))
+    assert first is second
+    assert first.result(timeout=10).duration > 0
+    runner.shutdown()
+
+
+def test_a_cached_sentence_is_not_synthesized_again(tmp_path):
+    first = render_sentence(job(tmp_path, "same"))
+    cached = render_sentence(SentenceJob("same", "other text", OPTIONS, 0, str(tmp_path)))
+    assert cached.data == first.data
+
+
+def test_shutdown_refuses_new_work(tmp_path):
+    runner = JobRunner(workers=0, timeout=10)
+    runner.shutdown()
+    with pytest.raises(SentenceFailed):
+        runner.submit(job(tmp_path)).result(timeout=10)

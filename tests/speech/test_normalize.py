@@ -1,0 +1,295 @@
+"""Tests for speech normalisation: the text rules, and what espeak-ng then really says."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from reader.speech.normalize import NORMALIZER_VERSION, hashtags_to_words, normalize
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+CASES = [
+    # French
+    ("fr", "5 décembre 2024, 11h58", "5 décembre 2024, onze heures cinquante-huit"),
+    ("fr", "à 9h", "à neuf heures"),
+    ("fr", "à 1h30", "à une heure trente"),
+    ("fr", "à 11 h 05", "à onze heures cinq"),
+    ("fr", "à 21h01", "à vingt et une heures une"),
+    ("fr", "5 hommes", "5 hommes"),
+    ("fr", "14:30", "14:30"),  # espeak-ng already says "quatorze heures trente"
+    ("fr", "entre 10 000 et 12 000 soldats", "entre 10000 et 12000 soldats"),
+    ("fr", f"10{NNBSP}000 soldats", "10000 soldats"),
+    ("fr", f"10{NBSP}000 soldats", "10000 soldats"),
+    ("fr", "1 234,5 km", "1234,5 km"),
+    ("fr", "la 11e brigade", "la onzième brigade"),
+    ("fr", "le 11ème jour", "le onzième jour"),
+    ("fr", "le 1er mai", "le premier mai"),
+    ("fr", "la 1re fois", "la première fois"),
+    ("fr", "la 1ère fois", "la première fois"),
+    ("fr", "la 2nde guerre", "la seconde guerre"),
+    ("fr", "le XXIe siècle", "le vingt et unième siècle"),
+    ("fr", "François Ier", "François premier"),
+    ("fr", "le 05.12.2024", "le 5 décembre 2024"),
+    ("fr", "le 5/12/2024", "le 5 décembre 2024"),
+    ("fr", "le 01/05/2024", "le premier mai 2024"),
+    ("fr", "10–12 ans", "10 à 12 ans"),
+    ("fr", "2023-2024", "2023 à 2024"),
+    ("fr", "score 2-1", "score 2-1"),
+    ("fr", "5 %", "5 %"),
+    ("fr", "12 €", "12 euros"),
+    ("fr", "€12", "12 euros"),
+    ("fr", "1 €", "1 euro"),
+    ("fr", "$5", "5 dollars"),
+    ("fr", "5 M€", "5 millions d'euros"),
+    ("fr", "1,5 Md€", "1,5 milliard d'euros"),
+    ("fr", "M. Macron", "Monsieur Macron"),
+    ("fr", "MM. Dupont et Durand", "Messieurs Dupont et Durand"),
+    ("fr", "Mme Dupont", "Mme Dupont"),  # espeak-ng says "madame"
+    ("fr", "des fruits, p. ex. des pommes", "des fruits, par exemple des pommes"),
+    ("fr", "etc.", "etc."),
+    ("fr", "le n° 5", "le numéro 5"),
+    ("fr", "voir https://example.com/a?b=1. Fin", "voir. Fin"),
+    ("fr", "écrire à jean.dupont@example.fr ou venir", "écrire à ou venir"),
+    ("fr", "#PremièresVictimes #Kiev", "Premières Victimes, Kiev"),
+    # German
+    ("de", "um 11:58 Uhr", "um 11 Uhr 58"),
+    ("de", "um 11.58 Uhr", "um 11 Uhr 58"),
+    ("de", "um 14:30", "um 14 Uhr 30"),
+    ("de", "um 1 Uhr", "um ein Uhr"),
+    ("de", "um 9:05 Uhr", "um 9 Uhr 5"),
+    ("de", "am 3. Dezember", "am dritten Dezember"),
+    ("de", "Berlin, 3. Dezember 2024", "Berlin, dritter Dezember 2024"),
+    ("de", "vom 3. bis 5. Dezember", "vom dritten bis fünften Dezember"),
+    ("de", "der 3. Platz", "der dritte Platz"),
+    ("de", "in der 3. Runde", "in der dritten Runde"),
+    ("de", "Er wurde 3. Das Rennen", "Er wurde 3. Das Rennen"),
+    ("de", "am 05.12.2024", "am fünften Dezember 2024"),
+    ("de", "am 5.12. kam er", "am fünften Dezember kam er"),
+    ("de", "10.000 Menschen", "10000 Menschen"),
+    ("de", "1.234,5 Meter", "1234,5 Meter"),
+    ("de", "3,5 Prozent", "3,5 Prozent"),
+    ("de", "10–12 Jahre", "10 bis 12 Jahre"),
+    ("de", "12 €", "12 Euro"),
+    ("de", "5 Mio. €", "5 Millionen Euro"),
+    ("de", "1,5 Mrd. Euro", "1,5 Milliarden Euro"),
+    ("de", "5 Mio. Menschen", "5 Millionen Menschen"),
+    ("de", "z. B. hier", "zum Beispiel hier"),
+    ("de", "z.B. hier", "zum Beispiel hier"),
+    ("de", "Nr. 5", "Nummer 5"),
+    ("de", "Dr. Müller", "Doktor Müller"),
+    ("de", "gut bzw. schlecht", "gut beziehungsweise schlecht"),
+    ("de", "u. a. Berlin", "unter anderem Berlin"),
+    ("de", "ca. 5", "circa 5"),
+    ("de", "St. Pauli", "Sankt Pauli"),
+    ("de", "usw.", "und so weiter"),
+    # English
+    ("en", "at 11:58 AM", "at 11:58 AM"),
+    ("en", "at 11:05", "at 11 oh 5"),
+    ("en", "at 11:00", "at 11 o'clock"),
+    ("en", "at 11:00 a.m.", "at 11 a.m."),
+    ("en", "at 3 p.m.", "at 3 p.m."),
+    ("en", "the 3rd time", "the 3rd time"),  # espeak-ng says "third"
+    ("en", "10,000 people", "10000 people"),
+    ("en", "in 2023 100 people", "in 2023 100 people"),
+    ("en", "$5", "5 dollars"),
+    ("en", "$1", "1 dollar"),
+    ("en", "$1.5 billion", "1.5 billion dollars"),
+    ("en", "$5bn", "5 billion dollars"),
+    ("en", "£5m", "5 million pounds"),
+    ("en", "€12", "12 euros"),
+    ("en", "10–12", "10 to 12"),
+    ("en", "e.g. this", "for example this"),
+    ("en", "i.e. that", "that is that"),
+    ("en", "Jan. 5", "January 5"),
+    ("en", "5/12/2024", "May 12, 2024"),
+    ("en", "13/12/2024", "December 13, 2024"),
+    ("en", "2024-12-05", "December 5, 2024"),
+    ("en", "No. 5", "number 5"),
+    ("en", "Sen. Smith", "Senator Smith"),
+    ("en", "Mr. Smith", "Mr. Smith"),
+    ("en", "see www.example.com today", "see today"),
+    # Others
+    ("es", "10.000 personas", "10000 personas"),
+    ("es", "el 1.º", "el primero"),
+    ("es", "la 1.ª", "la primera"),
+    ("es", "12 €", "12 euros"),
+    ("es", "€12", "12 euros"),
+    ("es", "05/12/2024", "5 de diciembre de 2024"),
+    ("es", "p. ej. esto", "por ejemplo esto"),
+    ("es", "EE. UU.", "Estados Unidos"),
+    ("es", "10–12", "10 a 12"),
+    ("it", "il 1° maggio", "il primo maggio"),
+    ("it", "25°C", "25°C"),
+    ("it", "la 1ª volta", "la prima volta"),
+    ("it", "10.000 persone", "10000 persone"),
+    ("it", "Sig. Rossi", "signor Rossi"),
+    ("pt", "o 1.º lugar", "o primeiro lugar"),
+    ("pt", "a 1ª vez", "a primeira vez"),
+    ("pt", "Sr. Silva", "senhor Silva"),
+    ("pt", "05/12/2024", "5 de dezembro de 2024"),
+    ("nl", "de 3de keer", "de derde keer"),
+    ("nl", "de 1e keer", "de eerste keer"),
+    ("nl", "10.000 mensen", "10000 mensen"),
+    ("nl", "bijv. dit", "bijvoorbeeld dit"),
+    ("pl", "10 000 osób", "10000 osób"),
+    ("pl", "10–12", "10 do 12"),
+    ("cs", "10 000 lidí", "10000 lidí"),
+    ("cs", "např. tady", "například tady"),
+    ("sv", "t.ex. här", "till exempel här"),
+    ("sv", "10 000 personer", "10000 personer"),
+    ("tr", "10.000 kişi", "10000 kişi"),
+    ("ru", "10 000 человек", "10000 человек"),
+    ("ru", "и т. д.", "и так далее"),
+    ("ru", "05.12.2024", "5 декабря 2024"),
+    ("uk", "10 000 осіб", "10000 осіб"),
+    ("el", "10.000 άτομα", "10000 άτομα"),
+    ("el", "π.χ. αυτό", "παραδείγματος χάριν αυτό"),
+    ("ar", "10,000", "10000"),
+    ("hi", "10,000", "10000"),
+    ("ja", "10,000", "10000"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "expected"),
+    CASES,
+    ids=[f"{lang}-{index}" for index, (lang, _, _) in enumerate(CASES)],
+)
+def test_normalizes(lang: str, raw: str, expected: str) -> None:
+    assert normalize(raw, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("#PremièresVictimes #Kiev", "Premières Victimes, Kiev"),
+        ("#COVIDVaccine2024", "COVID Vaccine 2024"),
+        ("#ukraine_war", "ukraine war"),
+        ("Lire #Kiev aujourd'hui", "Lire Kiev aujourd'hui"),
+        ("sans hashtag", "sans hashtag"),
+    ],
+    ids=["fr-two", "en-caps-digits", "en-underscore", "fr-inline", "fr-none"],
+)
+def test_hashtags_to_words(line: str, expected: str) -> None:
+    assert hashtags_to_words(line) == expected
+
+
+def test_seed_brigade_line() -> None:
+    line = (
+        "Les troupes nord-coréennes seraient subordonnées à la 11e brigade aéroportée russe et "
+        "garderaient les zones où les troupes russes sont concentrées."
+    )
+    assert normalize(line, "fr") == line.replace("11e", "onzième")
+
+
+def test_text_without_rules_is_unchanged() -> None:
+    text = "Le Centre national de la résistance, dirigé par l’armée ukrainienne."
+    assert normalize(text, "fr") == text
+
+
+def test_unknown_language_only_gets_generic_rules() -> None:
+    assert normalize(f"10{NNBSP}000 https://x.org", "xx") == "10000"
+
+
+def test_version_is_a_non_empty_string() -> None:
+    assert isinstance(NORMALIZER_VERSION, str) and NORMALIZER_VERSION
+
+
+# --- what espeak-ng really says -------------------------------------------------------------
+
+needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="no espeak-ng")
+
+
+def phonemes(text: str, lang: str) -> str:
+    """espeak-ng's phoneme mnemonics for `text`, without stress and pause marks."""
+    result = subprocess.run(
+        ["espeak-ng", "-q", "-x", "-v", lang, text],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    # Stress, pauses and secondary vowel marks ("I2") vary with the context, not the words.
+    return "".join(c for c in result.stdout if c not in "'_,!|:;-2\n ")
+
+
+SPOKEN = [
+    # (lang, raw text, words espeak-ng should say for it)
+    ("fr", "11h58", "onze heures cinquante-huit"),
+    ("fr", "9h", "neuf heures"),
+    ("fr", f"10{NNBSP}000 soldats", "dix mille soldats"),
+    ("fr", "la 11e brigade", "la onzième brigade"),
+    ("fr", "la 1re fois", "la première fois"),
+    ("fr", "€12", "douze euros"),
+    ("fr", "M. Macron", "Monsieur Macron"),
+    ("fr", "10–12 ans", "dix à douze ans"),
+    ("fr", "le 05.12.2024", "le cinq décembre deux mille vingt-quatre"),
+    ("de", "11:58 Uhr", "elf Uhr achtundfünfzig"),
+    ("de", "1 Uhr", "ein Uhr"),
+    ("de", "am 3. Dezember", "am dritten Dezember"),
+    ("de", "5 Mio. €", "fünf Millionen Euro"),
+    ("de", "z. B.", "zum Beispiel"),
+    ("de", "Nr. 5", "Nummer fünf"),
+    ("de", f"10{NBSP}000", "zehntausend"),
+    ("en", "$1.5 billion", "one point five billion dollars"),
+    ("en", "€12", "twelve euros"),
+    ("en", "11:05", "eleven oh five"),
+    ("en", "e.g.", "for example"),
+    ("es", "el 1.º", "el primero"),
+    ("it", "il 1° maggio", "il primo maggio"),
+    ("nl", "de 3de", "de derde"),
+    ("cs", "10 000", "deset tisíc"),
+    ("ru", "и т. д.", "и так далее"),
+    ("sv", "t.ex.", "till exempel"),
+]
+
+
+@pytest.mark.espeak
+@needs_espeak
+@pytest.mark.parametrize(
+    ("lang", "raw", "words"),
+    SPOKEN,
+    ids=[f"{lang}-{index}" for index, (lang, _, _) in enumerate(SPOKEN)],
+)
+def test_espeak_says_normalized_text_like_the_words(lang: str, raw: str, words: str) -> None:
+    spoken = phonemes(normalize(raw, lang), lang)
+    assert spoken == phonemes(words, lang)
+    assert phonemes(raw, lang) != spoken, "espeak-ng already read this right: drop the rule"
+
+
+ZERO_PHONEMES = {"fr": "zero", "de": "nUl", "cs": "nula", "ru": "nojl", "uk": "nulj"}
+
+
+@pytest.mark.espeak
+@needs_espeak
+@pytest.mark.parametrize("space", [" ", NBSP, NNBSP], ids=["space", "nbsp", "narrow-nbsp"])
+@pytest.mark.parametrize("lang", list(ZERO_PHONEMES))
+def test_grouped_thousands_are_not_read_as_zeros(lang: str, space: str) -> None:
+    raw = f"10{space}000"
+    assert ZERO_PHONEMES[lang] not in phonemes(normalize(raw, lang), lang)
+    assert phonemes(normalize(raw, lang), lang) == phonemes("10000", lang)
+
+
+KEPT = [
+    ("fr", "14:30", "quatorze heures trente"),
+    ("fr", "1er mai", "premier mai"),
+    ("fr", "10 000", "dix mille"),
+    ("fr", "Mme Dupont", "madame Dupont"),
+    ("fr", "5 %", "cinq pour cent"),
+    ("de", "10.000", "zehntausend"),
+    ("en", "3rd", "third"),
+    ("en", "10,000", "ten thousand"),
+]
+
+
+@pytest.mark.espeak
+@needs_espeak
+@pytest.mark.parametrize(
+    ("lang", "raw", "words"),
+    KEPT,
+    ids=[f"{lang}-{index}" for index, (lang, _, _) in enumerate(KEPT)],
+)
+def test_espeak_still_reads_what_it_already_read_well(lang: str, raw: str, words: str) -> None:
+    assert phonemes(normalize(raw, lang), lang) == phonemes(words, lang)
