@@ -23,4 +23,4 @@ python=${PYTHON:-python3}
 [[ -x .venv/bin/python ]] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
-.venv/bin/pybabel compile -q -d reader/translations
+.venv/bin/pybabel compile -d reader/translations >/dev/null

@@ -73,11 +73,12 @@ document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
   });
   audio.addEventListener("playing", () => {
     button.removeAttribute("aria-busy");
+    button.dataset.playing = "";
     setLabel("Pause");
     if (!polling || status.textContent === status.dataset.textPreparing) say("");
   });
-  audio.addEventListener("pause", () => setLabel("Resume"));
-  audio.addEventListener("ended", () => { setLabel("Play"); highlight(null); });
+  audio.addEventListener("pause", () => { delete button.dataset.playing; setLabel("Resume"); });
+  audio.addEventListener("ended", () => { delete button.dataset.playing; setLabel("Play"); highlight(null); });
   audio.addEventListener("error", () => {
     if (!audio.getAttribute("src")) return;
     fetchStatus().then(() => showError()).catch((error) => showError(error.message));

@@ -71,9 +71,12 @@ def status(article_id: int):
     """Render progress; starts the render when it is not cached or running yet."""
     article = load_article_or_404(article_id)
     render_request, jobs = _render_request(article)
-    if speech().cached(render_request) is not None:
+    cached = speech().cached(render_request)
+    if cached is not None:
         total = len(render_request.keys)
-        return jsonify(total=total, done=total, failed=[], complete=True, cached=True)
+        return jsonify(
+            total=total, done=total, failed=[], complete=True, cached=True, timings=cached.timings
+        )
     render = speech().render(render_request, jobs)
     return jsonify(**render.status(), cached=False)
 

@@ -1,0 +1,5 @@
+"""Run the reader command: python -m reader."""
+
+from reader.cli import main
+
+main()
