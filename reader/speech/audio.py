@@ -28,7 +28,7 @@ def encode_mp3(pcm: bytes, sample_rate: int, bitrate: int) -> bytes:
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(sample_rate)
     encoder.set_channels(1)
-    encoder.set_quality(2)
+    encoder.set_quality(7)  # speech at 48 kbit/s sounds the same; 3x faster than quality 2
     return bytes(encoder.encode(pcm) + encoder.flush())
 
 

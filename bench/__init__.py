@@ -1,0 +1,1 @@
+"""Benchmarks: speech latency and throughput, and accuracy against the plain libraries."""
