@@ -30,6 +30,9 @@ def store_article(
     """Store the draft unless the same article is stored; return it and whether it is new."""
     existing = session.scalar(select(Article).where(Article.fingerprint == fingerprint(draft)))
     if existing is not None:
+        if _block_contents(existing) != [(b.kind, b.text) for b in draft.blocks]:
+            _replace_body(existing, build_article(draft, default_timezone))
+            session.commit()
         return existing, False
     article = build_article(draft, default_timezone)
     session.add(article)
@@ -67,30 +70,59 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
     return article
 
 
+def _block_contents(article: Article) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in article.blocks]
+
+
+def _replace_body(article: Article, fresh: Article) -> None:
+    # A re-import with an edited body: new blocks and detection; the reader's override stays.
+    article.blocks = fresh.blocks
+    article.detected_language = fresh.detected_language
+    article.language_confidence = fresh.language_confidence
+
+
+def edit_block(session: Session, article: Article, position: int, text: str) -> Article:
+    """Replace one block's text; its sentences and languages are found again."""
+    text = " ".join(text.split())
+    if not text:
+        raise ArticleError("the text is empty")
+    block = next((b for b in article.blocks if b.position == position), None)
+    if block is None:
+        raise ArticleError(f"the article has no block {position}")
+    _fill_block(block, text, article.language)
+    session.commit()
+    return article
+
+
 def _build_block(position: int, kind: str, text: str, article_lang: str | None) -> Block:
-    detection = langid.detect_block(text, article_lang, kind)
-    block_lang = detection.lang if detection else article_lang
-    block = Block(
-        position=position,
-        kind=kind,
-        text=text,
-        lang=block_lang,
-        lang_confidence=detection.confidence if detection else None,
-    )
-    if kind == "hashtags":
-        return block
+    block = Block(position=position, kind=kind)
+    _fill_block(block, text, article_lang)
+    return block
+
+
+def _fill_block(block: Block, text: str, article_lang: str | None) -> None:
+    """Set the block's text, its language, and (but for hashtag lines) its sentences."""
+    detection = langid.detect_block(text, article_lang, block.kind)
+    block.text = text
+    block.lang = detection.lang if detection else article_lang
+    block.lang_confidence = detection.confidence if detection else None
+    block.sentences = [] if block.kind == "hashtags" else _sentences(text, block.lang)
+
+
+def _sentences(text: str, block_lang: str | None) -> list[Sentence]:
+    sentences = []
     for index, (start, end) in enumerate(split_sentences(text, block_lang or "en")):
-        sentence = langid.detect_block(text[start:end], block_lang, "sentence")
-        block.sentences.append(
+        detection = langid.detect_block(text[start:end], block_lang, "sentence")
+        sentences.append(
             Sentence(
                 position=index,
                 start=start,
                 end=end,
-                lang=sentence.lang if sentence else block_lang,
-                lang_confidence=sentence.confidence if sentence else None,
+                lang=detection.lang if detection else block_lang,
+                lang_confidence=detection.confidence if detection else None,
             )
         )
-    return block
+    return sentences
 
 
 def _set_publication_time(article: Article, draft: ArticleDraft, lang: str | None) -> None:

@@ -8,7 +8,7 @@ from reader.feedback import service as feedback_service
 from reader.languages import LANGUAGES
 from reader.library import articles as article_service
 from reader.library import importer
-from reader.views import present
+from reader.views import listen, present
 from reader.views.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -57,6 +57,23 @@ def set_language(article_id: int):
     if code is not None and code not in LANGUAGES:
         return error_response(422, f"unsupported language {code!r}", supported=list(LANGUAGES))
     article_service.override_language(session, article, code)
+    return jsonify(_with_links(present.article_json(article)))
+
+
+@bp.patch("/articles/<int:article_id>/blocks/<int:position>")
+def edit_block(article_id: int, position: int):
+    """Correct one block's text; only its sentences are rendered again."""
+    session = get_session()
+    article = article_service.get_article(session, article_id)
+    if article is None:
+        return error_response(404, "no such article")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return error_response(400, 'send JSON {"text": "..."}')
+    try:
+        article_service.edit_block(session, article, position, data["text"])
+    except article_service.ArticleError as error:
+        return error_response(422, str(error))
     return jsonify(_with_links(present.article_json(article)))
 
 
@@ -118,6 +135,8 @@ def openapi():
 
 def _with_links(body: dict) -> dict:
     article_id = body["id"]
+    # Say plainly when no installed voice speaks the article's language.
+    body["voice"] = listen.voice_for(body["language"])
     body["links"] = {
         "page": url_for("articles.read", article_id=article_id),
         "audio": url_for("listen.audio", article_id=article_id),

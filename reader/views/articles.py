@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from reader.db import get_session
 from reader.languages import LANGUAGES
 from reader.library import articles as article_service
-from reader.views import present
+from reader.views import listen, present
 
 bp = Blueprint("articles", __name__)
 
@@ -56,6 +56,7 @@ def read(article_id: int):
         article_dir=present.text_direction(article.language),
         language_choices=_language_choices(locale),
         present=present,
+        speech_problem=listen.speech_problem(article.language),
     )
 
 

@@ -44,6 +44,26 @@ def _render_request(article):
         abort(400, _("The speaking rate or voice is not valid."))
 
 
+def speech_problem(lang: str | None) -> str | None:
+    """Why this language cannot be listened to here, in the reader's words, or None."""
+    try:
+        speech().options(lang)
+    except EngineUnavailable:
+        return _("Speech is unavailable: espeak-ng is not installed on the server.")
+    except VoiceUnavailable:
+        name = present.language_name(lang, str(get_locale())) or _("this language")
+        return _("No voice is installed for %(language)s.", language=name)
+    return None
+
+
+def voice_for(lang: str | None) -> str | None:
+    """The voice that reads this language here, or None."""
+    try:
+        return speech().voice_for(lang)
+    except EngineUnavailable:
+        return None
+
+
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id)

@@ -15,7 +15,8 @@ def test_reading_page_shows_every_part_of_the_french_seed(client, french_article
     assert "Cette version audio a été générée artificiellement." in html
     assert f'href="/about/audio?article={french_article.id}"' in html
     assert f'href="/feedback?article={french_article.id}"' in html
-    assert re.search(r"<h2[^>]*>.*Accord sur une « assistance militaire immédiate » mutuelle", html)
+    heading = "Accord sur une «\u00a0assistance militaire immédiate\u00a0» mutuelle"
+    assert re.search(rf"<h2[^>]*>.*{heading}", html)  # French no-break spaces in « »
     assert '<li class="tag">#Premières</li>' in html
     assert "traduit automatiquement de l’allemand" in html or "allemand" in html
 
@@ -118,3 +119,19 @@ def test_sentences_are_wrapped_for_highlighting(client, french_article):
     html = client.get(f"/articles/{french_article.id}").get_data(as_text=True)
     first = re.search(r'<p data-block="0">(.*?)</p>', html, re.S).group(1)
     assert first.count('class="s"') == 3
+
+
+def test_a_language_without_voice_is_said_in_the_page_and_the_api(
+    app, client, french_article, monkeypatch
+):
+    from reader.speech.engines import SilentEngine
+
+    monkeypatch.setattr(SilentEngine, "voices", lambda self: frozenset({"gmw/en"}))
+    html = client.get(f"/articles/{french_article.id}?lang=en").get_data(as_text=True)
+    assert "No voice is installed for French." in html
+    assert "disabled" in html.split('id="listen-button"')[1].split(">")[0]
+    assert client.get(f"/api/v1/articles/{french_article.id}").json["voice"] is None
+    status = client.get(
+        f"/articles/{french_article.id}/audio/status", headers={"Accept": "application/json"}
+    )
+    assert status.status_code == 422
