@@ -11,8 +11,10 @@ from reader import create_app
 from reader.library.articles import store_article
 from reader.library.importer import draft_from_path
 from reader.speech.policy import plan_reading
+from reader.speech.worker import render_sentence
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "01-fr-premieres-pertes-kyiv.txt"
+COLD_RUNS = 3  # each at its own speaking rate, so each finds a cold cache
 
 
 def espeak_seconds(text: str, voice: str = "fr") -> float:
@@ -23,53 +25,65 @@ def espeak_seconds(text: str, voice: str = "fr") -> float:
         return time.perf_counter() - started
 
 
+def cold_render(client, article_id: int, rate: int) -> tuple[float, float]:
+    """Seconds to the first sentence's audio and to the whole article, on a cold cache."""
+    started = time.perf_counter()
+    response = client.get(f"/articles/{article_id}/audio?rate={rate}")
+    chunks = response.iter_encoded()
+    next(chunks)  # the ID3 tag
+    next(chunks)  # the first sentence's audio
+    first_audio = time.perf_counter() - started
+    for _ in chunks:
+        pass
+    whole = time.perf_counter() - started
+    response.close()
+    return first_audio, whole
+
+
 def run() -> dict:
+    """Measure cold renders of the seed article and cache hits, beside espeak-ng."""
     with tempfile.TemporaryDirectory() as data:
-        app = create_app({"DATA_DIR": data, "SPEECH_WORKERS": 2, "SPEECH_ENGINE": "espeak"})
+        app = create_app({"DATA_DIR": data, "SPEECH_ENGINE": "espeak"})
         with app.extensions["reader.db"]() as session:
             article, _ = store_article(session, draft_from_path(SEED))
             utterances = plan_reading(article)
         client = app.test_client()
         service = app.extensions["reader.speech"]
-        # Start the worker processes first: cold cache, warm pool (as in a running server).
-        service.runner.submit(service.request(article)[1][0]).result()
+        service.runner.start()  # as `reader serve` does before the first request
+        time.sleep(3)
+        client.get(f"/articles/{article.id}").close()  # a listener opens the page first
+        runs = [cold_render(client, article.id, 175 + n) for n in range(COLD_RUNS)]
         for render in list(service._renders.values()):
             render.finished.wait()
-        for path in Path(data, "audio").rglob("*.mp3"):
-            path.unlink()
-
-        started = time.perf_counter()
-        response = client.get(f"/articles/{article.id}/audio")
-        chunks = response.iter_encoded()
-        next(chunks)  # the ID3 tag
-        next(chunks)  # the first sentence's audio
-        first_audio = time.perf_counter() - started
-        for _ in chunks:
-            pass
-        whole = time.perf_counter() - started
-        response.close()
-
         hits = []
         for _ in range(50):
-            t = time.perf_counter()
-            client.get(f"/articles/{article.id}/audio/status").close()
-            hits.append(time.perf_counter() - t)
+            started = time.perf_counter()
+            client.get(f"/articles/{article.id}/audio?rate=175").close()
+            hits.append(time.perf_counter() - started)
+        job = service.request(article, rate=175)[1][1]
+        sentence_hits = []
+        for _ in range(200):
+            started = time.perf_counter()
+            render_sentence(job)
+            sentence_hits.append(time.perf_counter() - started)
         service.shutdown()
 
-    first_text = utterances[0].spoken
-    whole_text = " ".join(u.spoken for u in utterances)
-    espeak_first = min(espeak_seconds(first_text) for _ in range(3))
-    espeak_whole = min(espeak_seconds(whole_text) for _ in range(3))
+    first_audio = statistics.median(run[0] for run in runs)
+    whole = statistics.median(run[1] for run in runs)
+    espeak_first = min(espeak_seconds(utterances[0].spoken) for _ in range(3))
+    espeak_whole = min(espeak_seconds(" ".join(u.spoken for u in utterances)) for _ in range(3))
     return {
         "article": SEED.name,
-        "sentences": len(utterances),
+        "utterances": len(utterances),
+        "cold_runs": COLD_RUNS,
         "first_audio_s": round(first_audio, 4),
         "espeak_first_sentence_s": round(espeak_first, 4),
         "first_audio_ratio": round(first_audio / espeak_first, 2),
         "whole_article_s": round(whole, 4),
         "espeak_whole_text_s": round(espeak_whole, 4),
         "whole_article_ratio": round(whole / espeak_whole, 2),
-        "cached_status_ms_median": round(statistics.median(hits) * 1000, 2),
+        "cached_sentence_ms_median": round(statistics.median(sentence_hits) * 1000, 3),
+        "cached_article_http_ms_median": round(statistics.median(hits) * 1000, 2),
     }
 
 

@@ -31,6 +31,7 @@ def serve(app, host: str, port: int) -> None:
     from waitress import serve as waitress_serve
 
     click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
+    app.extensions["reader.speech"].runner.start()  # the first Listen finds warm workers
     try:
         # send_bytes=1: stream audio to the browser as soon as each sentence is ready.
         waitress_serve(app, host=host, port=port, threads=8, send_bytes=1, ident="reader")

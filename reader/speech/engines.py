@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import wave
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +15,7 @@ from importlib import metadata
 from reader.speech.options import SynthesisOptions
 
 SAMPLE_RATE = 22050  # espeak-ng's native output rate
+FINISH_TIMEOUT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class EspeakEngine(Engine):
         return _espeak_version() is not None
 
     def version(self) -> str:
-        return f"pyttsx3-{metadata.version('pyttsx3')}+espeak-ng-{_espeak_version()}"
+        return _espeak_engine_version()
 
     def voices(self) -> frozenset[str]:
         return _espeak_voices()
@@ -68,19 +70,22 @@ class EspeakEngine(Engine):
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         import pyttsx3
 
+        finished = threading.Event()
         with tempfile.TemporaryDirectory(prefix="reader-tts-") as folder:
             path = os.path.join(folder, "out.wav")
             # A new pyttsx3 Engine object per call: a reused one is known to skip work.
             engine = pyttsx3.Engine("espeak")
-            try:
-                engine.setProperty("voice", options.voice)
-                engine.setProperty("rate", options.rate)
-                engine.save_to_file(text, path)
-                # pyttsx3 prints a line for every file it saves; keep worker logs clean.
-                with contextlib.redirect_stdout(io.StringIO()):
-                    engine.runAndWait()
-            finally:
-                engine.stop()
+            engine.connect("finished-utterance", lambda **_: finished.set())
+            engine.setProperty("voice", options.voice)
+            engine.setProperty("rate", options.rate)
+            engine.save_to_file(text, path)
+            # pyttsx3 prints a line for every file it saves; keep worker logs clean.
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.runAndWait()
+                # runAndWait can return while espeak-ng is still writing a long text: wait
+                # for the end of the utterance (the worker's hard timeout bounds this).
+                if not finished.wait(FINISH_TIMEOUT_SECONDS):
+                    raise SynthesisFailed("espeak-ng did not finish the utterance")
             return _read_wav(path)
 
 
@@ -146,6 +151,12 @@ def _espeak_version() -> str | None:
     # "eSpeak NG text-to-speech: 1.51  Data at: ..."
     words = out.split(":", 1)[-1].split()
     return words[0] if words else "unknown"
+
+
+@cache
+def _espeak_engine_version() -> str:
+    # Part of every cache key; importlib.metadata is slow, so ask once per process.
+    return f"pyttsx3-{metadata.version('pyttsx3')}+espeak-ng-{_espeak_version()}"
 
 
 @cache

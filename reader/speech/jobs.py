@@ -2,11 +2,12 @@
 
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence
+from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +21,17 @@ class SentenceFailed(RuntimeError):
 class JobRunner:
     """Runs SentenceJobs; the same key asked twice while in flight shares one future."""
 
-    def __init__(self, workers: int, timeout: float, task: Callable = render_sentence):
+    def __init__(
+        self,
+        workers: int,
+        timeout: float,
+        task: Callable = render_sentence,
+        engine_name: str | None = None,
+    ):
         self.workers = workers
         self.timeout = timeout
         self.task = task
+        self.engine_name = engine_name
         self._pool = None
         self._in_flight: dict[str, Future] = {}
         self._lock = threading.Lock()
@@ -96,7 +104,15 @@ class JobRunner:
             max_workers=self.workers,
             max_tasks=200,
             context=multiprocessing.get_context("spawn"),
+            initializer=warm_up if self.engine_name else None,
+            initargs=(self.engine_name,) if self.engine_name else None,
         )
+
+    def start(self) -> None:
+        """Start the workers now rather than at the first job (a server does this at start)."""
+        pool = self._ensure_pool()
+        if not isinstance(pool, ThreadPoolExecutor):
+            pool.schedule(os.getpid)  # the pool spawns its workers on its first task
 
     def shutdown(self) -> None:
         """Stop the workers; jobs not started yet are cancelled."""

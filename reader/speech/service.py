@@ -57,7 +57,7 @@ class SpeechService:
     def __init__(self, config: SpeechConfig):
         self.config = config
         self.cache = AudioCache(config.cache_root, is_valid_mp3)
-        self.runner = JobRunner(config.workers, config.timeout)
+        self.runner = JobRunner(config.workers, config.timeout, engine_name=config.engine)
         self._renders: dict[str, Render] = {}
         self._lock = threading.Lock()
 

@@ -30,6 +30,18 @@ class SentenceAudio:
     duration: float
 
 
+def warm_up(engine_name: str) -> None:
+    """Run once in each new worker: load the engine and encoder before the first job needs them."""
+    try:
+        engine = get_engine(engine_name)
+        engine.synthesize(
+            ".", SynthesisOptions(next(iter(engine.voices()), ""), engine=engine_name)
+        )
+    except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
+        pass
+    encode_mp3(silence(10, SAMPLE_RATE), SAMPLE_RATE, 48)
+
+
 def render_sentence(job: SentenceJob) -> SentenceAudio:
     """Return the sentence's audio from the cache, or synthesize and cache it."""
     cache = AudioCache(job.cache_root, is_valid_mp3)
