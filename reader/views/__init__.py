@@ -5,12 +5,13 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint; the JSON API is exempt from CSRF (it uses no cookies)."""
-    from reader.views import api, articles, feedback, listen
+    from reader.views import api, articles, feedback, imports, listen
     from reader.views.typography import typography
 
     app.register_blueprint(articles.bp)
     app.register_blueprint(listen.bp)
     app.register_blueprint(feedback.bp)
+    app.register_blueprint(imports.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")
