@@ -343,7 +343,8 @@ articulo noticia compartir hace minutos ultima actualizacion
 pubblicato aggiornato il alle ore da di ultimo aggiornamento modificato lettura minuti tempo
 ascolta articolo fa
 atualizado em as do atualizacao leitura ouvir artigo compartilhar horario ha
-gepubliceerd bijgewerkt op om laatst geupdatet aangepast door uur leestijd minuten luister
+gepubliceerd bijgewerkt op om laatst laatste update geupdatet aangepast door uur leestijd minuten
+luister
 gewijzigd geleden
 opublikowano aktualizacja zaktualizowano publikacji dodano godz autor czytania czas udostepnij
 sluchaj edycja zmieniono temu godzin
@@ -758,10 +759,24 @@ def _usable_lang(lang) -> str | None:
     return lang.lower()[:2] if isinstance(lang, str) and lang else None
 
 
+# Japanese era years (令和4年 is 2022) as the Gregorian year the rest of the grammar reads.
+_JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_JAPANESE_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|[0-9０-９]{1,2})\s*年")
+
+
+def _gregorian_era_years(text: str) -> str:
+    def western(m: re.Match[str]) -> str:
+        number = 1 if m.group(2) == "元" else int(unicodedata.normalize("NFKC", m.group(2)))
+        return f"{_JAPANESE_ERAS[m.group(1)] + number}年"
+
+    return _JAPANESE_ERA_YEAR.sub(western, text)
+
+
 def _parse(text, lang) -> ParsedDate | None:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_PARSE_CHARS:
         return None
     lang = _usable_lang(lang)
+    text = _gregorian_era_years(text)
     folded, index = _fold(text)
     found = _find_first(folded, text, index, lang)
     if found is None or not _looks_like_date_line(folded, _cased_fold(text), found):

@@ -291,3 +291,20 @@ def test_search_without_a_date_gives_none():
 
 def test_wrong_hint_still_parses_unambiguous_forms():
     assert parse("5 грудня 2024, 11:58", "fr") == datetime(2024, 12, 5, 11, 58)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("令和4年3月21日", datetime(2022, 3, 21)),
+        ("令和６年１２月５日 11時58分", datetime(2024, 12, 5, 11, 58)),
+        ("平成元年1月8日", datetime(1989, 1, 8)),
+    ],
+    ids=["ja-reiwa", "ja-reiwa-fullwidth", "ja-heisei-first-year"],
+)
+def test_japanese_era_years(text, expected):
+    assert parse(text, "ja") == expected
+
+
+def test_dutch_last_update_label():
+    assert parse("Laatste update: 19-06-2023 22:48", "nl") == datetime(2023, 6, 19, 22, 48)
