@@ -35,25 +35,27 @@ def _render_request(article):
     voice = request.args.get("voice") or None
     try:
         return speech().request(article, rate=rate, voice=voice)
-    except EngineUnavailable:
-        abort(503, _("Speech is unavailable: espeak-ng is not installed on the server."))
-    except VoiceUnavailable as missing:
-        name = present.language_name(missing.lang, str(get_locale())) or _("this language")
-        abort(422, _("No voice is installed for %(language)s.", language=name))
-    except SpeechRequestError:
-        abort(400, _("The speaking rate or voice is not valid."))
+    except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
+        abort(*_status_and_message(error))
 
 
 def speech_problem(lang: str | None) -> str | None:
     """Why this language cannot be listened to here, in the reader's words, or None."""
     try:
         speech().options(lang)
-    except EngineUnavailable:
-        return _("Speech is unavailable: espeak-ng is not installed on the server.")
-    except VoiceUnavailable:
-        name = present.language_name(lang, str(get_locale())) or _("this language")
-        return _("No voice is installed for %(language)s.", language=name)
+    except (EngineUnavailable, VoiceUnavailable) as error:
+        return _status_and_message(error)[1]
     return None
+
+
+def _status_and_message(error: Exception) -> tuple[int, str]:
+    """The HTTP status and the reader's words for a speech problem."""
+    if isinstance(error, EngineUnavailable):
+        return 503, _("Speech is unavailable: espeak-ng is not installed on the server.")
+    if isinstance(error, VoiceUnavailable):
+        name = present.language_name(error.lang, str(get_locale())) or _("this language")
+        return 422, _("No voice is installed for %(language)s.", language=name)
+    return 400, _("The speaking rate or voice is not valid.")
 
 
 def voice_for(lang: str | None) -> str | None:
