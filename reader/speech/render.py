@@ -3,6 +3,7 @@
 import json
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures import wait as wait_for_futures
@@ -47,6 +48,7 @@ class Render:
         self.futures = futures
         self.cache = cache
         self.finished = threading.Event()
+        self.finished_at: float | None = None
         self.file_path = None
         threading.Thread(target=self._assemble_when_done, daemon=True).start()
 
@@ -98,7 +100,15 @@ class Render:
         except Exception:  # noqa: BLE001 - a cache fault must not break listening
             log.exception("could not assemble article %s", self.request.article_id)
         finally:
+            self.finished_at = time.monotonic()
             self.finished.set()
+
+    def is_reusable(self, failure_grace_seconds: float) -> bool:
+        """Still rendering, or finished with failures so recently that retrying is pointless."""
+        if not self.finished.is_set():
+            return True
+        failed = bool(self.status()["failed"])
+        return failed and time.monotonic() - (self.finished_at or 0) < failure_grace_seconds
 
 
 def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:

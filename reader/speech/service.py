@@ -17,6 +17,9 @@ from reader.speech.policy import plan_reading
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.worker import SentenceJob
 
+# A render with failed sentences is shown as it is for this long before trying them again.
+FAILURE_GRACE_SECONDS = 60.0
+
 
 class SpeechRequestError(ValueError):
     """The listener asked for something invalid (a rate out of range, an unknown voice)."""
@@ -133,11 +136,15 @@ class SpeechService:
         """Start the article's render, or join the one in progress."""
         with self._lock:
             render = self._renders.get(request.key)
-            if render is not None and not render.finished.is_set():
+            if render is not None and render.is_reusable(FAILURE_GRACE_SECONDS):
                 return render
             futures = [self.runner.submit(job) for job in jobs]
             render = Render(request, futures, self.cache)
-            self._renders = {k: r for k, r in self._renders.items() if not r.finished.is_set()}
+            self._renders = {
+                key: kept
+                for key, kept in self._renders.items()
+                if kept.is_reusable(FAILURE_GRACE_SECONDS)
+            }
             self._renders[request.key] = render
             return render
 

@@ -1,6 +1,7 @@
 """Worker processes: a hung or crashing job is killed and retried, then reported."""
 
 import os
+import threading
 import time
 
 import pytest
@@ -60,8 +61,15 @@ def test_a_failed_attempt_is_retried_once(tmp_path):
 
 
 def test_the_same_key_in_flight_shares_one_future(tmp_path):
-    runner = JobRunner(workers=0, timeout=10)
+    release = threading.Event()
+
+    def held(job):
+        release.wait(10)  # still in flight when the second listener asks
+        return render_sentence(job)
+
+    runner = JobRunner(workers=0, timeout=10, task=held)
     first, second = runner.submit(job(tmp_path)), runner.submit(job(tmp_path))
+    release.set()
     assert first is second
     assert first.result(timeout=10).duration > 0
     runner.shutdown()

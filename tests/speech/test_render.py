@@ -119,3 +119,26 @@ def test_real_espeak_reads_the_french_seed(tmp_path, french_article):
     assert not any(c["failed"] for c in cues)
     assert abs(cues[-1]["end"] - seconds) < 0.5
     app.extensions["reader.speech"].shutdown()
+
+
+def test_a_sentence_that_keeps_failing_is_reported_and_skipped(app, client, french_article):
+    from reader.speech.audio import mp3_duration as duration
+    from reader.speech.worker import render_sentence
+
+    service = app.extensions["reader.speech"]
+
+    def fail_on_the_heading(job):
+        if job.text.startswith("Accord sur une"):
+            raise RuntimeError("engine crashed")
+        return render_sentence(job)
+
+    service.runner.task = fail_on_the_heading
+    data = client.get(f"/articles/{french_article.id}/audio").get_data()
+    assert duration(data) > 10  # the rest of the article still plays
+    status = client.get(f"/articles/{french_article.id}/audio/status").json
+    cues = client.get(f"/articles/{french_article.id}/audio/timings").json["sentences"]
+    failed = [cue["index"] for cue in cues if cue["failed"]]
+    assert len(failed) == 1 and status["failed"] == failed
+    assert cues[failed[0]]["kind"] == "heading"
+    # An incomplete render is not cached as the article's file: it is tried again next time.
+    assert status["cached"] is False
