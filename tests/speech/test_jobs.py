@@ -86,3 +86,32 @@ def test_shutdown_refuses_new_work(tmp_path):
     runner.shutdown()
     with pytest.raises(SentenceFailed):
         runner.submit(job(tmp_path)).result(timeout=10)
+
+
+def worker_pid(job):
+    return os.getpid()
+
+
+@pytest.mark.slow
+def test_shutdown_stops_the_worker_processes(tmp_path):
+    runner = JobRunner(workers=2, timeout=10, task=worker_pid)
+    pid = runner.submit(job(tmp_path)).result(timeout=60)
+    assert pid != os.getpid()
+    runner.shutdown()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.1)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0); it has exited all the same.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
