@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 packages=()
 command -v espeak-ng >/dev/null || packages+=(espeak-ng)
-if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null; then
-  packages+=(chromium fonts-noto-core fonts-noto-cjk)
+if [[ "${1:-}" == "--browser" ]]; then
+  command -v chromium >/dev/null || packages+=(chromium)
+  # Screenshots and layout tests need glyphs for every script the seeds use.
+  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || packages+=(fonts-noto-core fonts-noto-cjk)
 fi
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} with apt-get"

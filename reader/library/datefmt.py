@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from babel.dates import format_date, format_time, format_timedelta, get_datetime_format
 
 # Where a language's press writes times differently from CLDR's short pattern.
-PRESS_TIME_PATTERNS = {"fr": "HH'h'mm"}
+PRESS_TIME_PATTERNS = {"fr": "H'h'mm"}  # « 9h48 », as French newsrooms write it
 
 
 def format_publication(value: datetime, has_time: bool, locale: str) -> str:
