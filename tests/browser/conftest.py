@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -46,9 +47,11 @@ def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server():
     """`reader seed` then `reader serve` on a free port, with real espeak-ng."""
-    data = tmp_path_factory.mktemp("browser-data")
+    # Not under pytest's basetemp: a concurrent pytest run on the same machine prunes old
+    # basetemp folders, which would delete the database under the running server.
+    data = Path(tempfile.mkdtemp(prefix="reader-browser-"))
     env = {**os.environ, "READER_DATA_DIR": str(data), "READER_SPEECH_ENGINE": "espeak"}
     subprocess.run([sys.executable, "-m", "reader", "seed"], env=env, check=True)
     port = free_port()
@@ -65,6 +68,7 @@ def server(tmp_path_factory):
     yield base
     process.terminate()
     process.wait(timeout=15)
+    shutil.rmtree(data, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
