@@ -6,6 +6,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# A sentence is shown and read in a language other than its block's only when this sure.
+OWN_LANGUAGE_CONFIDENCE = 0.9
+
 
 def utcnow() -> datetime:
     """Now, as a naive UTC datetime (how every timestamp is stored)."""
@@ -53,6 +56,13 @@ class Article(Base):
         """The language the app uses: a reader's override, else detected, else declared."""
         return self.language_override or self.detected_language or self.declared_language
 
+    def language_of(self, detected: str | None) -> str | None:
+        """A part's language: the article's when unknown, or when the reader overrode the
+        language that detection gave both the part and the article."""
+        if detected is None or (self.language_override and detected == self.detected_language):
+            return self.language
+        return detected
+
     @property
     def published_at(self) -> datetime | None:
         """The publication time, aware, in the source's time zone."""
@@ -83,6 +93,11 @@ class Block(Base):
     )
 
     @property
+    def language(self) -> str | None:
+        """The block's language, with the reader's override applied."""
+        return self.article.language_of(self.lang)
+
+    @property
     def hashtags(self) -> list[str]:
         """The tags of a hashtag line, without their '#'."""
         return [word.lstrip("#") for word in self.text.split() if word.lstrip("#")]
@@ -106,6 +121,13 @@ class Sentence(Base):
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
+
+    @property
+    def language(self) -> str | None:
+        """Its own language when detection is sure of it (a quote), else its block's."""
+        if self.lang and (self.lang_confidence or 0.0) >= OWN_LANGUAGE_CONFIDENCE:
+            return self.block.article.language_of(self.lang)
+        return self.block.language
 
 
 class Feedback(Base):

@@ -11,8 +11,6 @@ PAUSE_AFTER_DATE_MS = 600
 PAUSE_AFTER_HEADING_MS = 700
 PAUSE_BETWEEN_PARAGRAPHS_MS = 450
 PAUSE_BETWEEN_SENTENCES_MS = 120
-# A sentence is read in its own language's voice only when the detector is this sure.
-SWITCH_VOICE_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utteranc
 
 
 def _block_pieces(block, article_lang: str, read_hashtags: bool) -> list[tuple]:
-    block_lang = block.lang or article_lang
+    block_lang = block.language or article_lang
     if block.kind == "hashtags":
         if not read_hashtags:
             return []
@@ -70,15 +68,10 @@ def _block_pieces(block, article_lang: str, read_hashtags: bool) -> list[tuple]:
     for sentence in block.sentences:
         last = sentence is block.sentences[-1]
         pause = PAUSE_BETWEEN_PARAGRAPHS_MS if last else PAUSE_BETWEEN_SENTENCES_MS
-        lang = _sentence_language(sentence, block_lang)
+        lang = sentence.language or block_lang
         span = (sentence.start, sentence.end)
         pieces.append(("sentence", sentence.text, lang, pause, block.position, span))
     return pieces
-
-
-def _sentence_language(sentence, block_lang: str) -> str:
-    confident = (sentence.lang_confidence or 0.0) >= SWITCH_VOICE_CONFIDENCE
-    return sentence.lang if sentence.lang and confident else block_lang
 
 
 def _spoken(kind: str, display: str, lang: str) -> str:

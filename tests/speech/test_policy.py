@@ -57,3 +57,16 @@ def test_a_confident_english_quote_gets_the_english_voice(app, session):
     voices = {u.display: job.options.voice for u, job in zip(request.utterances, jobs, strict=True)}
     assert voices[quote] == "gmw/en"
     assert voices[article.title] == "roa/fr"
+
+
+def test_a_readers_language_override_picks_the_voice_for_the_whole_text(
+    app, session, french_article
+):
+    from reader.library.articles import override_language
+
+    override_language(session, french_article, "de")
+    plan = plan_reading(french_article)
+    assert {u.lang for u in plan} == {"de"}
+    service = app.extensions["reader.speech"]
+    _, jobs = service.request(french_article)
+    assert {job.options.voice for job in jobs} == {"gmw/de"}

@@ -135,3 +135,10 @@ def test_a_language_without_voice_is_said_in_the_page_and_the_api(
         f"/articles/{french_article.id}/audio/status", headers={"Accept": "application/json"}
     )
     assert status.status_code == 422
+
+
+def test_after_an_override_blocks_follow_the_new_language(client, session, french_article):
+    client.post(f"/articles/{french_article.id}/language", data={"language": "it"})
+    html = client.get(f"/articles/{french_article.id}").get_data(as_text=True)
+    body = html.split('class="article__body"')[1]
+    assert 'lang="fr"' not in body
