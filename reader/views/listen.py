@@ -66,11 +66,19 @@ def voice_for(lang: str | None) -> str | None:
         return None
 
 
+def _cached_or_render(article):
+    """The article's finished audio when it is cached, else its render (started or joined)."""
+    render_request, jobs = _render_request(article)
+    cached = speech().cached(render_request)
+    if cached is not None:
+        return render_request, cached, None
+    return render_request, None, speech().render(render_request, jobs)
+
+
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id)
-    render_request, jobs = _render_request(article)
-    cached = speech().cached(render_request)
+    _, cached, render = _cached_or_render(article)
     if cached is not None:
         return send_file(
             cached.path,
@@ -80,7 +88,6 @@ def audio(article_id: int):
             download_name=f"reader-article-{article.id}.mp3",
             max_age=3600,
         )
-    render = speech().render(render_request, jobs)
     return Response(
         render.stream(),
         mimetype="audio/mpeg",
@@ -92,14 +99,12 @@ def audio(article_id: int):
 def status(article_id: int):
     """Render progress; starts the render when it is not cached or running yet."""
     article = load_article_or_404(article_id)
-    render_request, jobs = _render_request(article)
-    cached = speech().cached(render_request)
+    render_request, cached, render = _cached_or_render(article)
     if cached is not None:
         total = len(render_request.keys)
         return jsonify(
             total=total, done=total, failed=[], complete=True, cached=True, timings=cached.timings
         )
-    render = speech().render(render_request, jobs)
     return jsonify(**render.status(), cached=False)
 
 
@@ -122,11 +127,8 @@ def timings_vtt(article_id: int):
 
 
 def _timings(article) -> list[dict]:
-    render_request, jobs = _render_request(article)
-    cached = speech().cached(render_request)
-    if cached is not None:
-        return cached.timings
-    return speech().render(render_request, jobs).timings()
+    _, cached, render = _cached_or_render(article)
+    return cached.timings if cached is not None else render.timings()
 
 
 def _vtt_time(seconds: float) -> str:
