@@ -27,7 +27,8 @@ LANGUAGES: dict[str, Language] = {
         Language("ru", "Russian", "Русский", espeak_voice="zle/ru"),
         Language("ko", "Korean", "한국어", espeak_voice="ko"),
         Language("ja", "Japanese", "日本語", espeak_voice="jpx/ja"),
-        Language("zh", "Chinese", "中文", espeak_voice="sit/cmn"),
+        # Mandarin "latin as pinyin": the plain cmn voice says pinyin tone digits in English.
+        Language("zh", "Chinese", "中文", espeak_voice="sit/cmn-latn-pinyin"),
         Language("ar", "Arabic", "العربية", rtl=True, espeak_voice="sem/ar"),
         Language("es", "Spanish", "Español", espeak_voice="roa/es"),
         Language("it", "Italian", "Italiano", espeak_voice="roa/it"),

@@ -7,7 +7,9 @@ from functools import cache
 from babel.dates import get_month_names
 from num2words import num2words
 
-NORMALIZER_VERSION = "1"
+from reader.speech.readings import speakable
+
+NORMALIZER_VERSION = "2"
 """Part of the audio cache key: bump whenever normalize() output changes."""
 
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
@@ -583,4 +585,4 @@ def normalize(text: str, lang: str) -> str:
     text = _expand_times(text, lang)
     text = _expand_ordinals(text, lang)
     text = _expand_ranges(text, lang)
-    return _tidy_spaces(text)
+    return speakable(_tidy_spaces(text), lang)
