@@ -9,7 +9,7 @@ from num2words import num2words
 
 from reader.speech.readings import speakable
 
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 """Part of the audio cache key: bump whenever normalize() output changes."""
 
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]

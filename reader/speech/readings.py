@@ -12,8 +12,43 @@ _JAPANESE_UNITS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
 _NON_KANA_JAPANESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff々〆]")
 
 
+# espeak-ng drops a minus sign before a number in most voices: -28 °C would be heard as 28.
+_NEGATIVE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))[-\u2212](?=\d)")
+# Chinese and Japanese put no space before the sign: 气温为-5 °C.
+_NEGATIVE_CJK = re.compile(r"(?<![0-9A-Za-z])[-\u2212](?=\d)")
+MINUS_WORDS = {
+    "fr": "moins", "de": "minus", "en": "minus", "uk": "мінус", "ru": "минус", "ko": "마이너스",
+    "ja": "まいなす", "zh": "负", "ar": "سالب", "es": "menos", "it": "meno", "pt": "menos",
+    "nl": "min", "pl": "minus", "tr": "eksi", "sv": "minus", "el": "μείον", "he": "מינוס",
+    "hi": "माइनस", "cs": "minus",
+}  # fmt: skip
+# Voices that read "%" in English; the others say it in their own language.
+_PERCENT = re.compile(r"(\d(?:[\d.,]*\d)?)\s?%")
+PERCENT_WORDS = {
+    "uk": "відсотків",
+    "ko": "퍼센트",
+    "ja": "ぱーせんと",
+    "ar": "بالمئة",
+    "he": "אחוז",
+}
+_CELSIUS = re.compile(r"\s?°\s?C\b")
+CELSIUS_WORDS = {
+    "fr": "degrés Celsius", "de": "Grad Celsius", "en": "degrees Celsius", "uk": "градусів Цельсія",
+    "ru": "градусов Цельсия", "ko": "도", "ja": "ど", "zh": "摄氏度", "ar": "درجة مئوية",
+    "es": "grados Celsius", "it": "gradi Celsius", "pt": "graus Celsius", "nl": "graden Celsius",
+    "pl": "stopni Celsjusza", "tr": "santigrat derece", "sv": "grader Celsius",
+    "el": "βαθμούς Κελσίου", "he": "מעלות צלזיוס", "hi": "डिग्री सेल्सियस", "cs": "stupňů Celsia",
+}  # fmt: skip
+
+
 def speakable(text: str, lang: str) -> str:
     """The text in a form espeak-ng's voice for the language can say."""
+    text = _signs_and_units_in_words(text, lang)
+    if lang == "zh":
+        # Years are read digit by digit (二零二四年); other numbers as amounts.
+        text = _YEAR_ZH.sub(lambda m: "".join(_CHINESE_DIGITS[int(d)] for d in m[1]) + "年", text)
+        text = _CLOCK.sub(_chinese_clock, text)
+        return _INTEGER.sub(lambda m: chinese_numeral(int(m.group())), text)
     if lang == "ja":
         return _japanese_as_kana(text)
     if lang == "he":
@@ -58,6 +93,63 @@ def _japanese_as_kana(text: str) -> str:
     if not _NON_KANA_JAPANESE.search(text):
         return text
     return "".join(part["hira"] or part["orig"] for part in _kakasi().convert(text))
+
+
+def _signs_and_units_in_words(text: str, lang: str) -> str:
+    if lang in MINUS_WORDS:
+        negative = _NEGATIVE_CJK if lang in ("zh", "ja") else _NEGATIVE
+        text = negative.sub(MINUS_WORDS[lang] + ("" if lang in ("zh", "ja") else " "), text)
+    if lang in CELSIUS_WORDS:
+        text = _CELSIUS.sub(" " + CELSIUS_WORDS[lang], text)
+    if lang == "zh":
+        return _PERCENT.sub(r"百分之\1", text)  # Chinese says the percent first
+    if lang in PERCENT_WORDS:
+        return _PERCENT.sub(rf"\1 {PERCENT_WORDS[lang]}", text)
+    return text
+
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_YEAR_ZH = re.compile(r"(?<!\d)(\d{4})\s?年")
+_CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def _chinese_clock(m: re.Match[str]) -> str:
+    hour, minute = int(m[1]), int(m[2])
+    if minute == 0:
+        return f"{chinese_numeral(hour)}点"
+    return f"{chinese_numeral(hour)}点{'零' if minute < 10 else ''}{chinese_numeral(minute)}分"
+
+
+def chinese_numeral(number: int) -> str:
+    """12350 → 一万二千三百五十: espeak-ng's Mandarin reads digit strings as 十二千…"""
+    if number == 0:
+        return "零"
+    parts, unit_index = [], 0
+    while number:
+        number, group = divmod(number, 10_000)
+        if group:
+            parts.append(
+                _chinese_group(group, leading=number == 0) + ["", "万", "亿", "万亿"][unit_index]
+            )
+        elif parts and not parts[-1].startswith("零"):
+            parts.append("零")
+        unit_index += 1
+    text = "".join(reversed(parts)).rstrip("零")
+    return text[1:] if text.startswith("一十") else text
+
+
+def _chinese_group(group: int, leading: bool) -> str:
+    digits = f"{group:04d}"
+    out, zero = [], False
+    for digit, unit in zip(digits, ("千", "百", "十", ""), strict=True):
+        if digit == "0":
+            zero = bool(out) or not leading
+            continue
+        if zero and (out or not leading):
+            out.append("零")
+        zero = False
+        out.append(_CHINESE_DIGITS[int(digit)] + unit)
+    return "".join(out)
 
 
 def _japanese_number_reading(m: re.Match[str]) -> str:

@@ -121,7 +121,7 @@ CASES = [
     ("es", "EE. UU.", "Estados Unidos"),
     ("es", "10–12", "10 a 12"),
     ("it", "il 1° maggio", "il primo maggio"),
-    ("it", "25°C", "25°C"),
+    ("it", "25°C", "25 gradi Celsius"),  # not an ordinal; espeak says "gradi C"
     ("it", "la 1ª volta", "la prima volta"),
     ("it", "10.000 persone", "10000 persone"),
     ("it", "Sig. Rossi", "signor Rossi"),

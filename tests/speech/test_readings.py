@@ -57,3 +57,51 @@ def test_the_chinese_voice_reads_hanzi_with_tones_not_english_digits():
     plain = phonemes("天文新展开幕", "sit/cmn")
     assert "(en)" in plain  # tone digits read as English "one", "two"
     assert "(en)" not in phonemes("天文新展开幕", LANGUAGES["zh"].espeak_voice)
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"),
+    [
+        (10, "十"),
+        (105, "一百零五"),
+        (2024, "二千零二十四"),
+        (10001, "一万零一"),
+        (12350, "一万二千三百五十"),
+        (123456789, "一亿二千三百四十五万六千七百八十九"),
+    ],
+)
+def test_chinese_numerals(number, numeral):
+    from reader.speech.readings import chinese_numeral
+
+    assert chinese_numeral(number) == numeral
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "spoken"),
+    [
+        ("zh", "共有12350名观众，增长约35%。", "共有一万二千三百五十名观众，增长约百分之三十五。"),
+        ("zh", "2026年4月16日 09:48", "二零二六年四月十六日 九点四十八分"),
+        ("zh", "气温为-5 °C", "气温为负五 摄氏度"),
+        ("uk", "а 10 % від", "а 10 відсотків від"),
+        ("ru", "до −28 градусов", "до минус 28 градусов"),
+        ("fr", "il fait -28 °C", "il fait moins 28 degrés Celsius"),
+        ("de", "Score 3-1", "Score 3-1"),
+    ],
+    ids=["zh-amount-percent", "zh-date-time", "zh-minus-celsius", "uk-percent", "ru-minus",
+         "fr-minus-celsius", "de-score-unchanged"],
+)  # fmt: skip
+def test_signs_units_and_numbers_are_spoken_in_the_language(lang, text, spoken):
+    assert normalize(text, lang) == spoken
+
+
+@pytest.mark.espeak
+@pytest.mark.parametrize(("lang", "text"), [("zh", "增长约35%"), ("uk", "10 % від"), ("ko", "35%")])
+def test_percent_is_not_read_in_english(lang, text):
+    assert "(en)" in phonemes(text, LANGUAGES[lang].espeak_voice)
+    assert "(en)" not in phonemes(normalize(text, lang), LANGUAGES[lang].espeak_voice)
+
+
+@pytest.mark.espeak
+def test_a_minus_sign_is_heard():
+    raw, spoken = phonemes("-28", "roa/fr"), phonemes(normalize(" -28", "fr"), "roa/fr")
+    assert "mw" in spoken and "mw" not in raw  # « moins »
