@@ -1,0 +1,39 @@
+"""Pages cost the same number of SQL statements whatever the number of articles."""
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from tests.conftest import SEEDS, load_seed
+
+
+@contextmanager
+def count_statements(app):
+    engine = app.extensions["reader.engine"]
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def statements_for(app, client, path):
+    with count_statements(app) as statements:
+        assert client.get(path).status_code == 200
+    return len(statements)
+
+
+def test_list_and_reading_page_do_not_grow_with_the_library(app, client, session):
+    prefixes = sorted(path.name[:5] for path in SEEDS.glob("*.txt"))
+    for prefix in prefixes[:2]:
+        load_seed(session, prefix)
+    small = [statements_for(app, client, p) for p in ("/", "/articles/1", "/api/v1/articles")]
+    for prefix in prefixes[2:]:
+        load_seed(session, prefix)
+    large = [statements_for(app, client, p) for p in ("/", "/articles/1", "/api/v1/articles")]
+    assert large == small
