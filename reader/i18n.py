@@ -1,9 +1,9 @@
 """UI languages: Flask-Babel set up with a locale chosen from ?lang=, a cookie, or the browser."""
 
 from flask import Flask, current_app, request
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 
-from reader.languages import LANGUAGES, SUPPORTED_CODES
+from reader.languages import LANGUAGES, SUPPORTED_CODES, is_rtl
 
 LOCALE_COOKIE = "reader_lang"
 
@@ -26,12 +26,10 @@ def _remember_chosen_locale(response):
 
 
 def _template_globals() -> dict:
-    from flask_babel import get_locale
-
     code = str(get_locale())
     return {
         "ui_locale": code,
-        "ui_dir": "rtl" if LANGUAGES.get(code) and LANGUAGES[code].rtl else "ltr",
+        "ui_dir": "rtl" if is_rtl(code) else "ltr",
         "ui_languages": LANGUAGES,
     }
 

@@ -1,6 +1,7 @@
 """Turn a file, an upload or a URL into an ArticleDraft: seed format, Markdown, page text, HTML."""
 
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from urllib.error import URLError
 from urllib.parse import urlparse
@@ -97,8 +98,6 @@ def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
-    from dataclasses import replace
-
     return replace(draft, source_url=draft.source_url or url)
 
 

@@ -142,3 +142,10 @@ def test_after_an_override_blocks_follow_the_new_language(client, session, frenc
     html = client.get(f"/articles/{french_article.id}").get_data(as_text=True)
     body = html.split('class="article__body"')[1]
     assert 'lang="fr"' not in body
+
+
+def test_regional_browser_languages_pick_the_base_locale(client):
+    html = client.get("/", headers={"Accept-Language": "pt-BR,pt;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="pt"' in html
+    html = client.get("/", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert '<html lang="zh"' in html
