@@ -49,6 +49,10 @@ class Engine:
         """Voice ids this engine can speak with here."""
         raise NotImplementedError
 
+    def voice_name(self, voice: str) -> str:
+        """A person-readable name for a voice id ("French (France)")."""
+        return voice
+
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         raise NotImplementedError
 
@@ -65,7 +69,10 @@ class EspeakEngine(Engine):
         return _espeak_engine_version()
 
     def voices(self) -> frozenset[str]:
-        return _espeak_voices()
+        return frozenset(_espeak_voices())
+
+    def voice_name(self, voice: str) -> str:
+        return _espeak_voices().get(voice, voice)
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         import pyttsx3
@@ -160,13 +167,13 @@ def _espeak_engine_version() -> str:
 
 
 @cache
-def _espeak_voices() -> frozenset[str]:
+def _espeak_voices() -> dict[str, str]:
     try:
         import pyttsx3
 
         engine = pyttsx3.Engine("espeak")
-        voices = frozenset(voice.id for voice in engine.getProperty("voices"))
+        voices = {voice.id: voice.name for voice in engine.getProperty("voices")}
         engine.stop()
         return voices
     except Exception:  # noqa: BLE001 - a broken espeak install means "no voices", not a crash
-        return frozenset()
+        return {}
