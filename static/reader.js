@@ -147,6 +147,14 @@ const KEYS = {
         showError(status.dataset.textEngine);
         return;
       }
+      if (body.failed && body.failed.length) {
+        // Playback goes on without them; say so rather than skip in silence.
+        delete status.dataset.progress;
+        setStatus(status.dataset.textSkipped);
+        resolvePending();
+        updateTime();
+        return;
+      }
       // "Preparing…" stays until the audio plays; progress is done.
       if (!audio.paused || status.dataset.progress) setStatus("");
       delete status.dataset.progress;

@@ -149,3 +149,10 @@ def test_regional_browser_languages_pick_the_base_locale(client):
     assert '<html lang="pt"' in html
     html = client.get("/", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
     assert '<html lang="zh"' in html
+
+
+def test_the_player_can_say_in_the_readers_language_that_sentences_were_skipped(
+    client, french_article
+):
+    html = client.get(f"/articles/{french_article.id}?lang=de").get_data(as_text=True)
+    assert 'data-text-skipped="Einige Sätze konnten nicht vorgelesen werden' in html
