@@ -5,15 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.extract import (
-    MAX_INPUT_BYTES,
-    Block,
-    ExtractedArticle,
-    decode_html,
-    extract_article,
-    extract_text,
-    token_f1,
-)
+from reader.library.extract import Block, ExtractedArticle, extract_article, extract_text, token_f1
+from reader.library.html_page import MAX_INPUT_BYTES, decode_html
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "data" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES_DIR.glob("*.html"))
