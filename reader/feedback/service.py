@@ -74,11 +74,6 @@ def store(session: Session, clean: FeedbackInput, locale: str | None = None) -> 
     return row
 
 
-def list_feedback(session: Session, limit: int = 100) -> list[Feedback]:
-    """The newest feedback first."""
-    return list(session.scalars(select(Feedback).order_by(Feedback.id.desc()).limit(limit)))
-
-
 def export_rows(session: Session) -> list[dict]:
     """All feedback as plain dicts, oldest first, for `reader feedback-export`."""
     rows = session.scalars(select(Feedback).order_by(Feedback.id))

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-BLOCK_KINDS = ("heading", "paragraph", "hashtags")
-
 
 @dataclass(frozen=True)
 class DraftBlock:

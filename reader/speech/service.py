@@ -148,11 +148,6 @@ class SpeechService:
             self._renders[request.key] = render
             return render
 
-    def active_render(self, request: RenderRequest) -> Render | None:
-        """The render in progress for this request, if any."""
-        with self._lock:
-            return self._renders.get(request.key)
-
     def shutdown(self) -> None:
         """Stop the worker processes."""
         self.runner.shutdown()
