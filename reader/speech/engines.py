@@ -58,7 +58,7 @@ class Engine:
 
 
 class EspeakEngine(Engine):
-    """pyttsx3 with its espeak driver (libespeak-ng), a fresh pyttsx3 engine per call."""
+    """pyttsx3 driving libespeak-ng (its espeak driver minus a 10 ms poll), one per process."""
 
     name = "espeak"
 
@@ -75,25 +75,59 @@ class EspeakEngine(Engine):
         return _espeak_voices().get(voice, voice)
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        return _espeak_session().synthesize(text, options)
+
+
+class _EspeakSession:
+    """The process's one pyttsx3 engine: libespeak-ng is process-wide, so one is all there is.
+
+    Reusing it spares two voice loads and a temporary folder per sentence (~1 ms). It is safe
+    because every call waits for the end of its utterance before the next one starts; the
+    stock driver's loop returned earlier, and the next call then cancelled the speech.
+    """
+
+    def __init__(self):
         import pyttsx3
 
-        finished = threading.Event()
-        with tempfile.TemporaryDirectory(prefix="reader-tts-") as folder:
-            path = os.path.join(folder, "out.wav")
-            # A new pyttsx3 Engine object per call: a reused one is known to skip work.
-            engine = pyttsx3.Engine("espeak")
-            engine.connect("finished-utterance", lambda **_: finished.set())
-            engine.setProperty("voice", options.voice)
-            engine.setProperty("rate", options.rate)
-            engine.save_to_file(text, path)
+        from reader.speech import espeak_driver
+
+        self._lock = threading.Lock()
+        self._finished = threading.Event()
+        self._folder = tempfile.TemporaryDirectory(prefix="reader-tts-")
+        self._path = os.path.join(self._folder.name, "out.wav")
+        self._engine = pyttsx3.Engine(espeak_driver.register())
+        self._engine.connect("finished-utterance", lambda **_: self._finished.set())
+        self._voice = self._rate = None
+
+    def voices(self) -> dict[str, str]:
+        """Voice id -> name, as libespeak-ng lists them."""
+        with self._lock:
+            return {voice.id: voice.name for voice in self._engine.getProperty("voices")}
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        with self._lock:
+            if options.voice != self._voice:
+                self._engine.setProperty("voice", options.voice)
+                self._voice = options.voice
+            if options.rate != self._rate:
+                self._engine.setProperty("rate", options.rate)
+                self._rate = options.rate
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._path)
+            self._finished.clear()
+            self._engine.save_to_file(text, self._path)
             # pyttsx3 prints a line for every file it saves; keep worker logs clean.
             with contextlib.redirect_stdout(io.StringIO()):
-                engine.runAndWait()
-                # runAndWait can return while espeak-ng is still writing a long text: wait
-                # for the end of the utterance (the worker's hard timeout bounds this).
-                if not finished.wait(FINISH_TIMEOUT_SECONDS):
+                self._engine.runAndWait()
+                # espeak-ng speaks on its own thread; the worker's hard timeout bounds this.
+                if not self._finished.wait(FINISH_TIMEOUT_SECONDS):
                     raise SynthesisFailed("espeak-ng did not finish the utterance")
-            return _read_wav(path)
+            return _read_wav(self._path)
+
+
+@cache
+def _espeak_session() -> _EspeakSession:
+    return _EspeakSession()
 
 
 class SilentEngine(Engine):
@@ -168,12 +202,9 @@ def _espeak_engine_version() -> str:
 
 @cache
 def _espeak_voices() -> dict[str, str]:
+    # Through the process's one engine: a second pyttsx3 engine would take over libespeak-ng's
+    # callback, and unset it when garbage-collected.
     try:
-        import pyttsx3
-
-        engine = pyttsx3.Engine("espeak")
-        voices = {voice.id: voice.name for voice in engine.getProperty("voices")}
-        engine.stop()
-        return voices
+        return _espeak_session().voices()
     except Exception:  # noqa: BLE001 - a broken espeak install means "no voices", not a crash
         return {}
