@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=()
 command -v espeak-ng >/dev/null || packages+=(espeak-ng)
+# libopus encodes the Ogg/Opus audio (loaded with ctypes; MP3 still works without it).
+/sbin/ldconfig -p 2>/dev/null | grep -q "libopus.so.0 " || packages+=(libopus0)
 if [[ "${1:-}" == "--browser" ]]; then
   command -v chromium >/dev/null || packages+=(chromium)
   # Screenshots and layout tests need glyphs for every script the seeds use.

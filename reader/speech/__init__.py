@@ -16,7 +16,8 @@ def init_app(app) -> None:
             workers=config["SPEECH_WORKERS"],
             timeout=config["SPEECH_TIMEOUT"],
             rate=config["SPEECH_RATE"],
-            bitrate=config["AUDIO_BITRATE"],
+            audio_format=config["AUDIO_FORMAT"],
+            bitrates={"opus": config["OPUS_BITRATE"], "mp3": config["MP3_BITRATE"]},
             read_hashtags=config["READ_HASHTAGS"],
         )
     )

@@ -30,16 +30,17 @@ class PruneReport:
 
 
 class AudioCache:
-    """Files under root/<kind>/<ab>/<key>.mp3; a fault is logged and treated as a miss."""
+    """Files under root/<kind>/<ab>/<key><suffix>; a fault is logged and treated as a miss."""
 
-    def __init__(self, root: str | os.PathLike, validate: Callable[[bytes], bool]):
+    def __init__(self, root: str | os.PathLike, validators: dict[str, Callable[[bytes], bool]]):
         self.root = Path(root)
-        self.validate = validate
+        self.validators = validators
+        """Suffix -> check; data stored under a suffix with a check must pass it."""
 
-    def path(self, kind: str, key: str, suffix: str = ".mp3") -> Path:
+    def path(self, kind: str, key: str, suffix: str) -> Path:
         return self.root / kind / key[:2] / f"{key}{suffix}"
 
-    def get(self, kind: str, key: str, suffix: str = ".mp3") -> Path | None:
+    def get(self, kind: str, key: str, suffix: str) -> Path | None:
         """The cached file, or None when absent, empty or unreadable."""
         path = self.path(kind, key, suffix)
         try:
@@ -52,9 +53,10 @@ class AudioCache:
             log.warning("audio cache read failed for %s: %s", path, error)
         return None
 
-    def put(self, kind: str, key: str, data: bytes, suffix: str = ".mp3") -> Path | None:
-        """Store atomically (temp file, then rename); refuse audio that is empty or invalid."""
-        if not data or (suffix == ".mp3" and not self.validate(data)):
+    def put(self, kind: str, key: str, data: bytes, suffix: str) -> Path | None:
+        """Store atomically (temp file, then rename); refuse data that is empty or invalid."""
+        validate = self.validators.get(suffix)
+        if not data or (validate is not None and not validate(data)):
             log.warning("refusing to cache invalid data for %s/%s", kind, key)
             return None
         path = self.path(kind, key, suffix)
@@ -74,7 +76,7 @@ class AudioCache:
         now = time.time() if now is None else now
         files = []
         for path in self.root.rglob("*.*"):
-            if path.suffix not in {".mp3", ".json"}:
+            if path.name.startswith(".tmp-") or not path.is_file():  # a write in progress
                 continue
             try:
                 stat = path.stat()

@@ -15,8 +15,10 @@ class SynthesisOptions:
     """Speaking rate in words per minute."""
     engine: str = "espeak"
     """Engine name: 'espeak' (pyttsx3 driving espeak-ng) or 'silent' (tests)."""
-    bitrate: int = 48
-    """MP3 bit rate in kbit/s."""
+    audio_format: str = "opus"
+    """Compressed format of the audio: 'opus' (Ogg/Opus) or 'mp3'."""
+    bitrate: int = 32
+    """Bit rate of the compressed audio in kbit/s."""
 
     def __post_init__(self) -> None:
         if not MIN_RATE <= self.rate <= MAX_RATE:

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
+from functools import cached_property
 
-from reader.speech.audio import id3_tag
 from reader.speech.cache import AudioCache, cache_key
+from reader.speech.formats import AudioFormat, AudioTags, get_format
 from reader.speech.policy import Utterance
 from reader.speech.worker import SentenceAudio
 
@@ -22,22 +23,34 @@ TIMINGS_SUFFIX = ".timings.json"
 
 @dataclass(frozen=True)
 class RenderRequest:
-    """A whole article to render: the plan, one job key per utterance, and the file's tag."""
+    """A whole article to render: the plan, one job key per utterance, and the file's tags."""
 
     article_id: int
     title: str
     lang: str
     engine_version: str
+    audio_format: str
     utterances: tuple[Utterance, ...]
     keys: tuple[str, ...]
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The whole file's key: every sentence key plus the tag's inputs."""
-        return cache_key("article-v1", self.title, self.lang, self.engine_version, self.keys)
+        """The whole file's key: every sentence key plus the tags' inputs and the format."""
+        return cache_key(
+            "article-v2", self.title, self.lang, self.engine_version, self.audio_format, self.keys
+        )
 
-    def tag(self) -> bytes:
-        return id3_tag(self.title, self.lang, self.engine_version)
+    @property
+    def format(self) -> AudioFormat:
+        return get_format(self.audio_format)
+
+    @property
+    def serial(self) -> int:
+        """The Ogg stream serial: from the key, so a stream and its cached file are identical."""
+        return int(self.key[:8], 16)
+
+    def tags(self) -> AudioTags:
+        return AudioTags(self.title, self.lang, self.engine_version)
 
 
 class Render:
@@ -47,6 +60,7 @@ class Render:
         self.request = request
         self.futures = futures
         self.cache = cache
+        self.pieces = _Pieces(request, futures)
         self.finished = threading.Event()
         self.finished_at: float | None = None
         self.file_path = None
@@ -74,12 +88,15 @@ class Render:
         return build_timings(self.request.utterances[: len(ready)], ready)
 
     def stream(self) -> Iterator[bytes]:
-        """The tag, then each utterance's audio in reading order as soon as it is ready."""
-        yield self.request.tag()
-        for future in self.futures:
-            audio = _result_or_none(future)
-            if audio is not None:
-                yield audio.data
+        """The headers, then each utterance's audio in reading order as soon as it is ready."""
+        yield self.pieces.head
+        for index in range(len(self.futures)):
+            piece = self.pieces.get(index)
+            if piece:
+                yield piece
+        ending = self.pieces.ending()
+        if ending:
+            yield ending
 
     def timings(self) -> list[dict]:
         """Start and end of every utterance in the assembled audio (waits for the render)."""
@@ -91,8 +108,12 @@ class Render:
         results = [_result_or_none(f) for f in self.futures]
         try:
             if all(result is not None for result in results):
-                data = self.request.tag() + b"".join(result.data for result in results)
-                self.file_path = self.cache.put(ARTICLE_KIND, self.request.key, data)
+                request = self.request
+                pieces = [self.pieces.get(index) for index in range(len(results))]
+                data = b"".join([self.pieces.head, *pieces, self.pieces.ending()])
+                self.file_path = self.cache.put(
+                    ARTICLE_KIND, request.key, data, request.format.suffix
+                )
                 timings = build_timings(self.request.utterances, results)
                 self.cache.put(
                     ARTICLE_KIND, self.request.key, json.dumps(timings).encode(), TIMINGS_SUFFIX
@@ -109,6 +130,40 @@ class Render:
             return True
         failed = bool(self.status()["failed"])
         return failed and time.monotonic() - (self.finished_at or 0) < failure_grace_seconds
+
+
+class _Pieces:
+    """The render's bytes in reading order, each made once for all listeners and the cache."""
+
+    def __init__(self, request: RenderRequest, futures: list[Future]):
+        self._futures = futures
+        self._writer = request.format.writer(request.tags(), request.serial)
+        self._pieces: list[bytes] = []
+        self._ending: bytes | None = None
+        self._lock = threading.Lock()
+        self.head = self._writer.start()
+
+    def get(self, index: int) -> bytes:
+        """The bytes of utterance `index` in the stream (b"" when it failed); waits for it."""
+        # Wait outside the lock: a listener who joins late must not queue behind one waiting.
+        wait_for_futures(self._futures[: index + 1])
+        last = len(self._futures) - 1
+        with self._lock:
+            while len(self._pieces) <= index:
+                at = len(self._pieces)
+                audio = _result_or_none(self._futures[at])
+                piece = b"" if audio is None else self._writer.add(audio.data, last=at == last)
+                self._pieces.append(piece)
+            return self._pieces[index]
+
+    def ending(self) -> bytes:
+        """What closes the stream after the last utterance (nothing, unless that one failed)."""
+        if self._futures:
+            self.get(len(self._futures) - 1)
+        with self._lock:
+            if self._ending is None:
+                self._ending = self._writer.finish()
+            return self._ending
 
 
 def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:

@@ -2,14 +2,14 @@
 
 import json
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.languages import LANGUAGES
 from reader.models import Article
-from reader.speech.audio import is_valid_mp3
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines import Engine, get_engine
+from reader.speech.formats import DEFAULT_BITRATES, FORMATS, MAX_BITRATE, cache_validators
 from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
@@ -42,8 +42,16 @@ class SpeechConfig:
     workers: int = 2
     timeout: float = 30.0
     rate: int = 175
-    bitrate: int = 48
+    audio_format: str = "opus"
+    bitrates: dict = field(default_factory=lambda: dict(DEFAULT_BITRATES))
     read_hashtags: bool = False
+
+    def __post_init__(self) -> None:
+        if self.audio_format not in FORMATS:
+            raise ValueError(f"unknown audio format {self.audio_format!r}")
+        for name, bitrate in self.bitrates.items():
+            if not 6 <= bitrate <= MAX_BITRATE:
+                raise ValueError(f"{name} bit rate must be 6 to {MAX_BITRATE} kbit/s")
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class SpeechService:
 
     def __init__(self, config: SpeechConfig):
         self.config = config
-        self.cache = AudioCache(config.cache_root, is_valid_mp3)
+        self.cache = AudioCache(config.cache_root, cache_validators())
         self.runner = JobRunner(config.workers, config.timeout, engine_name=config.engine)
         self._renders: dict[str, Render] = {}
         self._lock = threading.Lock()
@@ -75,21 +83,48 @@ class SpeechService:
             return None
         return language.espeak_voice
 
-    def options(self, lang: str | None, rate: int | None = None, voice: str | None = None):
+    def audio_format(self, name: str | None = None) -> str:
+        """The format asked for, or the configured one when it can be made here, else MP3."""
+        if name is not None:
+            if name not in FORMATS:
+                raise SpeechRequestError(f"unknown audio format {name!r}")
+            if not FORMATS[name].is_available():
+                raise SpeechRequestError(f"{name} audio cannot be made on this server")
+            return name
+        configured = FORMATS[self.config.audio_format]
+        return configured.name if configured.is_available() else "mp3"
+
+    def options(
+        self,
+        lang: str | None,
+        rate: int | None = None,
+        voice: str | None = None,
+        audio_format: str | None = None,
+    ):
         """Validated synthesis options for an article's language."""
         rate = self.config.rate if rate is None else rate
         if not MIN_RATE <= rate <= MAX_RATE:
             raise SpeechRequestError(f"rate must be between {MIN_RATE} and {MAX_RATE}")
+        audio_format = self.audio_format(audio_format)
         if voice is not None and voice not in self.engine().voices():
             raise SpeechRequestError(f"unknown voice {voice!r}")
         voice = voice or self.voice_for(lang)
         if voice is None:
             raise VoiceUnavailable(lang)
-        return SynthesisOptions(voice, rate, self.config.engine, self.config.bitrate)
+        bitrate = self.config.bitrates.get(audio_format, DEFAULT_BITRATES[audio_format])
+        return SynthesisOptions(
+            voice, rate, self.config.engine, audio_format=audio_format, bitrate=bitrate
+        )
 
-    def request(self, article: Article, rate: int | None = None, voice: str | None = None):
+    def request(
+        self,
+        article: Article,
+        rate: int | None = None,
+        voice: str | None = None,
+        audio_format: str | None = None,
+    ):
         """Plan the article and key every utterance; nothing is synthesized yet."""
-        base = self.options(article.language, rate, voice)
+        base = self.options(article.language, rate, voice, audio_format)
         engine_version = self.engine().version()
         utterances = tuple(plan_reading(article, self.config.read_hashtags))
         jobs = [self._job(u, base, voice, engine_version) for u in utterances]
@@ -98,6 +133,7 @@ class SpeechService:
             title=article.title,
             lang=article.language or "",
             engine_version=engine_version,
+            audio_format=base.audio_format,
             utterances=utterances,
             keys=tuple(job.key for job in jobs),
         ), jobs
@@ -123,7 +159,7 @@ class SpeechService:
 
     def cached(self, request: RenderRequest) -> CachedAudio | None:
         """The assembled file and timings, when the whole article is already rendered."""
-        path = self.cache.get(ARTICLE_KIND, request.key)
+        path = self.cache.get(ARTICLE_KIND, request.key, request.format.suffix)
         timings_path = self.cache.get(ARTICLE_KIND, request.key, TIMINGS_SUFFIX)
         if path is None or timings_path is None:
             return None

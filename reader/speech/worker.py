@@ -2,9 +2,15 @@
 
 from dataclasses import dataclass
 
-from reader.speech.audio import encode_mp3, is_valid_mp3, mp3_duration, silence
 from reader.speech.cache import AudioCache
 from reader.speech.engines import SAMPLE_RATE, get_engine
+from reader.speech.formats import (
+    DEFAULT_BITRATES,
+    FORMATS,
+    cache_validators,
+    get_format,
+    silence,
+)
 from reader.speech.options import SynthesisOptions
 
 SENTENCE_KIND = "sentences"
@@ -23,7 +29,7 @@ class SentenceJob:
 
 @dataclass(frozen=True)
 class SentenceAudio:
-    """A rendered sentence: MP3 frames and their exact duration."""
+    """A rendered sentence: its audio in the job's format and its exact duration."""
 
     key: str
     data: bytes
@@ -31,7 +37,7 @@ class SentenceAudio:
 
 
 def warm_up(engine_name: str) -> None:
-    """Run once in each new worker: load the engine and encoder before the first job needs them."""
+    """Run once in each new worker: load the engine and encoders before the first job needs them."""
     try:
         engine = get_engine(engine_name)
         engine.synthesize(
@@ -39,30 +45,35 @@ def warm_up(engine_name: str) -> None:
         )
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
         pass
-    encode_mp3(silence(10, SAMPLE_RATE), SAMPLE_RATE, 48)
+    for name, audio_format in FORMATS.items():
+        if audio_format.is_available():
+            audio_format.encode(silence(10, SAMPLE_RATE), SAMPLE_RATE, DEFAULT_BITRATES[name])
 
 
 def render_sentence(job: SentenceJob) -> SentenceAudio:
     """Return the sentence's audio from the cache, or synthesize and cache it."""
-    cache = AudioCache(job.cache_root, is_valid_mp3)
-    cached = cache.get(SENTENCE_KIND, job.key)
+    audio_format = get_format(job.options.audio_format)
+    cache = AudioCache(job.cache_root, cache_validators())
+    cached = cache.get(SENTENCE_KIND, job.key, audio_format.suffix)
     if cached is not None:
         data = _read(cached)
-        if data is not None and is_valid_mp3(data):
-            return SentenceAudio(job.key, data, mp3_duration(data))
-    data = synthesize_mp3(job.text, job.options, job.pause_ms)
-    cache.put(SENTENCE_KIND, job.key, data)  # a failed write is logged; the audio still plays
-    return SentenceAudio(job.key, data, mp3_duration(data))
+        if data is not None and audio_format.is_valid(data):
+            return SentenceAudio(job.key, data, audio_format.duration(data))
+    data = synthesize_sentence(job.text, job.options, job.pause_ms)
+    # A failed write is logged; the audio still plays.
+    cache.put(SENTENCE_KIND, job.key, data, audio_format.suffix)
+    return SentenceAudio(job.key, data, audio_format.duration(data))
 
 
-def synthesize_mp3(text: str, options: SynthesisOptions, pause_ms: int) -> bytes:
-    """Speech for the text followed by a pause, as MP3 frames."""
+def synthesize_sentence(text: str, options: SynthesisOptions, pause_ms: int) -> bytes:
+    """Speech for the text followed by a pause, encoded in the options' format."""
     if text.strip():
         pcm = get_engine(options.engine).synthesize(text, options)
         samples, rate = pcm.samples, pcm.sample_rate
     else:
         samples, rate = b"", SAMPLE_RATE
-    return encode_mp3(samples + silence(pause_ms, rate), rate, options.bitrate)
+    audio_format = get_format(options.audio_format)
+    return audio_format.encode(samples + silence(pause_ms, rate), rate, options.bitrate)
 
 
 def _read(path) -> bytes | None:

@@ -26,15 +26,16 @@ def speech() -> SpeechService:
 
 
 def _render_request(article):
-    """Plan the article for the ?rate= and ?voice= asked, or abort with a clear message."""
+    """Plan the article for the ?rate=, ?voice= and ?format= asked, or abort with a message."""
     rate = request.args.get("rate")
     try:
         rate = int(rate) if rate not in (None, "") else None
     except ValueError:
         abort(400, _("The speaking rate must be a whole number of words per minute."))
     voice = request.args.get("voice") or None
+    audio_format = request.args.get("format") or None
     try:
-        return speech().request(article, rate=rate, voice=voice)
+        return speech().request(article, rate=rate, voice=voice, audio_format=audio_format)
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*_status_and_message(error))
 
@@ -55,7 +56,7 @@ def _status_and_message(error: Exception) -> tuple[int, str]:
     if isinstance(error, VoiceUnavailable):
         name = present.language_name(error.lang, str(get_locale())) or _("this language")
         return 422, _("No voice is installed for %(language)s.", language=name)
-    return 400, _("The speaking rate or voice is not valid.")
+    return 400, _("The speaking rate, voice or audio format is not valid.")
 
 
 def voice_for(lang: str | None) -> str | None:
@@ -78,19 +79,20 @@ def _cached_or_render(article):
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id)
-    _, cached, render = _cached_or_render(article)
+    render_request, cached, render = _cached_or_render(article)
+    audio_format = render_request.format
     if cached is not None:
         return send_file(
             cached.path,
-            mimetype="audio/mpeg",
+            mimetype=audio_format.mimetype,
             conditional=True,
             as_attachment=bool(request.args.get("download")),
-            download_name=f"reader-article-{article.id}.mp3",
+            download_name=f"reader-article-{article.id}{audio_format.suffix}",
             max_age=3600,
         )
     return Response(
         render.stream(),
-        mimetype="audio/mpeg",
+        mimetype=audio_format.mimetype,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
 

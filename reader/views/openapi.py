@@ -122,16 +122,24 @@ def openapi_document() -> dict:
             },
             "/articles/{article_id}/audio": {
                 "get": {
-                    "summary": "The article read aloud (MP3; streamed while it renders)",
+                    "summary": "The article read aloud (Ogg/Opus or MP3, streamed as it renders)",
                     "parameters": [
                         ARTICLE_ID,
                         {"name": "rate", "in": "query", "schema": {"type": "integer"}},
                         {"name": "voice", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["opus", "mp3"]},
+                        },
                     ],
                     "responses": {
                         "200": {
                             "description": "Audio",
-                            "content": {"audio/mpeg": {"schema": {"type": "string"}}},
+                            "content": {
+                                "audio/ogg": {"schema": {"type": "string"}},
+                                "audio/mpeg": {"schema": {"type": "string"}},
+                            },
                         },
                         "206": {"description": "Part of the cached audio (Range)"},
                         "400": _error(),

@@ -287,3 +287,14 @@ def test_reading_page_has_no_serious_accessibility_violations(page, server, lang
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_opus_is_streamed_and_mp3_serves_a_browser_without_opus(page, server):
+    open_article(page, server)
+    listen(page)
+    assert "format=opus" in page.evaluate(f"{AUDIO}.currentSrc")
+    # A browser that cannot play Ogg/Opus (older Safari) gets MP3 and still plays.
+    page.add_init_script("HTMLMediaElement.prototype.canPlayType = () => '';")
+    open_article(page, server)
+    listen(page)
+    assert "format=mp3" in page.evaluate(f"{AUDIO}.currentSrc")

@@ -1,18 +1,18 @@
 """Only what changed is synthesized again; a second listener joins the render in progress."""
 
 from reader.speech import worker
-from reader.speech.audio import mp3_duration
+from tests.speech.audio_check import seconds
 
 
 def count_syntheses(monkeypatch):
     calls = []
-    original = worker.synthesize_mp3
+    original = worker.synthesize_sentence
 
     def counting(text, options, pause_ms):
         calls.append(text)
         return original(text, options, pause_ms)
 
-    monkeypatch.setattr(worker, "synthesize_mp3", counting)
+    monkeypatch.setattr(worker, "synthesize_sentence", counting)
     return calls
 
 
@@ -37,12 +37,12 @@ def test_editing_one_paragraph_renders_only_its_sentences(app, client, french_ar
     )
 
 
-def test_a_second_listener_joins_the_render(app, client, french_article, monkeypatch):
+def test_a_second_listener_joins_the_render(app, client, french_article, monkeypatch, tmp_path):
     calls = count_syntheses(monkeypatch)
     first = client.get(f"/articles/{french_article.id}/audio")
     second = client.get(f"/articles/{french_article.id}/audio")
     a, b = first.get_data(), second.get_data()
-    assert a == b and mp3_duration(a) > 10
+    assert a == b and seconds(a, tmp_path) > 10
     assert len(calls) == len(set(calls))  # no sentence synthesized twice
 
 

@@ -10,7 +10,7 @@ from reader.speech.jobs import JobRunner, SentenceFailed
 from reader.speech.options import SynthesisOptions
 from reader.speech.worker import SentenceJob, render_sentence
 
-OPTIONS = SynthesisOptions("roa/fr", 175, "silent", 48)
+OPTIONS = SynthesisOptions("roa/fr", 175, "silent", "opus", 24)
 
 
 def job(tmp_path, key="k", text="Bonjour."):

@@ -1,38 +1,47 @@
 """Whole-article renders through the app: stream, status, timings, cache, errors."""
 
+import numpy
 import pytest
 from mutagen.id3 import ID3
+from mutagen.oggopus import OggOpus
 
-from reader.speech.audio import mp3_duration
 from tests.conftest import make_app
+from tests.speech.audio_check import decode_opus, seconds
 
 
-def wait_until_cached(app, client, article_id):
-    service = app.extensions["reader.speech"]
-    for render in list(service._renders.values()):
-        render.finished.wait(30)
-    status = client.get(f"/articles/{article_id}/audio/status").json
-    assert status["complete"]
-    return status
-
-
-def test_audio_streams_then_is_served_from_the_cache_with_ranges(app, client, french_article):
-    first = client.get(f"/articles/{french_article.id}/audio")
-    assert first.status_code == 200 and first.mimetype == "audio/mpeg"
+@pytest.mark.parametrize(
+    ("query", "mimetype", "magic"),
+    [("", "audio/ogg", b"OggS"), ("?format=mp3", "audio/mpeg", b"ID3")],
+)
+def test_audio_streams_then_is_served_from_the_cache_with_ranges(
+    app, client, french_article, tmp_path, query, mimetype, magic
+):
+    url = f"/articles/{french_article.id}/audio{query}"
+    first = client.get(url)
+    assert first.status_code == 200 and first.mimetype == mimetype
     streamed = first.get_data()
-    assert streamed.startswith(b"ID3") and mp3_duration(streamed) > 10
-    assert wait_until_cached(app, client, french_article.id)["cached"] is True
-    with client.get(f"/articles/{french_article.id}/audio") as cached:
-        assert cached.get_data() == streamed
-    range_header = {"Range": "bytes=100-199"}
-    with client.get(f"/articles/{french_article.id}/audio", headers=range_header) as part:
+    assert streamed.startswith(magic) and seconds(streamed, tmp_path) > 10
+    for render in list(app.extensions["reader.speech"]._renders.values()):
+        render.finished.wait(30)
+    status = client.get(f"/articles/{french_article.id}/audio/status{query}").json
+    assert status["complete"] and status["cached"] is True
+    with client.get(url) as cached:
+        assert cached.get_data() == streamed  # the stream and the cached file are one file
+    with client.get(url, headers={"Range": "bytes=100-199"}) as part:
         assert part.status_code == 206 and len(part.get_data()) == 100
+    with client.get(f"{url}{'&' if query else '?'}download=1") as download:
+        assert download.headers["Content-Disposition"].startswith("attachment")
 
 
 def test_the_file_carries_title_language_and_the_ai_mark(app, client, french_article, tmp_path):
-    path = tmp_path / "article.mp3"
-    path.write_bytes(client.get(f"/articles/{french_article.id}/audio").get_data())
-    tag = ID3(path)
+    opus_path, mp3_path = tmp_path / "article.opus", tmp_path / "article.mp3"
+    opus_path.write_bytes(client.get(f"/articles/{french_article.id}/audio").get_data())
+    mp3_path.write_bytes(client.get(f"/articles/{french_article.id}/audio?format=mp3").get_data())
+    comments = OggOpus(opus_path).tags
+    assert comments["TITLE"] == [french_article.title]
+    assert comments["LANGUAGE"] == ["fr"]
+    assert comments["AI_GENERATED"] == ["true"]
+    tag = ID3(mp3_path)
     assert tag["TIT2"].text == [french_article.title]
     assert tag["TLAN"].text == ["fr"]
     assert tag["TXXX:AI_GENERATED"].text == ["true"]
@@ -60,12 +69,13 @@ def test_bad_rate_and_voice_are_400(client, french_article):
     assert client.get(f"/articles/{french_article.id}/audio?rate=fast").status_code == 400
     assert client.get(f"/articles/{french_article.id}/audio?rate=5000").status_code == 400
     assert client.get(f"/articles/{french_article.id}/audio?voice=nope").status_code == 400
+    assert client.get(f"/articles/{french_article.id}/audio?format=wav").status_code == 400
 
 
-def test_other_rate_is_another_render(client, french_article):
+def test_other_rate_is_another_render(client, french_article, tmp_path):
     normal = client.get(f"/articles/{french_article.id}/audio").get_data()
     slow = client.get(f"/articles/{french_article.id}/audio?rate=120").get_data()
-    assert mp3_duration(slow) > mp3_duration(normal)
+    assert seconds(slow, tmp_path) > seconds(normal, tmp_path)
 
 
 def test_missing_espeak_is_a_clear_503(tmp_path, monkeypatch, french_article):
@@ -113,16 +123,21 @@ def test_real_espeak_reads_the_french_seed(tmp_path, french_article):
             get_session(), draft_from_path(SEEDS / "01-fr-premieres-pertes-kyiv.txt")
         )
     data = client.get(f"/articles/{article.id}/audio").get_data()
-    seconds = mp3_duration(data)
-    assert 120 < seconds < 600  # ~540 words of French read at 175 wpm, with pauses
+    length = seconds(data, tmp_path)
+    assert 120 < length < 600  # ~540 words of French read at 175 wpm, with pauses
     cues = client.get(f"/articles/{article.id}/audio/timings").json["sentences"]
     assert not any(c["failed"] for c in cues)
-    assert abs(cues[-1]["end"] - seconds) < 0.5
+    assert abs(cues[-1]["end"] - length) < 0.05
+    decoded = decode_opus(data).astype(float)
+    for cue in cues:  # every sentence is heard where the timing track puts it
+        start, end = int(cue["start"] * 48000), int(cue["end"] * 48000)
+        assert numpy.sqrt(numpy.mean(decoded[start:end] ** 2)) > 300, cue["text"]
     app.extensions["reader.speech"].shutdown()
 
 
-def test_a_sentence_that_keeps_failing_is_reported_and_skipped(app, client, french_article):
-    from reader.speech.audio import mp3_duration as duration
+def test_a_sentence_that_keeps_failing_is_reported_and_skipped(
+    app, client, french_article, tmp_path
+):
     from reader.speech.worker import render_sentence
 
     service = app.extensions["reader.speech"]
@@ -134,7 +149,7 @@ def test_a_sentence_that_keeps_failing_is_reported_and_skipped(app, client, fren
 
     service.runner.task = fail_on_the_heading
     data = client.get(f"/articles/{french_article.id}/audio").get_data()
-    assert duration(data) > 10  # the rest of the article still plays
+    assert seconds(data, tmp_path) > 10  # the rest of the article still plays
     status = client.get(f"/articles/{french_article.id}/audio/status").json
     cues = client.get(f"/articles/{french_article.id}/audio/timings").json["sentences"]
     failed = [cue["index"] for cue in cues if cue["failed"]]
