@@ -14,7 +14,7 @@ from reader.speech.policy import plan_reading
 from reader.speech.worker import render_sentence
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "01-fr-premieres-pertes-kyiv.txt"
-COLD_RUNS = 7  # each at its own speaking rate, so each finds a cold cache
+COLD_RUNS = 11  # each at its own speaking rate, so each finds a cold cache
 
 
 def espeak_seconds(text: str, voice: str = "fr") -> float:

@@ -197,7 +197,10 @@ def _espeak_version() -> str | None:
 @cache
 def _espeak_engine_version() -> str:
     # Part of every cache key; importlib.metadata is slow, so ask once per process.
-    return f"pyttsx3-{metadata.version('pyttsx3')}+espeak-ng-{_espeak_version()}"
+    from reader.speech.espeak_driver import REVISION
+
+    pyttsx3_version = metadata.version("pyttsx3")
+    return f"pyttsx3-{pyttsx3_version}.r{REVISION}+espeak-ng-{_espeak_version()}"
 
 
 @cache

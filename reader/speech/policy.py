@@ -6,11 +6,12 @@ from reader.library.datefmt import format_publication
 from reader.models import Article
 from reader.speech.normalize import hashtags_to_words, normalize
 
-PAUSE_AFTER_TITLE_MS = 700
-PAUSE_AFTER_DATE_MS = 600
-PAUSE_AFTER_HEADING_MS = 700
-PAUSE_BETWEEN_PARAGRAPHS_MS = 450
-PAUSE_BETWEEN_SENTENCES_MS = 120
+# The whole silence after each piece: the engine adds none of its own.
+PAUSE_AFTER_TITLE_MS = 1000
+PAUSE_AFTER_DATE_MS = 900
+PAUSE_AFTER_HEADING_MS = 1000
+PAUSE_BETWEEN_PARAGRAPHS_MS = 750
+PAUSE_BETWEEN_SENTENCES_MS = 420
 
 
 @dataclass(frozen=True)

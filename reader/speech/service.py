@@ -174,7 +174,7 @@ class SpeechService:
             render = self._renders.get(request.key)
             if render is not None and render.is_reusable(FAILURE_GRACE_SECONDS):
                 return render
-            futures = [self.runner.submit(job) for job in jobs]
+            futures = self.runner.submit_all(jobs)
             render = Render(request, futures, self.cache)
             self._renders = {
                 key: kept

@@ -115,3 +115,45 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def crash_on_boom(job):
+    if job.text == "boom":
+        os._exit(3)
+    return render_sentence(job)
+
+
+@pytest.mark.slow
+def test_a_sentence_that_crashes_its_batch_does_not_fail_its_neighbour(tmp_path):
+    runner = JobRunner(workers=1, timeout=10, task=crash_on_boom)
+    first, second, bad = runner.submit_all(
+        [job(tmp_path, "a", "Un."), job(tmp_path, "b", "Deux."), job(tmp_path, "c", "boom")]
+    )
+    assert first.result(timeout=60).key == "a"
+    assert second.result(timeout=60).key == "b"  # sent with "boom", retried on its own
+    with pytest.raises(SentenceFailed):
+        bad.result(timeout=60)
+    runner.shutdown()
+
+
+def test_sentences_go_in_order_the_first_ones_alone(tmp_path, monkeypatch):
+    runner = JobRunner(workers=2, timeout=10)
+    trips = []
+    monkeypatch.setattr(runner, "_schedule", lambda jobs: trips.append(jobs) or _done(jobs))
+    futures = runner.submit_all([job(tmp_path, str(n), f"Phrase {n}.") for n in range(7)])
+    assert [[j.key for j in trip] for trip in trips] == [
+        ["0"],
+        ["1"],
+        ["2", "3"],
+        ["4", "5"],
+        ["6"],
+    ]
+    assert [f.result().key for f in futures] == [str(n) for n in range(7)]
+
+
+def _done(jobs):
+    from concurrent.futures import Future
+
+    future = Future()
+    future.set_result([render_sentence(j) for j in jobs])
+    return future
