@@ -81,20 +81,21 @@ def audio(article_id: int):
     article = load_article_or_404(article_id)
     render_request, cached, render = _cached_or_render(article)
     audio_format = render_request.format
+    download = bool(request.args.get("download"))
+    name = f"reader-article-{article.id}{audio_format.suffix}"
     if cached is not None:
         return send_file(
             cached.path,
             mimetype=audio_format.mimetype,
             conditional=True,
-            as_attachment=bool(request.args.get("download")),
-            download_name=f"reader-article-{article.id}{audio_format.suffix}",
+            as_attachment=download,
+            download_name=name,
             max_age=3600,
         )
-    return Response(
-        render.stream(),
-        mimetype=audio_format.mimetype,
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
-    )
+    headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return Response(render.stream(), mimetype=audio_format.mimetype, headers=headers)
 
 
 @bp.get("/articles/<int:article_id>/audio/status")

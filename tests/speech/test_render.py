@@ -17,6 +17,8 @@ def test_audio_streams_then_is_served_from_the_cache_with_ranges(
     app, client, french_article, tmp_path, query, mimetype, magic
 ):
     url = f"/articles/{french_article.id}/audio{query}"
+    with client.get(f"{url}{'&' if query else '?'}download=1") as streamed_download:
+        assert streamed_download.headers["Content-Disposition"].startswith("attachment")
     first = client.get(url)
     assert first.status_code == 200 and first.mimetype == mimetype
     streamed = first.get_data()
