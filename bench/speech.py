@@ -10,6 +10,7 @@ from pathlib import Path
 from reader import create_app
 from reader.library.articles import store_article
 from reader.library.importer import draft_from_path
+from reader.speech.normalize import normalize
 from reader.speech.policy import plan_reading
 from reader.speech.worker import render_sentence
 
@@ -27,6 +28,7 @@ def espeak_seconds(text: str, voice: str = "fr") -> float:
 
 def cold_render(client, article_id: int, rate: int) -> tuple[float, float]:
     """Seconds to the first sentence's audio and to the whole article, on a cold cache."""
+    normalize.cache_clear()  # cold means cold: the text is normalized again too
     started = time.perf_counter()
     response = client.get(f"/articles/{article_id}/audio?rate={rate}")
     chunks = response.iter_encoded()

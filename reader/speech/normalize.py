@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.dates import get_month_names
 from num2words import num2words
@@ -570,6 +570,9 @@ def _tidy_spaces(text: str) -> str:
     return _MANY_SPACES.sub(" ", text).strip()
 
 
+# Every audio, status and timings request plans the article again (the player polls status
+# while it renders); the same sentences are then normalized once, not on every poll.
+@lru_cache(maxsize=8192)
 def normalize(text: str, lang: str) -> str:
     """The text espeak-ng should speak for `text` in `lang` (an ISO 639-1 code)."""
     lang = lang.split("-")[0].split("_")[0].lower()
