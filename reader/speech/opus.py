@@ -150,7 +150,7 @@ def silence_packet() -> bytes:
 def encode_packets(pcm: bytes, sample_rate: int, bitrate_kbps: int) -> list[bytes]:
     """Mono 16-bit PCM to 20 ms Opus packets; the tail is padded with silence to a whole frame.
 
-    Trailing digital silence (espeak-ng's end pause, then ours: ~10 % of an article) becomes
+    Trailing digital silence (the pause after each sentence: ~10 % of an article) becomes
     stored silence packets instead of going through the encoder.
     """
     frames = max(1, -(-len(pcm) // 2 * ENCODE_RATE // (sample_rate * FRAME_SAMPLES)))
