@@ -6,7 +6,7 @@ from pyttsx3.drivers import _espeak, espeak
 
 # pyttsx3 loads drivers by module name from its own package and has no registry to add one to.
 NAME = "reader_espeak"
-REVISION = 2  # part of every cache key: 2 dropped espeak-ng's end pause
+REVISION = 3  # part of every cache key: 2 dropped espeak-ng's end pause, 3 kept rate changes
 
 
 class EspeakDriver(espeak.EspeakDriver):
@@ -22,6 +22,14 @@ class EspeakDriver(espeak.EspeakDriver):
         self._proxy.setBusy(False)  # runs the queued commands, ending with the loop's end
         if self._text_to_say:
             self._start_synthesis(self._text_to_say)
+
+    def stop(self):
+        # pyttsx3 calls stop() at the end of every run loop, and the stock one cancels whenever
+        # libespeak-ng is busy, which includes a rate change still queued in its command fifo:
+        # the change was dropped and the sentence read at the previous rate. Only an utterance
+        # actually being spoken is cancelled.
+        if self._speaking:
+            super().stop()
 
     def _start_synthesis(self, text):
         # As pyttsx3 does, without espeakENDPAUSE: the reading policy owns every pause, and

@@ -35,9 +35,10 @@ def test_listing_voices_does_not_take_the_engine_away():
     assert loudness(engine.synthesize("Encore une phrase.", SynthesisOptions("roa/fr"))) > 500
 
 
-def test_a_faster_rate_is_shorter():
+def test_a_faster_rate_is_shorter_every_time_it_changes():
     engine = get_engine("espeak")
     text = "Une phrase assez longue pour que la vitesse de lecture se mesure bien."
-    slow = engine.synthesize(text, SynthesisOptions("roa/fr", rate=120))
-    fast = engine.synthesize(text, SynthesisOptions("roa/fr", rate=300))
-    assert len(fast.samples) < 0.6 * len(slow.samples)
+    for _ in range(3):  # a reused engine once kept its first rate: each change must take
+        slow = engine.synthesize(text, SynthesisOptions("roa/fr", rate=120))
+        fast = engine.synthesize(text, SynthesisOptions("roa/fr", rate=300))
+        assert len(fast.samples) < 0.6 * len(slow.samples)
