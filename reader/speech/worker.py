@@ -38,16 +38,17 @@ class SentenceAudio:
 
 def warm_up(engine_name: str) -> None:
     """Run once in each new worker: load the engine and encoders before the first job needs them."""
+    sound = silence(10, SAMPLE_RATE)
     try:
         engine = get_engine(engine_name)
-        engine.synthesize(
-            ".", SynthesisOptions(next(iter(engine.voices()), ""), engine=engine_name)
-        )
+        voice = next(iter(engine.voices()), "")
+        # A sounding letter: the Opus path skips digital silence, so silence would warm nothing.
+        sound = engine.synthesize("a", SynthesisOptions(voice, engine=engine_name)).samples
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
         pass
     for name, audio_format in FORMATS.items():
         if audio_format.is_available():
-            audio_format.encode(silence(10, SAMPLE_RATE), SAMPLE_RATE, DEFAULT_BITRATES[name])
+            audio_format.encode(sound, SAMPLE_RATE, DEFAULT_BITRATES[name])
 
 
 def render_sentence(job: SentenceJob) -> SentenceAudio:
