@@ -168,8 +168,8 @@ def _audio_pages(data: bytes) -> list[ogg.Page]:
     pages = list(ogg.read_pages(data))
     if len(pages) < 3:
         raise ValueError("no audio in the Opus file")
-    opus.parse_head(pages[0].body)
-    opus.parse_tags(pages[1].body)
+    opus.check_head(pages[0].body)
+    opus.check_tags(pages[1].body)
     if pages[-1].granule <= 0 or any(page.segments[-1:] == (255,) for page in pages[2:]):
         raise ValueError("the Opus file does not end on whole packets")
     return pages[2:]

@@ -3,7 +3,6 @@
 import ctypes
 import ctypes.util
 import struct
-from dataclasses import dataclass
 from functools import cache
 
 import numpy
@@ -29,14 +28,6 @@ _SET_BITRATE, _SET_COMPLEXITY, _GET_LOOKAHEAD = 4002, 4010, 4027
 
 class OpusUnavailable(RuntimeError):
     """libopus is not installed on this machine."""
-
-
-@dataclass(frozen=True)
-class OpusHead:
-    """The identification header's fields that matter for timing."""
-
-    pre_skip: int
-    input_rate: int
 
 
 @cache
@@ -176,14 +167,12 @@ def head_packet(input_rate: int) -> bytes:
     return b"OpusHead" + struct.pack("<BBHIhB", 1, 1, pre_skip(), input_rate, 0, 0)
 
 
-def parse_head(packet: bytes) -> OpusHead:
-    """Read an OpusHead packet; ValueError when it is not one."""
+def check_head(packet: bytes) -> None:
+    """ValueError unless this is a mono OpusHead packet."""
     if not packet.startswith(b"OpusHead") or len(packet) < 19:
         raise ValueError("not an OpusHead packet")
-    _, channels, skip, rate, _, _ = struct.unpack_from("<BBHIhB", packet, 8)
-    if channels != 1:
+    if packet[9] != 1:
         raise ValueError("expected mono Opus")
-    return OpusHead(skip, rate)
 
 
 def tags_packet(comments: dict[str, str]) -> bytes:
@@ -194,22 +183,23 @@ def tags_packet(comments: dict[str, str]) -> bytes:
     return b"OpusTags" + body + b"".join(struct.pack("<I", len(e)) + e for e in entries)
 
 
-def parse_tags(packet: bytes) -> dict[str, str]:
-    """The Vorbis comments of an OpusTags packet, keys upper-cased."""
+def check_tags(packet: bytes) -> None:
+    """ValueError unless this is an OpusTags packet whose comments all fit and are UTF-8."""
     if not packet.startswith(b"OpusTags"):
         raise ValueError("not an OpusTags packet")
-    offset = 8
-    (vendor_length,) = struct.unpack_from("<I", packet, offset)
-    offset += 4 + vendor_length
-    (count,) = struct.unpack_from("<I", packet, offset)
-    offset += 4
-    comments = {}
-    for _ in range(count):
-        (length,) = struct.unpack_from("<I", packet, offset)
-        key, _, value = packet[offset + 4 : offset + 4 + length].decode().partition("=")
-        comments[key.upper()] = value
-        offset += 4 + length
-    return comments
+    try:
+        (vendor_length,) = struct.unpack_from("<I", packet, 8)
+        offset = 12 + vendor_length
+        (count,) = struct.unpack_from("<I", packet, offset)
+        offset += 4
+        for _ in range(count):
+            (length,) = struct.unpack_from("<I", packet, offset)
+            packet[offset + 4 : offset + 4 + length].decode()
+            offset += 4 + length
+    except struct.error as error:  # struct.error is not a ValueError
+        raise ValueError(f"truncated OpusTags packet: {error}") from None
+    if offset > len(packet):
+        raise ValueError("truncated OpusTags packet")
 
 
 def sentence_pages(packets: list[bytes], serial: int) -> bytes:

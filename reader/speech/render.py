@@ -114,10 +114,8 @@ class Render:
                 self.file_path = self.cache.put(
                     ARTICLE_KIND, request.key, data, request.format.suffix
                 )
-                timings = build_timings(self.request.utterances, results)
-                self.cache.put(
-                    ARTICLE_KIND, self.request.key, json.dumps(timings).encode(), TIMINGS_SUFFIX
-                )
+                timings = json.dumps(build_timings(request.utterances, results)).encode()
+                self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
         except Exception:  # noqa: BLE001 - a cache fault must not break listening
             log.exception("could not assemble article %s", self.request.article_id)
         finally:

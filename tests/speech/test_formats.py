@@ -132,3 +132,18 @@ def test_mp3_stream_has_an_id3_tag_with_the_ai_mark(tmp_path):
 
 def test_default_bit_rates_are_at_most_64_kbit():
     assert all(bitrate <= 64 for bitrate in DEFAULT_BITRATES.values())
+
+
+def test_a_truncated_tags_packet_is_invalid_not_a_crash():
+    opus_format = get_format("opus")
+    good = opus_format.encode(tone(440, 300), 22050, 24)
+    pages = list(ogg.read_pages(good))
+    tags = opus.tags_packet({"TITLE": "Titre"})[:20]  # ends inside the vendor string
+    rebuilt = (
+        ogg.page([pages[0].body], 0, 1, 0, ogg.FIRST_PAGE)
+        + ogg.page([tags], 0, 1, 1)
+        + b"".join(
+            ogg.write_page(p.segments, p.body, p.granule, 1, p.sequence, p.flags) for p in pages[2:]
+        )
+    )
+    assert not opus_format.is_valid(rebuilt)
