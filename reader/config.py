@@ -67,7 +67,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Audio the player gets: opus (Ogg/Opus) or mp3; browsers without Opus get MP3.",
     ),
     Setting("OPUS_BITRATE", 24, "Ogg/Opus bit rate in kbit/s (6 to 64)."),
-    Setting("MP3_BITRATE", 48, "MP3 bit rate in kbit/s (8 to 64), for downloads and fallback."),
+    Setting("MP3_BITRATE", 48, "MP3 bit rate in kbit/s (6 to 64), for downloads and fallback."),
     Setting("CACHE_MAX_MB", 500, "`reader prune` shrinks the audio cache to this many megabytes."),
     Setting(
         "CACHE_MAX_AGE_DAYS", 90, "`reader prune` removes cached audio unused for this many days."

@@ -9,7 +9,13 @@ from reader.languages import LANGUAGES
 from reader.models import Article
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines import Engine, get_engine
-from reader.speech.formats import DEFAULT_BITRATES, FORMATS, MAX_BITRATE, cache_validators
+from reader.speech.formats import (
+    DEFAULT_BITRATES,
+    FORMATS,
+    MAX_BITRATE,
+    MIN_BITRATE,
+    cache_validators,
+)
 from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
@@ -50,8 +56,8 @@ class SpeechConfig:
         if self.audio_format not in FORMATS:
             raise ValueError(f"unknown audio format {self.audio_format!r}")
         for name, bitrate in self.bitrates.items():
-            if not 6 <= bitrate <= MAX_BITRATE:
-                raise ValueError(f"{name} bit rate must be 6 to {MAX_BITRATE} kbit/s")
+            if not MIN_BITRATE <= bitrate <= MAX_BITRATE:
+                raise ValueError(f"{name} bit rate must be {MIN_BITRATE} to {MAX_BITRATE} kbit/s")
 
 
 @dataclass(frozen=True)
