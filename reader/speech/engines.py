@@ -1,11 +1,8 @@
 """Speech engines: pyttsx3 driving espeak-ng, and a silent engine for fast tests."""
 
-import contextlib
 import io
-import os
 import shutil
 import subprocess
-import tempfile
 import threading
 import wave
 from dataclasses import dataclass
@@ -15,7 +12,6 @@ from importlib import metadata
 from reader.speech.options import SynthesisOptions
 
 SAMPLE_RATE = 22050  # espeak-ng's native output rate
-FINISH_TIMEOUT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class Engine:
 
 
 class EspeakEngine(Engine):
-    """pyttsx3 driving libespeak-ng (its espeak driver minus a 10 ms poll), one per process."""
+    """pyttsx3 driving libespeak-ng through our synchronous espeak driver, one per process."""
 
     name = "espeak"
 
@@ -81,9 +77,9 @@ class EspeakEngine(Engine):
 class _EspeakSession:
     """The process's one pyttsx3 engine: libespeak-ng is process-wide, so one is all there is.
 
-    Reusing it spares two voice loads and a temporary folder per sentence (~1 ms). It is safe
-    because every call waits for the end of its utterance before the next one starts; the
-    stock driver's loop returned earlier, and the next call then cancelled the speech.
+    Reusing it spares two voice loads per sentence (~1 ms). It is safe because our driver
+    synthesizes synchronously: runAndWait returns with the utterance finished, where the stock
+    driver's loop returned earlier and the next call then cancelled the speech.
     """
 
     def __init__(self):
@@ -93,8 +89,6 @@ class _EspeakSession:
 
         self._lock = threading.Lock()
         self._finished = threading.Event()
-        self._folder = tempfile.TemporaryDirectory(prefix="reader-tts-")
-        self._path = os.path.join(self._folder.name, "out.wav")
         self._engine = pyttsx3.Engine(espeak_driver.register())
         self._engine.connect("finished-utterance", lambda **_: self._finished.set())
         self._voice = self._rate = None
@@ -112,17 +106,16 @@ class _EspeakSession:
             if options.rate != self._rate:
                 self._engine.setProperty("rate", options.rate)
                 self._rate = options.rate
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._path)
             self._finished.clear()
-            self._engine.save_to_file(text, self._path)
-            # pyttsx3 prints a line for every file it saves; keep worker logs clean.
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._engine.runAndWait()
-                # espeak-ng speaks on its own thread; the worker's hard timeout bounds this.
-                if not self._finished.wait(FINISH_TIMEOUT_SECONDS):
-                    raise SynthesisFailed("espeak-ng did not finish the utterance")
-            return _read_wav(self._path)
+            # The WAV goes to memory: our driver writes it with the wave module, which takes a
+            # file object as well as a path, and a sentence never touches the disk.
+            wav = io.BytesIO()
+            self._engine.save_to_file(text, wav)
+            self._engine.runAndWait()
+            if not self._finished.is_set():
+                raise SynthesisFailed("espeak-ng did not finish the utterance")
+            wav.seek(0)
+            return _read_wav(wav)
 
 
 @cache
@@ -165,10 +158,10 @@ def get_engine(name: str) -> Engine:
     return engine
 
 
-def _read_wav(path: str) -> Pcm:
-    if not os.path.exists(path) or os.path.getsize(path) <= 44:
+def _read_wav(file) -> Pcm:
+    if len(file.getbuffer()) <= 44:
         raise SynthesisFailed("the engine wrote no audio")
-    with wave.open(path, "rb") as wav:
+    with wave.open(file, "rb") as wav:
         if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
             raise SynthesisFailed("the engine wrote audio in an unexpected format")
         samples = wav.readframes(wav.getnframes())

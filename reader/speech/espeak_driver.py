@@ -1,21 +1,39 @@
-"""pyttsx3's espeak driver, minus the fixed 10 ms poll in its run loop and the end pause."""
+"""pyttsx3's espeak driver, synchronous: no poll in its run loop, no speech thread, no end pause."""
 
 import sys
+import wave
 
 from pyttsx3.drivers import _espeak, espeak
 
 # pyttsx3 loads drivers by module name from its own package and has no registry to add one to.
 NAME = "reader_espeak"
 REVISION = 3  # part of every cache key: 2 dropped espeak-ng's end pause, 3 kept rate changes
+BUFFER_MS = 1000  # audio handed to the callback per call, as pyttsx3 asks for
+SAMPLE_RATE = 22050  # what libespeak-ng makes, and what the stock driver writes in its WAV header
 
 
 class EspeakDriver(espeak.EspeakDriver):
-    """Starts the utterance and returns; the caller waits for pyttsx3's finished-utterance.
+    """Synthesizes the utterance in the caller's thread and returns when it is finished.
 
-    libespeak-ng (AUDIO_OUTPUT_RETRIEVAL) synthesizes on its own thread and reports the end
-    through the driver's callback, so the stock loop's `sleep(0.01)` only adds up to 10 ms of
-    idle time to every sentence: half the synthesis time of a typical news sentence.
+    The stock driver starts libespeak-ng in AUDIO_OUTPUT_RETRIEVAL mode, where speech is made
+    on libespeak-ng's own thread, and polls for the end with `sleep(0.01)`: up to 10 ms of idle
+    time per sentence, half the synthesis time of a typical news sentence, plus a thread
+    hand-off for every buffer (~8 % of synthesis CPU). AUDIO_OUTPUT_SYNCHRONOUS makes
+    `espeak_Synth` call the same callback, with the same buffers and events, before it returns.
     """
+
+    def __init__(self, proxy):
+        # libespeak-ng is initialized once per process; the stock driver skips its own
+        # initialization (RETRIEVAL mode) when this flag is already set.
+        if not espeak.EspeakDriver._moduleInitialized:
+            if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, BUFFER_MS) == -1:
+                raise RuntimeError("could not initialize espeak-ng")
+            current = _espeak.GetCurrentVoice()
+            named = current and current.contents.name
+            # The same default voice the stock driver falls back to.
+            espeak.EspeakDriver._defaultVoice = named.decode("utf-8") if named else "gmw/en"
+            espeak.EspeakDriver._moduleInitialized = True
+        super().__init__(proxy)
 
     def startLoop(self):  # noqa: N802 - pyttsx3's driver interface
         self._looping = True
@@ -24,10 +42,10 @@ class EspeakDriver(espeak.EspeakDriver):
             self._start_synthesis(self._text_to_say)
 
     def stop(self):
-        # pyttsx3 calls stop() at the end of every run loop, and the stock one cancels whenever
-        # libespeak-ng is busy, which includes a rate change still queued in its command fifo:
-        # the change was dropped and the sentence read at the previous rate. Only an utterance
-        # actually being spoken is cancelled.
+        # pyttsx3 calls stop() at the end of every run loop. The stock one cancels whenever
+        # libespeak-ng reports itself busy, which in RETRIEVAL mode included a rate change still
+        # queued in its command fifo (the sentence was then read at the previous rate). Only an
+        # utterance actually being spoken is ever cancelled.
         if self._speaking:
             super().stop()
 
@@ -41,9 +59,26 @@ class EspeakDriver(espeak.EspeakDriver):
         try:
             _espeak.Synth(str(text).encode("utf-8"), flags=_espeak.CHARS_UTF8)
         except Exception as error:
+            self._speaking = False
             self._proxy.setBusy(False)
             self._proxy.notify("error", exception=error)
             raise
+        self._finish_utterance()
+
+    def _finish_utterance(self):
+        # What the stock driver does on espeakEVENT_MSG_TERMINATED, an event synchronous mode
+        # never sends: by the time espeak_Synth returns, every buffer has reached _onSynth.
+        if self._save_file:
+            with wave.open(self._save_file, "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(SAMPLE_RATE)
+                out.writeframes(self._data_buffer)
+        self._data_buffer = b""
+        self._speaking = False
+        self._proxy.notify("finished-utterance", completed=True)
+        self._proxy.setBusy(False)
+        self.endLoop()
 
 
 def buildDriver(proxy):  # noqa: N802 - pyttsx3's driver interface
