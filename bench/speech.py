@@ -1,6 +1,7 @@
 """Speech benchmark: first audio byte, whole article, cache hit, each beside raw espeak-ng."""
 
 import json
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -15,22 +16,32 @@ from reader.speech.policy import plan_reading
 from reader.speech.worker import render_sentence
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "01-fr-premieres-pertes-kyiv.txt"
-COLD_RUNS = 11  # each at its own speaking rate, so each finds a cold cache
+COLD_RUNS = 21
+RATE = 175  # words per minute, on both sides: the app's default and espeak-ng's
 
 
 def espeak_seconds(text: str, voice: str = "fr") -> float:
     """Wall time of `espeak-ng -w` on the text: the floor we compare against."""
     with tempfile.NamedTemporaryFile(suffix=".wav") as out:
         started = time.perf_counter()
-        subprocess.run(["espeak-ng", "-v", voice, "-w", out.name, text], check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", out.name, text], check=True
+        )
         return time.perf_counter() - started
 
 
-def cold_render(client, article_id: int, rate: int) -> tuple[float, float]:
+def cold_render(client, service, article_id: int) -> tuple[float, float]:
     """Seconds to the first sentence's audio and to the whole article, on a cold cache."""
-    normalize.cache_clear()  # cold means cold: the text is normalized again too
+    # Cold means cold: no sentence or article audio on disk, and the text normalized again.
+    # The last render must have stored its file first, or it could land after the clearing.
+    for render in list(service._renders.values()):
+        render.finished.wait()
+    shutil.rmtree(service.cache.root, ignore_errors=True)
+    normalize.cache_clear()
     started = time.perf_counter()
-    response = client.get(f"/articles/{article_id}/audio?rate={rate}")
+    response = client.get(f"/articles/{article_id}/audio?rate={RATE}")
+    if response.headers.get("Cache-Control") != "no-store":
+        raise RuntimeError("the article came from the cache: this run was not cold")
     chunks = response.iter_encoded()
     next(chunks)  # the headers (Ogg/Opus) or the ID3 tag (MP3)
     next(chunks)  # the first sentence's audio
@@ -57,18 +68,18 @@ def run() -> dict:
         first_text = utterances[0].spoken
         whole_text = " ".join(u.spoken for u in utterances)
         runs, espeak_runs = [], []
-        for n in range(COLD_RUNS):
+        for _ in range(COLD_RUNS):
             # Interleaved, so both sides see the same machine load (these hosts are shared).
             espeak_runs.append((espeak_seconds(first_text), espeak_seconds(whole_text)))
-            runs.append(cold_render(client, article.id, 175 + n))
+            runs.append(cold_render(client, service, article.id))
         for render in list(service._renders.values()):
             render.finished.wait()
         hits = []
         for _ in range(50):
             started = time.perf_counter()
-            client.get(f"/articles/{article.id}/audio?rate=175").close()
+            client.get(f"/articles/{article.id}/audio?rate={RATE}").close()
             hits.append(time.perf_counter() - started)
-        job = service.request(article, rate=175)[1][1]
+        job = service.request(article, rate=RATE)[1][1]
         sentence_hits = []
         for _ in range(200):
             started = time.perf_counter()
