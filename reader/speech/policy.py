@@ -1,5 +1,6 @@
 """The reading policy: which parts of an article are read, in what order, voice and pauses."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.library.datefmt import format_publication
@@ -32,6 +33,11 @@ class Utterance:
 
 def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utterance]:
     """Title, then the publication date as the page shows it, then the body in order."""
+    return list(read_in_order(article, read_hashtags))
+
+
+def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utterance]:
+    """The plan one utterance at a time, each normalized only when it is reached."""
     lang = article.language or "en"
     pieces: list[tuple] = [("title", article.title, lang, PAUSE_AFTER_TITLE_MS, None, None)]
     if article.published_at is not None:
@@ -39,8 +45,8 @@ def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utteranc
         pieces.append(("date", spoken_date, lang, PAUSE_AFTER_DATE_MS, None, None))
     for block in article.blocks:
         pieces.extend(_block_pieces(block, lang, read_hashtags))
-    return [
-        Utterance(
+    for index, (kind, display, piece_lang, pause, block_position, span) in enumerate(pieces):
+        yield Utterance(
             index=index,
             kind=kind,
             display=display,
@@ -50,8 +56,6 @@ def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utteranc
             block_position=block_position,
             span=span,
         )
-        for index, (kind, display, piece_lang, pause, block_position, span) in enumerate(pieces)
-    ]
 
 
 def _block_pieces(block, article_lang: str, read_hashtags: bool) -> list[tuple]:

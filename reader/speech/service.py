@@ -19,9 +19,9 @@ from reader.speech.formats import (
 from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
-from reader.speech.policy import plan_reading
+from reader.speech.policy import read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
-from reader.speech.worker import SentenceJob
+from reader.speech.worker import SENTENCE_KIND, SentenceJob
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
@@ -128,21 +128,39 @@ class SpeechService:
         rate: int | None = None,
         voice: str | None = None,
         audio_format: str | None = None,
+        start_first: bool = False,
     ):
-        """Plan the article and key every utterance; nothing is synthesized yet."""
+        """Plan the article and key every utterance.
+
+        Nothing is synthesized, unless `start_first`: then the first utterance for each worker
+        starts as soon as it is planned when its audio is not cached, ~3 ms before the rest of
+        the plan is normalized and the article's own cache can be checked. The render started
+        next joins those jobs in flight, or finds their audio cached. If the whole article
+        turns out to be cached (its sentences pruned but not its file), that work was wasted.
+        """
         base = self.options(article.language, rate, voice, audio_format)
         engine_version = self.engine().version()
-        utterances = tuple(plan_reading(article, self.config.read_hashtags))
-        jobs = [self._job(u, base, voice, engine_version) for u in utterances]
+        early = max(self.runner.workers, 1) if start_first else 0
+        utterances, jobs = [], []
+        for utterance in read_in_order(article, self.config.read_hashtags):
+            job = self._job(utterance, base, voice, engine_version)
+            utterances.append(utterance)
+            jobs.append(job)
+            if len(jobs) <= early and not self._sentence_cached(job):
+                self.runner.submit(job)
         return RenderRequest(
             article_id=article.id,
             title=article.title,
             lang=article.language or "",
             engine_version=engine_version,
             audio_format=base.audio_format,
-            utterances=utterances,
+            utterances=tuple(utterances),
             keys=tuple(job.key for job in jobs),
         ), jobs
+
+    def _sentence_cached(self, job: SentenceJob) -> bool:
+        suffix = FORMATS[job.options.audio_format].suffix
+        return self.cache.get(SENTENCE_KIND, job.key, suffix) is not None
 
     def _job(self, utterance, base: SynthesisOptions, chosen_voice, engine_version) -> SentenceJob:
         options = base

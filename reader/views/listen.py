@@ -26,7 +26,10 @@ def speech() -> SpeechService:
 
 
 def _render_request(article):
-    """Plan the article for the ?rate=, ?voice= and ?format= asked, or abort with a message."""
+    """Plan the article for the ?rate=, ?voice= and ?format= asked, or abort with a message.
+
+    Every caller goes on to start or join the render, so its first sentences start at once.
+    """
     rate = request.args.get("rate")
     try:
         rate = int(rate) if rate not in (None, "") else None
@@ -35,7 +38,9 @@ def _render_request(article):
     voice = request.args.get("voice") or None
     audio_format = request.args.get("format") or None
     try:
-        return speech().request(article, rate=rate, voice=voice, audio_format=audio_format)
+        return speech().request(
+            article, rate=rate, voice=voice, audio_format=audio_format, start_first=True
+        )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*_status_and_message(error))
 

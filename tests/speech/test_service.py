@@ -1,9 +1,10 @@
-"""The speech service's choice of audio format and its settings."""
+"""The speech service: its choice of audio format, its settings, and when work starts."""
 
 import pytest
 
-from reader.speech import opus
+from reader.speech import opus, worker
 from reader.speech.service import SpeechConfig, SpeechRequestError, SpeechService
+from reader.speech.worker import synthesize_sentence
 
 
 def service(tmp_path, **settings) -> SpeechService:
@@ -41,3 +42,28 @@ def test_bad_settings_are_refused_at_start(tmp_path, settings):
 def test_the_bitrate_setting_reaches_the_encoder(tmp_path, french_article):
     _, jobs = service(tmp_path, bitrates={"opus": 32, "mp3": 64}).request(french_article)
     assert {job.options.bitrate for job in jobs} == {32}
+
+
+def test_the_first_sentences_start_while_the_rest_is_planned(tmp_path, french_article, monkeypatch):
+    speech = SpeechService(SpeechConfig(cache_root=str(tmp_path), engine="silent", workers=0))
+    made = []
+
+    def synthesize(text, options, pause_ms):
+        made.append(text)
+        return synthesize_sentence(text, options, pause_ms)
+
+    monkeypatch.setattr(worker, "synthesize_sentence", synthesize)
+    request, jobs = speech.request(french_article, start_first=True)
+    speech.runner._pool.submit(lambda: None).result()  # the inline worker has caught up
+    assert made == [jobs[0].text]  # one worker here: one sentence ahead
+    speech.render(request, jobs).finished.wait(10)
+    assert sorted(made) == sorted(job.text for job in jobs)  # none made twice
+    speech.request(french_article, start_first=True)
+    speech.runner._pool.submit(lambda: None).result()
+    assert len(made) == len(jobs)  # all cached now: nothing starts early
+
+
+def test_planning_alone_starts_nothing(tmp_path, french_article):
+    speech = service(tmp_path)
+    speech.request(french_article)
+    assert speech.runner._pool is None
