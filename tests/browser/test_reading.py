@@ -54,3 +54,18 @@ def test_feedback_from_the_notice_is_stored(page, server):
     page.click("form.form button[type=submit]")
     page.wait_for_url("**/feedback/thanks**")
     assert page.locator("[role=status]").count() >= 1
+
+
+@pytest.mark.parametrize("width", [1000, 390, 320])
+def test_the_ai_notice_links_wrap_together(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_article(page, server)  # French: the longest "More info | Send feedback" we have
+    links = page.locator("#ai-notice a")
+    separator = page.locator("#ai-notice span[aria-hidden=true]")
+    if separator.is_visible():
+        boxes = [links.nth(0).bounding_box(), separator.bounding_box(), links.nth(1).bounding_box()]
+        assert len({round(box["y"]) for box in boxes}) == 1  # one line, never a lone "|"
+    else:
+        assert width < 360  # only on the narrowest phones do the links wrap, without a "|"
+    for box in [page.locator("#ai-notice").bounding_box(), links.nth(1).bounding_box()]:
+        assert box["x"] + box["width"] <= width  # nothing runs off the screen
