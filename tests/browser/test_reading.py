@@ -69,3 +69,6 @@ def test_the_ai_notice_links_wrap_together(page, server, width):
         assert width < 360  # only on the narrowest phones do the links wrap, without a "|"
     for box in [page.locator("#ai-notice").bounding_box(), links.nth(1).bounding_box()]:
         assert box["x"] + box["width"] <= width  # nothing runs off the screen
+    icon = page.locator("#ai-notice svg").bounding_box()
+    sentence = page.locator(".ai-notice__text").bounding_box()
+    assert icon["y"] < sentence["y"] + 20  # the icon starts the sentence's first line
