@@ -88,9 +88,7 @@ class _EspeakSession:
         from reader.speech import espeak_driver
 
         self._lock = threading.Lock()
-        self._finished = threading.Event()
         self._engine = pyttsx3.Engine(espeak_driver.register())
-        self._engine.connect("finished-utterance", lambda **_: self._finished.set())
         self._voice = self._rate = None
 
     def voices(self) -> dict[str, str]:
@@ -106,14 +104,12 @@ class _EspeakSession:
             if options.rate != self._rate:
                 self._engine.setProperty("rate", options.rate)
                 self._rate = options.rate
-            self._finished.clear()
             # The WAV goes to memory: our driver writes it with the wave module, which takes a
-            # file object as well as a path, and a sentence never touches the disk.
+            # file object as well as a path, and a sentence never touches the disk. It is written
+            # when the utterance finishes, so an unfinished one leaves it empty.
             wav = io.BytesIO()
             self._engine.save_to_file(text, wav)
             self._engine.runAndWait()
-            if not self._finished.is_set():
-                raise SynthesisFailed("espeak-ng did not finish the utterance")
             wav.seek(0)
             return _read_wav(wav)
 
