@@ -21,7 +21,7 @@ from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.policy import read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
-from reader.speech.worker import SENTENCE_KIND, SentenceJob
+from reader.speech.worker import SentenceJob, cached_sentence
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
@@ -146,7 +146,7 @@ class SpeechService:
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
-            if len(jobs) <= early and not self._sentence_cached(job):
+            if len(jobs) <= early and cached_sentence(self.cache, job) is None:
                 self.runner.submit(job)
         return RenderRequest(
             article_id=article.id,
@@ -157,10 +157,6 @@ class SpeechService:
             utterances=tuple(utterances),
             keys=tuple(job.key for job in jobs),
         ), jobs
-
-    def _sentence_cached(self, job: SentenceJob) -> bool:
-        suffix = FORMATS[job.options.audio_format].suffix
-        return self.cache.get(SENTENCE_KIND, job.key, suffix) is not None
 
     def _job(self, utterance, base: SynthesisOptions, chosen_voice, engine_version) -> SentenceJob:
         options = base

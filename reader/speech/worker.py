@@ -51,11 +51,16 @@ def warm_up(engine_name: str) -> None:
             audio_format.encode(sound, SAMPLE_RATE, DEFAULT_BITRATES[name])
 
 
+def cached_sentence(cache: AudioCache, job: SentenceJob):
+    """The path of the job's audio in the sentence cache, or None."""
+    return cache.get(SENTENCE_KIND, job.key, get_format(job.options.audio_format).suffix)
+
+
 def render_sentence(job: SentenceJob) -> SentenceAudio:
     """Return the sentence's audio from the cache, or synthesize and cache it."""
     audio_format = get_format(job.options.audio_format)
     cache = AudioCache(job.cache_root, cache_validators())
-    cached = cache.get(SENTENCE_KIND, job.key, audio_format.suffix)
+    cached = cached_sentence(cache, job)
     if cached is not None:
         data = _read(cached)
         if data is not None and audio_format.is_valid(data):
