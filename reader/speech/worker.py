@@ -11,6 +11,7 @@ from reader.speech.formats import (
     get_format,
     silence,
 )
+from reader.speech.heap import keep_freed_memory
 from reader.speech.options import SynthesisOptions
 
 SENTENCE_KIND = "sentences"
@@ -37,7 +38,8 @@ class SentenceAudio:
 
 
 def warm_up(engine_name: str) -> None:
-    """Run once in each new worker: load the engine and encoders before the first job needs them."""
+    """Run once in each new worker: tune its heap, load the engine and encoders before a job."""
+    keep_freed_memory()
     sound = silence(10, SAMPLE_RATE)
     try:
         engine = get_engine(engine_name)
