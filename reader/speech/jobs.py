@@ -47,7 +47,8 @@ class JobRunner:
         """Futures of the jobs' SentenceAudio, in order; each joins a render in flight.
 
         They start in order: the first one alone on each worker, so the first sentence is
-        back as soon as it can be; the rest in pairs.
+        back as soon as it can be; then in pairs; the last ones alone again, so that no worker
+        is left with a pair to finish while the other has nothing.
         """
         futures, new = [], []
         with self._lock:
@@ -58,8 +59,14 @@ class JobRunner:
                     new.append((job, future))
                 futures.append(future)
         singles = max(self.workers, 1)
-        batches = [new[i : i + 1] for i in range(min(singles, len(new)))]
-        batches += [new[i : i + BATCH_SIZE] for i in range(singles, len(new), BATCH_SIZE)]
+        paired_from = min(singles, len(new))
+        paired_to = max(paired_from, len(new) - singles)
+        batches = [[pair] for pair in new[:paired_from]]
+        batches += [
+            new[i : min(i + BATCH_SIZE, paired_to)]
+            for i in range(paired_from, paired_to, BATCH_SIZE)
+        ]
+        batches += [[pair] for pair in new[paired_to:]]
         for batch in batches:
             self._attempt(batch, attempt=1)
         return futures

@@ -126,29 +126,34 @@ def crash_on_boom(job):
 @pytest.mark.slow
 def test_a_sentence_that_crashes_its_batch_does_not_fail_its_neighbour(tmp_path):
     runner = JobRunner(workers=1, timeout=10, task=crash_on_boom)
-    first, second, bad = runner.submit_all(
-        [job(tmp_path, "a", "Un."), job(tmp_path, "b", "Deux."), job(tmp_path, "c", "boom")]
-    )
+    # One worker: "a" goes alone, "b" and "boom" as a pair, "d" alone at the end.
+    texts = {"a": "Un.", "b": "Deux.", "c": "boom", "d": "Quatre."}
+    first, second, bad, last = runner.submit_all([job(tmp_path, k, t) for k, t in texts.items()])
     assert first.result(timeout=60).key == "a"
     assert second.result(timeout=60).key == "b"  # sent with "boom", retried on its own
     with pytest.raises(SentenceFailed):
         bad.result(timeout=60)
+    assert last.result(timeout=60).key == "d"
     runner.shutdown()
 
 
-def test_sentences_go_in_order_the_first_ones_alone(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("count", "trips"),
+    [
+        (9, [["0"], ["1"], ["2", "3"], ["4", "5"], ["6"], ["7"], ["8"]]),
+        (10, [["0"], ["1"], ["2", "3"], ["4", "5"], ["6", "7"], ["8"], ["9"]]),
+        (11, [["0"], ["1"], ["2", "3"], ["4", "5"], ["6", "7"], ["8"], ["9"], ["10"]]),
+        (3, [["0"], ["1"], ["2"]]),
+        (1, [["0"]]),
+    ],
+)
+def test_sentences_go_in_order_the_first_and_last_ones_alone(tmp_path, monkeypatch, count, trips):
     runner = JobRunner(workers=2, timeout=10)
-    trips = []
-    monkeypatch.setattr(runner, "_schedule", lambda jobs: trips.append(jobs) or _done(jobs))
-    futures = runner.submit_all([job(tmp_path, str(n), f"Phrase {n}.") for n in range(7)])
-    assert [[j.key for j in trip] for trip in trips] == [
-        ["0"],
-        ["1"],
-        ["2", "3"],
-        ["4", "5"],
-        ["6"],
-    ]
-    assert [f.result().key for f in futures] == [str(n) for n in range(7)]
+    sent = []
+    monkeypatch.setattr(runner, "_schedule", lambda jobs: sent.append(jobs) or _done(jobs))
+    futures = runner.submit_all([job(tmp_path, str(n), f"Phrase {n}.") for n in range(count)])
+    assert [[j.key for j in trip] for trip in sent] == trips
+    assert [f.result().key for f in futures] == [str(n) for n in range(count)]
 
 
 def _done(jobs):
