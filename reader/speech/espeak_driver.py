@@ -56,7 +56,9 @@ class EspeakDriver(espeak.EspeakDriver):
         self._proxy.setBusy(True)
         self._proxy.notify("started-utterance")
         self._speaking = True
-        self._data_buffer = b""
+        # pyttsx3 appends each buffer with +=: onto bytes that copies the whole sentence so far
+        # every time; a bytearray grows in place.
+        self._data_buffer = bytearray()
         try:
             _espeak.Synth(str(text).encode("utf-8"), flags=_espeak.CHARS_UTF8)
         except Exception as error:
