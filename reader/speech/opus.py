@@ -51,7 +51,7 @@ def _libopus():
     lib.opus_encode.restype = ctypes.c_int32
     lib.opus_encode.argtypes = [
         ctypes.c_void_p,
-        ctypes.c_char_p,
+        ctypes.c_void_p,  # the frame's address inside the sentence's samples: no copy
         ctypes.c_int,
         ctypes.c_char_p,
         ctypes.c_int32,
@@ -97,18 +97,18 @@ class _Encoder:
         self._lib.opus_encoder_ctl(self._state, _GET_LOOKAHEAD, ctypes.byref(samples))
         return samples.value
 
-    def encode(self, pcm: bytes) -> list[bytes]:
-        """Whole 20 ms frames of 24 kHz PCM to Opus packets."""
+    def encode(self, pcm: numpy.ndarray) -> list[bytes]:
+        """Whole 20 ms frames of 24 kHz samples (contiguous int16) to Opus packets."""
+        if pcm.dtype != numpy.int16 or not pcm.flags.c_contiguous or len(pcm) % FRAME_SAMPLES:
+            raise ValueError("expected whole frames of contiguous 16-bit samples")
         out = ctypes.create_string_buffer(MAX_PACKET_BYTES)
-        frame_bytes = FRAME_SAMPLES * 2
+        start = pcm.ctypes.data
         packets = []
-        for start in range(0, len(pcm), frame_bytes):
-            size = self._lib.opus_encode(
-                self._state, pcm[start : start + frame_bytes], FRAME_SAMPLES, out, MAX_PACKET_BYTES
-            )
+        for frame in range(start, start + pcm.nbytes, FRAME_SAMPLES * 2):
+            size = self._lib.opus_encode(self._state, frame, FRAME_SAMPLES, out, MAX_PACKET_BYTES)
             if size < 0:
                 raise RuntimeError(f"opus_encode failed ({size})")
-            packets.append(out.raw[:size])
+            packets.append(out[:size])
         return packets
 
     def close(self) -> None:
@@ -133,7 +133,7 @@ def silence_packet() -> bytes:
     whatever came before, so a run of it needs no encoding."""
     encoder = _Encoder(32)
     try:
-        return encoder.encode(bytes(FRAME_SAMPLES * 2))[0]
+        return encoder.encode(numpy.zeros(FRAME_SAMPLES, numpy.int16))[0]
     finally:
         encoder.close()
 
@@ -145,8 +145,7 @@ def encode_packets(pcm: bytes, sample_rate: int, bitrate_kbps: int) -> list[byte
     stored silence packets instead of going through the encoder.
     """
     frames = max(1, -(-len(pcm) // 2 * ENCODE_RATE // (sample_rate * FRAME_SAMPLES)))
-    sounding = pcm.rstrip(b"\0")  # bytes.rstrip: 5x faster than numpy.flatnonzero here
-    sound = numpy.frombuffer(sounding + b"\0" * (len(sounding) % 2), dtype=numpy.int16)
+    sound = numpy.frombuffer(pcm, dtype=numpy.int16, count=-(-_sounding_bytes(pcm) // 2))
     if len(sound) and sample_rate != ENCODE_RATE:
         sound = soxr.resample(sound, sample_rate, ENCODE_RATE)
     sound_frames = min(frames, -(-len(sound) // FRAME_SAMPLES) + TAIL_FRAMES) if len(sound) else 0
@@ -156,10 +155,24 @@ def encode_packets(pcm: bytes, sample_rate: int, bitrate_kbps: int) -> list[byte
     if sound_frames:
         encoder = _Encoder(bitrate_kbps)
         try:
-            packets = encoder.encode(padded.tobytes())
+            packets = encoder.encode(padded)
         finally:
             encoder.close()
     return packets + [silence_packet()] * (frames - sound_frames)
+
+
+def _sounding_bytes(pcm: bytes, step: int = 8192) -> int:
+    """Length of the PCM without its trailing zero bytes, looking only at its tail."""
+    # bytes.rstrip is the fastest scan (5x numpy.flatnonzero), but it would copy the sentence.
+    view = memoryview(pcm)
+    end = len(pcm)
+    while end > 0:
+        start = max(0, end - step)
+        tail = bytes(view[start:end]).rstrip(b"\0")
+        if tail:
+            return start + len(tail)
+        end = start
+    return 0
 
 
 def head_packet(input_rate: int) -> bytes:

@@ -36,6 +36,21 @@ def test_ogg_pages_round_trip_and_refuse_damage():
         list(ogg.read_pages(page[:-3]))
 
 
+@pytest.mark.parametrize(
+    ("pcm", "sounding"),
+    [
+        (b"", 0),
+        (bytes(40000), 0),
+        (b"\x01\x00" + bytes(40000), 1),  # the sound's low byte ends it; its sample is whole
+        (bytes(30000) + b"\x00\x02" + bytes(20000), 30002),  # across the scan's 8 kB steps
+        (b"\x03\x04" * 10, 20),
+    ],
+    ids=["empty", "all-silence", "first-sample", "mid-tail", "no-silence"],
+)
+def test_trailing_silence_is_found_from_the_tail(pcm, sounding):
+    assert opus._sounding_bytes(pcm) == len(pcm.rstrip(b"\0")) == sounding
+
+
 def test_opus_sentence_is_a_valid_ogg_opus_file(tmp_path):
     opus_format = get_format("opus")
     data = opus_format.encode(tone(440, 1000), 22050, 24)
