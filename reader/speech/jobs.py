@@ -47,8 +47,8 @@ class JobRunner:
         """Futures of the jobs' SentenceAudio, in order; each joins a render in flight.
 
         They start in order: the first one alone on each worker, so the first sentence is
-        back as soon as it can be; then in pairs; the last ones alone again, so that no worker
-        is left with a pair to finish while the other has nothing.
+        back as soon as it can be; then in pairs; the last ones alone again and longest first,
+        so that no worker is left with much to finish while the other has nothing.
         """
         futures, new = [], []
         with self._lock:
@@ -66,7 +66,9 @@ class JobRunner:
             new[i : min(i + BATCH_SIZE, paired_to)]
             for i in range(paired_from, paired_to, BATCH_SIZE)
         ]
-        batches += [[pair] for pair in new[paired_to:]]
+        # Longest first, so the worker that finishes first takes the shortest: they end closer.
+        tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
+        batches += [[pair] for pair in tail]
         for batch in batches:
             self._attempt(batch, attempt=1)
         return futures
