@@ -37,15 +37,13 @@ def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utteranc
 
 
 def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utterance]:
-    """The plan one utterance at a time, each normalized only when it is reached."""
-    lang = article.language or "en"
-    pieces: list[tuple] = [("title", article.title, lang, PAUSE_AFTER_TITLE_MS, None, None)]
-    if article.published_at is not None:
-        spoken_date = format_publication(article.published_at, article.published_has_time, lang)
-        pieces.append(("date", spoken_date, lang, PAUSE_AFTER_DATE_MS, None, None))
-    for block in article.blocks:
-        pieces.extend(_block_pieces(block, lang, read_hashtags))
-    for index, (kind, display, piece_lang, pause, block_position, span) in enumerate(pieces):
+    """The plan one utterance at a time, each normalized only when it is reached.
+
+    The title and date come before the body is touched, so an article whose blocks load on
+    first use can have its first speech started while they load.
+    """
+    for index, piece in enumerate(_pieces(article, read_hashtags)):
+        kind, display, piece_lang, pause, block_position, span = piece
         yield Utterance(
             index=index,
             kind=kind,
@@ -56,6 +54,16 @@ def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utt
             block_position=block_position,
             span=span,
         )
+
+
+def _pieces(article: Article, read_hashtags: bool) -> Iterator[tuple]:
+    lang = article.language or "en"
+    yield ("title", article.title, lang, PAUSE_AFTER_TITLE_MS, None, None)
+    if article.published_at is not None:
+        spoken_date = format_publication(article.published_at, article.published_has_time, lang)
+        yield ("date", spoken_date, lang, PAUSE_AFTER_DATE_MS, None, None)
+    for block in article.blocks:
+        yield from _block_pieces(block, lang, read_hashtags)
 
 
 def _block_pieces(block, article_lang: str, read_hashtags: bool) -> list[tuple]:

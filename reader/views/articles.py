@@ -12,9 +12,10 @@ from reader.views import listen, present
 bp = Blueprint("articles", __name__)
 
 
-def load_article_or_404(article_id: int):
-    """The article with its blocks and sentences, or a 404 page."""
-    article = article_service.get_article(get_session(), article_id)
+def load_article_or_404(article_id: int, body_later: bool = False):
+    """The article with its blocks and sentences (or, body_later, them on first read), or 404."""
+    load = article_service.get_article_body_later if body_later else article_service.get_article
+    article = load(get_session(), article_id)
     if article is None:
         abort(404, _("This article does not exist."))
     return article

@@ -83,7 +83,7 @@ def _cached_or_render(article):
 
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
-    article = load_article_or_404(article_id)
+    article = load_article_or_404(article_id, body_later=True)
     render_request, cached, render = _cached_or_render(article)
     audio_format = render_request.format
     download = bool(request.args.get("download"))
@@ -106,7 +106,7 @@ def audio(article_id: int):
 @bp.get("/articles/<int:article_id>/audio/status")
 def status(article_id: int):
     """Render progress; starts the render when it is not cached or running yet."""
-    article = load_article_or_404(article_id)
+    article = load_article_or_404(article_id, body_later=True)
     render_request, cached, render = _cached_or_render(article)
     if cached is not None:
         total = len(render_request.keys)
@@ -118,13 +118,13 @@ def status(article_id: int):
 
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
-    article = load_article_or_404(article_id)
+    article = load_article_or_404(article_id, body_later=True)
     return jsonify(article_id=article.id, sentences=_timings(article))
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
-    article = load_article_or_404(article_id)
+    article = load_article_or_404(article_id, body_later=True)
     lines = ["WEBVTT", ""]
     for cue in _timings(article):
         if cue["failed"]:

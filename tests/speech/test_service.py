@@ -1,7 +1,9 @@
 """The speech service: its choice of audio format, its settings, and when work starts."""
 
 import pytest
+from sqlalchemy import inspect
 
+from reader.library.articles import get_article_body_later
 from reader.speech import opus, worker
 from reader.speech.service import SpeechConfig, SpeechRequestError, SpeechService
 from reader.speech.worker import synthesize_sentence
@@ -61,6 +63,18 @@ def test_the_first_sentences_start_while_the_rest_is_planned(tmp_path, french_ar
     speech.request(french_article, start_first=True)
     speech.runner._pool.submit(lambda: None).result()
     assert len(made) == len(jobs)  # all cached now: nothing starts early
+
+
+def test_the_title_and_date_start_before_the_body_is_read(tmp_path, session, french_article):
+    session.expunge_all()  # as in a new request: nothing of the article loaded yet
+    article = get_article_body_later(session, french_article.id)
+    speech = service(tmp_path)  # two workers: two utterances start early
+    started = []
+    speech.runner.submit = lambda job: started.append(("blocks" in inspect(article).unloaded, job))
+    request, _ = speech.request(article, start_first=True)
+    assert [u.kind for u in request.utterances[:2]] == ["title", "date"]
+    assert [(unread, job.key) for unread, job in started] == [(True, k) for k in request.keys[:2]]
+    assert len(request.utterances) > 20  # the body was read after them
 
 
 def test_planning_alone_starts_nothing(tmp_path, french_article):

@@ -37,3 +37,11 @@ def test_list_and_reading_page_do_not_grow_with_the_library(app, client, session
         load_seed(session, prefix)
     large = [statements_for(app, client, p) for p in ("/", "/articles/1", "/api/v1/articles")]
     assert large == small
+
+
+def test_listening_reads_the_body_in_two_statements_after_the_row(app, client, session):
+    load_seed(session, "01-fr")
+    with count_statements(app) as statements:
+        assert client.get("/articles/1/audio/timings").status_code == 200
+    # The article row, then its blocks, then all their sentences: never one per block.
+    assert len(statements) == 3
