@@ -3,6 +3,7 @@
 import ctypes
 import ctypes.util
 import struct
+import threading
 from functools import cache
 
 import numpy
@@ -23,7 +24,7 @@ TAIL_FRAMES = 2
 
 # libopus constants (opus_defines.h).
 _APPLICATION_RESTRICTED_LOWDELAY = 2051
-_SET_BITRATE, _SET_COMPLEXITY, _GET_LOOKAHEAD = 4002, 4010, 4027
+_SET_BITRATE, _SET_COMPLEXITY, _GET_LOOKAHEAD, _RESET_STATE = 4002, 4010, 4027, 4028
 
 
 class OpusUnavailable(RuntimeError):
@@ -111,10 +112,31 @@ class _Encoder:
             packets.append(out[:size])
         return packets
 
+    def reset(self) -> None:
+        """Back to a new stream's state, settings kept: the next packet is a first packet."""
+        self._lib.opus_encoder_ctl(self._state, _RESET_STATE)
+
     def close(self) -> None:
         if self._state:
             self._lib.opus_encoder_destroy(self._state)
             self._state = None
+
+    __del__ = close
+
+
+# One encoder per thread and bit rate, reset for each sentence: creating one costs ~80 us,
+# a reset ~2 us (2 ms of a worker's time per article).
+_encoders = threading.local()
+
+
+def _sentence_encoder(bitrate_kbps: int) -> _Encoder:
+    by_bitrate = _encoders.__dict__.setdefault("by_bitrate", {})
+    encoder = by_bitrate.get(bitrate_kbps)
+    if encoder is None:
+        encoder = by_bitrate[bitrate_kbps] = _Encoder(bitrate_kbps)
+    else:
+        encoder.reset()
+    return encoder
 
 
 @cache
@@ -151,13 +173,7 @@ def encode_packets(pcm: bytes, sample_rate: int, bitrate_kbps: int) -> list[byte
     sound_frames = min(frames, -(-len(sound) // FRAME_SAMPLES) + TAIL_FRAMES) if len(sound) else 0
     padded = numpy.zeros(sound_frames * FRAME_SAMPLES, numpy.int16)
     padded[: min(len(sound), len(padded))] = sound[: len(padded)]
-    packets = []
-    if sound_frames:
-        encoder = _Encoder(bitrate_kbps)
-        try:
-            packets = encoder.encode(padded)
-        finally:
-            encoder.close()
+    packets = _sentence_encoder(bitrate_kbps).encode(padded) if sound_frames else []
     return packets + [silence_packet()] * (frames - sound_frames)
 
 

@@ -1,5 +1,7 @@
 """Ogg/Opus and MP3: each sentence on its own, then joined into one stream, read back."""
 
+import threading
+
 import numpy
 import pytest
 from mutagen.id3 import ID3
@@ -49,6 +51,18 @@ def test_ogg_pages_round_trip_and_refuse_damage():
 )
 def test_trailing_silence_is_found_from_the_tail(pcm, sounding):
     assert opus._sounding_bytes(pcm) == len(pcm.rstrip(b"\0")) == sounding
+
+
+def test_a_reused_encoder_makes_the_packets_a_new_one_makes():
+    opus.encode_packets(tone(880, 900), 22050, 24)  # leaves this thread's encoder mid-speech
+    reused = opus.encode_packets(tone(440, 700), 22050, 24)
+    fresh = []  # another thread has an encoder of its own, new
+    thread = threading.Thread(
+        target=lambda: fresh.append(opus.encode_packets(tone(440, 700), 22050, 24))
+    )
+    thread.start()
+    thread.join()
+    assert reused == fresh[0]
 
 
 def test_opus_sentence_is_a_valid_ogg_opus_file(tmp_path):
