@@ -25,11 +25,15 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
 _URL = re.compile(r"[ \t]*(?:\bhttps?://|\bwww\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”']*(?:\s|$))")
 _EMAIL = re.compile(r"[ \t]*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MANY_SPACES = re.compile(r"[ \t]{2,}")
+_DIGIT = re.compile(r"\d")
 
 
 def _remove_links(text: str) -> str:
     """Drop URLs and e-mail addresses: read aloud they are noise, not content."""
-    return _EMAIL.sub("", _URL.sub("", text))
+    # The substring tests cost nothing; each regex scans every position of the sentence.
+    if "://" in text or "www." in text:
+        text = _URL.sub("", text)
+    return _EMAIL.sub("", text) if "@" in text else text
 
 
 # --- hashtags -------------------------------------------------------------------------------
@@ -206,8 +210,19 @@ _ABBREVIATIONS: dict[str, list[Rule]] = {
 }
 
 
+@cache
+def _any_abbreviation(lang: str) -> re.Pattern[str] | None:
+    """One regex that finds whether any of the language's abbreviations occurs."""
+    rules = _ABBREVIATIONS.get(lang)
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in rules)) if rules else None
+
+
 def _expand_abbreviations(text: str, lang: str) -> str:
-    for pattern, spoken in _ABBREVIATIONS.get(lang, ()):
+    # Most sentences have none: one scan says so, instead of one per abbreviation (23 in French).
+    finder = _any_abbreviation(lang)
+    if finder is None or not finder.search(text):
+        return text
+    for pattern, spoken in _ABBREVIATIONS[lang]:
         text = pattern.sub(spoken, text)
     return text
 
@@ -578,14 +593,20 @@ def normalize(text: str, lang: str) -> str:
     lang = lang.split("-")[0].split("_")[0].lower()
     text = _remove_links(text)
     text = hashtags_to_words(text)
-    text = _expand_numeric_dates(text, lang)
-    text = _join_digit_groups(text, lang)
+    # Dates, digit groups, money, times and ranges all need a digit, and no step before
+    # them writes one (abbreviations and ordinals are spelled out in words).
+    numbers = _DIGIT.search(text) is not None
+    if numbers:
+        text = _expand_numeric_dates(text, lang)
+        text = _join_digit_groups(text, lang)
     text = _expand_abbreviations(text, lang)
-    text = _expand_money(text, lang)
-    if lang == "de":
-        text = _expand_german_scales(text)
-        text = _expand_german_short_dates(text)
-    text = _expand_times(text, lang)
-    text = _expand_ordinals(text, lang)
-    text = _expand_ranges(text, lang)
+    if numbers:
+        text = _expand_money(text, lang)
+        if lang == "de":
+            text = _expand_german_scales(text)
+            text = _expand_german_short_dates(text)
+        text = _expand_times(text, lang)
+    text = _expand_ordinals(text, lang)  # French ones may be Roman numerals: "XIe siècle"
+    if numbers:
+        text = _expand_ranges(text, lang)
     return speakable(_tidy_spaces(text), lang)
