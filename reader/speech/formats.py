@@ -40,6 +40,8 @@ class AudioFormat:
     name: str
     mimetype: str
     suffix: str
+    layout: str
+    """How sentences are cut into packets or frames: part of every sentence's cache key."""
 
     def is_available(self) -> bool:
         return True
@@ -62,6 +64,7 @@ class Mp3Format(AudioFormat):
     """Constant-bit-rate MP3 frames after an ID3v2.4 tag; frames concatenate as they are."""
 
     name, mimetype, suffix = "mp3", "audio/mpeg", ".mp3"
+    layout = "lame-cbr"
 
     def encode(self, pcm: bytes, sample_rate: int, bitrate: int) -> bytes:
         return mp3.encode_mp3(pcm, sample_rate, bitrate)
@@ -91,6 +94,7 @@ class OpusFormat(AudioFormat):
     """Ogg/Opus: each sentence a small Ogg/Opus file; the stream re-pages their packets."""
 
     name, mimetype, suffix = "opus", "audio/ogg", ".opus"
+    layout = f"celt-{opus.FRAME_MS}ms"
     SENTENCE_SERIAL = 0x52454144  # "READ": any serial will do inside a one-sentence file
 
     def is_available(self) -> bool:

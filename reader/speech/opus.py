@@ -13,14 +13,17 @@ from reader.speech import ogg
 
 ENCODE_RATE = 24000  # Opus takes 8/12/16/24/48 kHz; 24 kHz keeps all of espeak-ng's 11 kHz band
 GRANULE_RATE = 48000  # Ogg/Opus granules always count 48 kHz samples
-FRAME_MS = 20
+# Packets of three 20 ms CELT frames: the same coding (13.0 dB SNR on the seed either way),
+# a third of the calls into libopus and ~3 % less of a worker's time than 20 ms packets. A
+# sentence then lasts a whole number of 60 ms, which its pause absorbs.
+FRAME_MS = 60
 FRAME_SAMPLES = ENCODE_RATE * FRAME_MS // 1000
 FRAME_GRANULES = GRANULE_RATE * FRAME_MS // 1000
 MAX_PACKET_BYTES = 1500
-PAGE_PACKETS = 50  # one second of audio per page: fine-grained enough for seeking
-# Frames of digital silence still run through the encoder after the last sound, so its
-# lookahead and overlap drain before the stored silence packets take over.
-TAIL_FRAMES = 2
+PAGE_PACKETS = 1000 // FRAME_MS  # about a second of audio per page: fine-grained for seeking
+# A frame of digital silence still runs through the encoder after the last sound, so its
+# lookahead (2.5 ms) and overlap drain before the stored silence packets take over.
+TAIL_FRAMES = 1
 
 # libopus constants (opus_defines.h).
 _APPLICATION_RESTRICTED_LOWDELAY = 2051

@@ -172,6 +172,7 @@ class SpeechService:
             utterance.pause_ms,
             engine_version,
             NORMALIZER_VERSION,
+            FORMATS[options.audio_format].layout,
         )
         return SentenceJob(
             key, utterance.spoken, options, utterance.pause_ms, self.config.cache_root

@@ -5,6 +5,7 @@ from sqlalchemy import inspect
 
 from reader.library.articles import get_article_body_later
 from reader.speech import opus, worker
+from reader.speech.formats import OpusFormat
 from reader.speech.service import SpeechConfig, SpeechRequestError, SpeechService
 from reader.speech.worker import synthesize_sentence
 
@@ -81,3 +82,10 @@ def test_planning_alone_starts_nothing(tmp_path, french_article):
     speech = service(tmp_path)
     speech.request(french_article)
     assert speech.runner._pool is None
+
+
+def test_the_packet_layout_is_part_of_every_sentence_key(tmp_path, french_article, monkeypatch):
+    before = service(tmp_path).request(french_article)[0].keys
+    monkeypatch.setattr(OpusFormat, "layout", "celt-20ms")
+    after = service(tmp_path).request(french_article)[0].keys
+    assert not set(before) & set(after)
