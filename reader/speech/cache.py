@@ -100,4 +100,14 @@ class AudioCache:
                 removed, removed_bytes = removed + 1, removed_bytes + size
             else:
                 kept_bytes += size
+        self._remove_empty_folders()
         return PruneReport(removed, removed_bytes, len(files) - removed, kept_bytes)
+
+    def _remove_empty_folders(self) -> None:
+        # Below each kind's folder there are none now; caches from before the flat layout had
+        # 256 key-prefix folders. A kind's own folder stays: a worker may be writing into it.
+        for folder in self.root.glob("*/*/"):
+            try:
+                folder.rmdir()  # only an empty folder goes
+            except OSError:
+                continue

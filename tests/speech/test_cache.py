@@ -54,6 +54,19 @@ def test_prune_removes_old_files_then_least_recently_used(tmp_path):
     assert report.kept_files == 2
 
 
+def test_prune_clears_the_old_layouts_empty_prefix_folders(tmp_path):
+    cache = AudioCache(tmp_path, cache_validators())
+    cache.put("sentences", "kept", one_second_mp3(), ".mp3")
+    old = tmp_path / "sentences" / "ab"
+    old.mkdir()
+    stale = old / "ab12.mp3"
+    stale.write_bytes(one_second_mp3())
+    os.utime(stale, (0, 0))
+    report = cache.prune(max_bytes=10**9, max_age_seconds=90 * 86400)
+    assert report.removed_files == 1 and not old.exists()
+    assert cache.get("sentences", "kept", ".mp3") is not None
+
+
 def test_cache_key_changes_with_every_input():
     base = cache_key("text", "roa/fr", 175, "engine-1", "lexicon-1")
     assert base != cache_key("text.", "roa/fr", 175, "engine-1", "lexicon-1")
