@@ -1,16 +1,25 @@
 """A content-addressed audio cache on disk: atomic writes, validated reads, pruning."""
 
 import hashlib
+import itertools
 import json
 import logging
+import math
 import os
-import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 log = logging.getLogger(__name__)
+
+TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".part"
+# A write that has not been renamed into place for this long was cut short (a killed worker).
+ABANDONED_WRITE_SECONDS = 3600
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_write_numbers = itertools.count()
 
 
 def cache_key(*parts: object) -> str:
@@ -67,11 +76,7 @@ class AudioCache:
             return None
         path = self.path(kind, key, suffix)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, path)
+            _write_atomically(path, data)
             return path
         except OSError as error:
             log.warning("audio cache write failed for %s: %s", path, error)
@@ -82,13 +87,17 @@ class AudioCache:
         now = time.time() if now is None else now
         files = []
         for path in self.root.rglob("*.*"):
-            if path.name.startswith(".tmp-") or not path.is_file():  # a write in progress
-                continue
             try:
-                stat = path.stat()
+                info = path.stat()
             except OSError:
                 continue
-            files.append((stat.st_mtime, stat.st_size, path))
+            if not S_ISREG(info.st_mode):
+                continue
+            if path.name.startswith(TEMP_PREFIX):  # a write in progress, or one cut short
+                if now - info.st_mtime > ABANDONED_WRITE_SECONDS:
+                    files.append((-math.inf, info.st_size, path))  # removed below
+                continue
+            files.append((info.st_mtime, info.st_size, path))
         files.sort(reverse=True)  # most recently used first
         kept_bytes = removed_bytes = removed = 0
         for mtime, size, path in files:
@@ -111,3 +120,22 @@ class AudioCache:
                 folder.rmdir()  # only an empty folder goes
             except OSError:
                 continue
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the path under a temporary name, then rename: readers see all or nothing."""
+    # Process, thread and a count make the name unique without mkstemp's random names.
+    writer = f"{os.getpid()}-{threading.get_ident()}-{next(_write_numbers)}"
+    temp = path.with_name(f"{TEMP_PREFIX}{writer}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, _CREATE, 0o600)
+    except FileNotFoundError:  # the kind's folder is made by its first write
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temp, _CREATE, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)  # a failed write leaves nothing behind
+        raise

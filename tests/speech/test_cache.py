@@ -28,6 +28,33 @@ def test_writes_leave_no_temporary_files(tmp_path):
     assert leftovers == []
 
 
+def test_a_write_that_fails_halfway_leaves_nothing(tmp_path, monkeypatch, caplog):
+    cache = AudioCache(tmp_path, cache_validators())
+    cache.put("sentences", "first", one_second_mp3(), ".mp3")  # the folder exists
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert cache.put("sentences", "abc", one_second_mp3(), ".mp3") is None
+    assert "cache write failed" in caplog.text
+    assert sorted(p.name for p in (tmp_path / "sentences").iterdir()) == ["first.mp3"]
+
+
+def test_prune_removes_writes_cut_short_but_not_one_in_progress(tmp_path):
+    cache = AudioCache(tmp_path, cache_validators())
+    cache.put("sentences", "kept", one_second_mp3(), ".mp3")
+    folder = tmp_path / "sentences"
+    abandoned, in_progress = folder / ".tmp-1-2-3.part", folder / ".tmp-4-5-6.part"
+    abandoned.write_bytes(b"half a sentence")
+    in_progress.write_bytes(b"a sentence being written")
+    now = time.time()
+    os.utime(abandoned, (now - 2 * 3600, now - 2 * 3600))
+    report = cache.prune(max_bytes=10**9, max_age_seconds=90 * 86400, now=now)
+    assert report.removed_files == 1 and not abandoned.exists()
+    assert in_progress.exists() and cache.get("sentences", "kept", ".mp3") is not None
+
+
 def test_a_cache_fault_is_a_miss_not_a_crash(tmp_path, caplog):
     blocker = tmp_path / "file"
     blocker.write_text("x")
