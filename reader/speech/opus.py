@@ -83,7 +83,7 @@ class _Encoder:
     """One libopus encoder: CELT only, complexity 0, which is ~4x faster than SILK on speech."""
 
     def __init__(self, bitrate_kbps: int):
-        lib = _libopus()
+        self._lib = lib = _libopus()
         error = ctypes.c_int()
         # Restricted low delay is libopus's documented way to get CELT alone; at 32 kbit/s it
         # keeps espeak-ng's formant voice intact while encoding ~1200x faster than real time.
@@ -94,7 +94,6 @@ class _Encoder:
             raise RuntimeError(f"opus_encoder_create failed ({error.value})")
         lib.opus_encoder_ctl(self._state, _SET_BITRATE, ctypes.c_int32(bitrate_kbps * 1000))
         lib.opus_encoder_ctl(self._state, _SET_COMPLEXITY, ctypes.c_int32(0))
-        self._lib = lib
 
     def lookahead(self) -> int:
         samples = ctypes.c_int32()
@@ -102,7 +101,7 @@ class _Encoder:
         return samples.value
 
     def encode(self, pcm: numpy.ndarray) -> list[bytes]:
-        """Whole 20 ms frames of 24 kHz samples (contiguous int16) to Opus packets."""
+        """Whole frames (FRAME_MS) of 24 kHz samples, contiguous int16, to Opus packets."""
         if pcm.dtype != numpy.int16 or not pcm.flags.c_contiguous or len(pcm) % FRAME_SAMPLES:
             raise ValueError("expected whole frames of contiguous 16-bit samples")
         out = ctypes.create_string_buffer(MAX_PACKET_BYTES)
@@ -120,7 +119,7 @@ class _Encoder:
         self._lib.opus_encoder_ctl(self._state, _RESET_STATE)
 
     def close(self) -> None:
-        if self._state:
+        if getattr(self, "_state", None):  # also from __del__ after a failed __init__
             self._lib.opus_encoder_destroy(self._state)
             self._state = None
 
@@ -154,7 +153,7 @@ def pre_skip() -> int:
 
 @cache
 def silence_packet() -> bytes:
-    """The packet libopus makes for 20 ms of digital silence: the decoder plays it as zeros
+    """The packet libopus makes for a frame of digital silence: the decoder plays it as zeros
     whatever came before, so a run of it needs no encoding."""
     encoder = _Encoder(32)
     try:
@@ -164,7 +163,7 @@ def silence_packet() -> bytes:
 
 
 def encode_packets(pcm: bytes, sample_rate: int, bitrate_kbps: int) -> list[bytes]:
-    """Mono 16-bit PCM to 20 ms Opus packets; the tail is padded with silence to a whole frame.
+    """Mono 16-bit PCM to Opus packets; the tail is padded with silence to a whole frame.
 
     Trailing digital silence (the pause after each sentence: ~10 % of an article) becomes
     stored silence packets instead of going through the encoder.
@@ -235,7 +234,7 @@ def check_tags(packet: bytes) -> None:
 
 
 def sentence_pages(packets: list[bytes], serial: int) -> bytes:
-    """A one-sentence file's 20 ms packets as pages of up to a second, after its headers."""
+    """A one-sentence file's packets as pages of up to a second, after its headers."""
     pages = []
     for sequence, start in enumerate(range(0, len(packets), PAGE_PACKETS), start=2):
         chunk = packets[start : start + PAGE_PACKETS]
