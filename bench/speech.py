@@ -1,5 +1,7 @@
 """Speech benchmark: first audio byte, whole article, cache hit, each beside raw espeak-ng."""
 
+import bisect
+import itertools
 import json
 import statistics
 import subprocess
@@ -37,6 +39,22 @@ def espeak_seconds(text: str, voice: str = "fr") -> float:
         subprocess.run(
             ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", out.name, text], check=True
         )
+        return time.perf_counter() - started
+
+
+def espeak_halves_seconds(first_half: str, second_half: str, voice: str = "fr") -> float:
+    """Wall time of two `espeak-ng -w` at once, one per half of the text: how well this host
+    runs the same work on both cores right now (half the whole text's time at best)."""
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        running = [
+            subprocess.Popen(
+                ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", f"{out}/{index}.wav", text]
+            )
+            for index, text in enumerate((first_half, second_half))
+        ]
+        if any(process.wait() for process in running):
+            raise RuntimeError("espeak-ng failed")
         return time.perf_counter() - started
 
 
@@ -99,10 +117,17 @@ def run() -> dict:
         client.get(f"/articles/{article.id}").close()  # a listener opens the page first
         first_text = utterances[0].spoken
         whole_text = " ".join(u.spoken for u in utterances)
-        runs, espeak_runs = [], []
+        # Split where half the text is spoken, so each process has about half the work.
+        lengths = list(itertools.accumulate(len(u.spoken) for u in utterances))
+        middle = bisect.bisect(lengths, lengths[-1] / 2)
+        halves = [
+            " ".join(u.spoken for u in part) for part in (utterances[:middle], utterances[middle:])
+        ]
+        runs, espeak_runs, halves_runs = [], [], []
         for run in range(COLD_RUNS):
             # Interleaved, so both sides see the same machine load (these hosts are shared).
             espeak_runs.append((espeak_seconds(first_text), espeak_seconds(whole_text)))
+            halves_runs.append(espeak_halves_seconds(*halves) / espeak_runs[-1][1])
             runs.append(cold_render(client, service, article.id, run))
         for render in list(service._renders.values()):
             render.finished.wait()
@@ -152,6 +177,9 @@ def run() -> dict:
             "compression": round(render_cpu - synthesis_cpu, 4),
         },
         "two_core_floor_ratio": round(render_cpu / 2 / espeak_beside, 2),
+        # espeak-ng's own work split over both cores, against the whole on one: 0.5 at best,
+        # and what the host's other load leaves of the second core when it is higher.
+        "espeak_two_halves_at_once_ratio": round(statistics.median(halves_runs), 2),
         "cached_sentence_ms_median": round(statistics.median(sentence_hits) * 1000, 3),
         "cached_article_http_ms_median": round(statistics.median(hits) * 1000, 2),
     }
