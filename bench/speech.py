@@ -32,25 +32,32 @@ def set_aside(cache_root: Path, run: int) -> None:
         cache_root.rename(cache_root.with_name(f"{cache_root.name}.run-{run}"))
 
 
-def espeak_seconds(text: str, voice: str = "fr") -> float:
+def espeak_command(text: str, wav_path: str, voice: str = "fr") -> list[str]:
+    """`espeak-ng -w` at the benchmark's rate, as both sides of every comparison run it."""
+    return ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", wav_path, text]
+
+
+def wait_for_renders(service) -> None:
+    """Until every render so far has stored its file."""
+    for render in list(service._renders.values()):
+        render.finished.wait()
+
+
+def espeak_seconds(text: str) -> float:
     """Wall time of `espeak-ng -w` on the text: the floor we compare against."""
     with tempfile.NamedTemporaryFile(suffix=".wav") as out:
         started = time.perf_counter()
-        subprocess.run(
-            ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", out.name, text], check=True
-        )
+        subprocess.run(espeak_command(text, out.name), check=True)
         return time.perf_counter() - started
 
 
-def espeak_halves_seconds(first_half: str, second_half: str, voice: str = "fr") -> float:
+def espeak_halves_seconds(first_half: str, second_half: str) -> float:
     """Wall time of two `espeak-ng -w` at once, one per half of the text: how well this host
     runs the same work on both cores right now (half the whole text's time at best)."""
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         running = [
-            subprocess.Popen(
-                ["espeak-ng", "-v", voice, "-s", str(RATE), "-w", f"{out}/{index}.wav", text]
-            )
+            subprocess.Popen(espeak_command(text, f"{out}/{index}.wav"))
             for index, text in enumerate((first_half, second_half))
         ]
         if any(process.wait() for process in running):
@@ -62,8 +69,7 @@ def cold_render(client, service, article_id: int, run: int) -> tuple[float, floa
     """Seconds to the first sentence's audio and to the whole article, on a cold cache."""
     # Cold means cold: no sentence or article audio on disk, and the text normalized again.
     # The last render must have stored its file first, or it could land after the clearing.
-    for render in list(service._renders.values()):
-        render.finished.wait()
+    wait_for_renders(service)
     set_aside(Path(service.cache.root), run)
     normalize.cache_clear()
     started = time.perf_counter()
@@ -129,8 +135,7 @@ def run() -> dict:
             espeak_runs.append((espeak_seconds(first_text), espeak_seconds(whole_text)))
             halves_runs.append(espeak_halves_seconds(*halves) / espeak_runs[-1][1])
             runs.append(cold_render(client, service, article.id, run))
-        for render in list(service._renders.values()):
-            render.finished.wait()
+        wait_for_renders(service)
         hits = []
         for _ in range(50):
             started = time.perf_counter()
