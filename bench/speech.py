@@ -175,6 +175,12 @@ def run() -> dict:
             round(min(o[1] / t[1] for o, t in pairs), 2),
             round(max(o[1] / t[1] for o, t in pairs), 2),
         ],
+        # Each side's fastest run (timeit's estimate of a program's time when nothing else
+        # interferes), one against the other: beside the paired median, it tells the host's
+        # load apart from our own work, since our render needs both cores and espeak-ng one.
+        "whole_article_ratio_fastest_runs": round(
+            min(run[1] for run in runs) / min(run[1] for run in espeak_runs), 2
+        ),
         # One thread's CPU for the article; over two cores, the floor of whole_article_ratio
         # before the web process's own share, hand-offs and the last sentence's imbalance.
         "cpu_per_article_s": {
