@@ -160,7 +160,7 @@ def run() -> dict:
     # and a pair sees the same load where two separate medians may not.
     pairs = list(zip(runs, espeak_runs, strict=True))
     first_ratio = statistics.median(ours[0] / theirs[0] for ours, theirs in pairs)
-    whole_ratio = statistics.median(ours[1] / theirs[1] for ours, theirs in pairs)
+    whole_ratios = [ours[1] / theirs[1] for ours, theirs in pairs]
     return {
         "article": SEED.name,
         "utterances": len(utterances),
@@ -170,11 +170,8 @@ def run() -> dict:
         "first_audio_ratio": round(first_ratio, 2),
         "whole_article_s": round(whole, 4),
         "espeak_whole_text_s": round(espeak_whole, 4),
-        "whole_article_ratio": round(whole_ratio, 2),
-        "whole_article_ratio_spread": [
-            round(min(o[1] / t[1] for o, t in pairs), 2),
-            round(max(o[1] / t[1] for o, t in pairs), 2),
-        ],
+        "whole_article_ratio": round(statistics.median(whole_ratios), 2),
+        "whole_article_ratio_spread": [round(min(whole_ratios), 2), round(max(whole_ratios), 2)],
         # Each side's fastest run (timeit's estimate of a program's time when nothing else
         # interferes), one against the other: beside the paired median, it tells the host's
         # load apart from our own work, since our render needs both cores and espeak-ng one.
