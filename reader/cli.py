@@ -25,18 +25,44 @@ def _session(app):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@click.option("--fd", type=int, default=None, hidden=True, help="Serve on this inherited socket.")
 @click.pass_obj
-def serve(app, host: str, port: int) -> None:
-    """Serve the app with waitress (threads; speech runs in worker processes)."""
+def serve(app, host: str, port: int, threads: int, fd: int | None) -> None:
+    """Serve the app with waitress under a supervisor that restarts it if it dies."""
+    from reader import serving
+
+    serving.configure_logging()
+    if fd is None:
+        click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
+        sys.exit(serving.serve_supervised(host, port, ["--threads", str(threads)]))
+    _serve_on_socket(app, fd, threads)
+
+
+def _serve_on_socket(app, fd: int, threads: int) -> None:
+    """The server process: waitress on the supervisor's socket; speech in worker processes."""
+    import socket
+
     from waitress import serve as waitress_serve
 
-    click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
-    app.extensions["reader.speech"].runner.start()  # the first Listen finds warm workers
+    from reader import serving
+
+    serving.prepare_server_process()
+    speech = app.extensions["reader.speech"]
+    speech.start()  # voices listed and workers warm before the first reader arrives
     try:
         # send_bytes=1: stream audio to the browser as soon as each sentence is ready.
-        waitress_serve(app, host=host, port=port, threads=8, send_bytes=1, ident="reader")
+        waitress_serve(
+            app,
+            sockets=[socket.socket(fileno=fd)],
+            threads=threads,
+            send_bytes=1,
+            ident="reader",
+        )
+    except KeyboardInterrupt:
+        pass
     finally:
-        app.extensions["reader.speech"].shutdown()
+        speech.shutdown()
 
 
 @main.command()

@@ -1,17 +1,23 @@
 """Speech engines: pyttsx3 driving espeak-ng, and a silent engine for fast tests."""
 
 import io
+import os
 import shutil
 import subprocess
 import threading
 import wave
 from dataclasses import dataclass
-from functools import cache
 from importlib import metadata
+from pathlib import Path
 
+from reader.once import once
 from reader.speech.options import SynthesisOptions
 
 SAMPLE_RATE = 22050  # espeak-ng's native output rate
+# Our espeak driver's revision, part of every cache key: 2 dropped espeak-ng's end pause, 3 kept
+# rate changes. Here, not in the driver: importing the driver loads libespeak-ng, and the web
+# process asks for the version without ever loading an engine.
+ESPEAK_DRIVER_REVISION = 3
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class Engine:
     """What every engine offers: a name, a version for cache keys, voices, and synthesis."""
 
     name = "base"
+    loads_native_code = True
+    """Whether listing voices loads the engine's library: then it is done in another process."""
 
     def is_available(self) -> bool:
         raise NotImplementedError
@@ -41,13 +49,17 @@ class Engine:
     def version(self) -> str:
         raise NotImplementedError
 
-    def voices(self) -> frozenset[str]:
-        """Voice ids this engine can speak with here."""
+    def list_voices(self) -> dict[str, str]:
+        """Voice id -> a person-readable name, asked of the engine itself.
+
+        Where `loads_native_code`, call it only in a worker process or a subprocess (the
+        VoiceCatalog does): never in a web server's request threads.
+        """
         raise NotImplementedError
 
-    def voice_name(self, voice: str) -> str:
-        """A person-readable name for a voice id ("French (France)")."""
-        return voice
+    def voice_data_stamp(self) -> str:
+        """A value that changes when voices are installed or removed (checked without loading)."""
+        return self.version()
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         raise NotImplementedError
@@ -64,11 +76,11 @@ class EspeakEngine(Engine):
     def version(self) -> str:
         return _espeak_engine_version()
 
-    def voices(self) -> frozenset[str]:
-        return frozenset(_espeak_voices())
+    def list_voices(self) -> dict[str, str]:
+        return _espeak_session().voices()
 
-    def voice_name(self, voice: str) -> str:
-        return _espeak_voices().get(voice, voice)
+    def voice_data_stamp(self) -> str:
+        return _espeak_data_stamp()
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         return _espeak_session().synthesize(text, options)
@@ -114,8 +126,10 @@ class _EspeakSession:
             return _read_wav(wav)
 
 
-@cache
+@once
 def _espeak_session() -> _EspeakSession:
+    # One per process, built by one thread: two pyttsx3 engines initializing libespeak-ng at
+    # once corrupt its heap (a web server crashed that way when voices were listed in requests).
     return _EspeakSession()
 
 
@@ -123,6 +137,7 @@ class SilentEngine(Engine):
     """Valid silence whose length grows with the text: jobs, cache and API tests need no voice."""
 
     name = "silent"
+    loads_native_code = False
     SECONDS_PER_CHARACTER = 0.06
 
     def is_available(self) -> bool:
@@ -131,10 +146,10 @@ class SilentEngine(Engine):
     def version(self) -> str:
         return "silent-1"
 
-    def voices(self) -> frozenset[str]:
+    def list_voices(self) -> dict[str, str]:
         from reader.languages import LANGUAGES
 
-        return frozenset(lang.espeak_voice for lang in LANGUAGES.values())
+        return {lang.espeak_voice: lang.english_name for lang in LANGUAGES.values()}
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         seconds = max(0.2, len(text) * self.SECONDS_PER_CHARACTER * 175 / options.rate)
@@ -167,36 +182,43 @@ def _read_wav(file) -> Pcm:
     return Pcm(samples, rate)
 
 
-@cache
-def _espeak_version() -> str | None:
+@once
+def _espeak_version_line() -> str | None:
     binary = shutil.which("espeak-ng")
     if binary is None:
         return None
     try:
-        out = subprocess.run(
+        return subprocess.run(
             [binary, "--version"], capture_output=True, text=True, timeout=10, check=True
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    # "eSpeak NG text-to-speech: 1.51  Data at: ..."
+
+
+def _espeak_version() -> str | None:
+    # "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/x86_64-linux-gnu/espeak-ng-data"
+    out = _espeak_version_line()
+    if out is None:
+        return None
     words = out.split(":", 1)[-1].split()
     return words[0] if words else "unknown"
 
 
-@cache
+def _espeak_data_stamp() -> str:
+    """The newest change to espeak-ng's voice folders: a new voice or language changes it."""
+    out = _espeak_version_line() or ""
+    data_dir = Path(out.split("Data at:", 1)[1].strip()) if "Data at:" in out else None
+    if data_dir is None or not data_dir.is_dir():
+        return _espeak_version() or "none"
+    newest = data_dir.stat().st_mtime_ns
+    for folder in ("lang", "voices"):
+        for root, _dirs, _files in os.walk(data_dir / folder):
+            newest = max(newest, os.stat(root).st_mtime_ns)
+    return f"{_espeak_version()}@{newest}"
+
+
+@once
 def _espeak_engine_version() -> str:
     # Part of every cache key; importlib.metadata is slow, so ask once per process.
-    from reader.speech.espeak_driver import REVISION
-
     pyttsx3_version = metadata.version("pyttsx3")
-    return f"pyttsx3-{pyttsx3_version}.r{REVISION}+espeak-ng-{_espeak_version()}"
-
-
-@cache
-def _espeak_voices() -> dict[str, str]:
-    # Through the process's one engine: a second pyttsx3 engine would take over libespeak-ng's
-    # callback, and unset it when garbage-collected.
-    try:
-        return _espeak_session().voices()
-    except Exception:  # noqa: BLE001 - a broken espeak install means "no voices", not a crash
-        return {}
+    return f"pyttsx3-{pyttsx3_version}.r{ESPEAK_DRIVER_REVISION}+espeak-ng-{_espeak_version()}"

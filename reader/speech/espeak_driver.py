@@ -9,7 +9,6 @@ from reader.speech.engines import SAMPLE_RATE
 
 # pyttsx3 loads drivers by module name from its own package and has no registry to add one to.
 NAME = "reader_espeak"
-REVISION = 3  # part of every cache key: 2 dropped espeak-ng's end pause, 3 kept rate changes
 BUFFER_MS = 1000  # audio handed to the callback per call, as pyttsx3 asks for
 
 

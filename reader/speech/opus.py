@@ -4,11 +4,11 @@ import ctypes
 import ctypes.util
 import struct
 import threading
-from functools import cache
 
 import numpy
 import soxr
 
+from reader.once import once
 from reader.speech import ogg
 
 ENCODE_RATE = 24000  # Opus takes 8/12/16/24/48 kHz; 24 kHz keeps all of espeak-ng's 11 kHz band
@@ -34,7 +34,7 @@ class OpusUnavailable(RuntimeError):
     """libopus is not installed on this machine."""
 
 
-@cache
+@once
 def _libopus():
     path = ctypes.util.find_library("opus")
     if path is None:
@@ -73,7 +73,7 @@ def is_available() -> bool:
     return True
 
 
-@cache
+@once
 def version() -> str:
     """libopus's own version string ("libopus 1.3.1")."""
     return _libopus().opus_get_version_string().decode()
@@ -141,7 +141,7 @@ def _sentence_encoder(bitrate_kbps: int) -> _Encoder:
     return encoder
 
 
-@cache
+@once
 def pre_skip() -> int:
     """Samples (at 48 kHz) a decoder drops at the start: the encoder's lookahead."""
     encoder = _Encoder(32)
@@ -151,7 +151,7 @@ def pre_skip() -> int:
         encoder.close()
 
 
-@cache
+@once
 def silence_packet() -> bytes:
     """The packet libopus makes for a frame of digital silence: the decoder plays it as zeros
     whatever came before, so a run of it needs no encoding."""

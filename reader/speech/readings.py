@@ -1,9 +1,10 @@
 """Readings espeak-ng can pronounce: Japanese as kana, Hebrew numbers as words."""
 
 import re
-from functools import cache
 
 from num2words import num2words
+
+from reader.once import once
 
 _INTEGER = re.compile(r"(?<![\d.,])\d+(?![\d])")
 # 1400万 is one number (14,000,000), read as one: せんよんひゃくまん.
@@ -161,7 +162,7 @@ def _integers_in_words(text: str, lang: str) -> str:
     return _INTEGER.sub(lambda m: num2words(int(m.group()), lang=lang), text)
 
 
-@cache
+@once
 def _kakasi():
     import pykakasi
 

@@ -21,6 +21,7 @@ from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.policy import read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
+from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceJob, cached_sentence
 
 # A render with failed sentences is shown as it is for this long before trying them again.
@@ -75,6 +76,7 @@ class SpeechService:
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
         self.runner = JobRunner(config.workers, config.timeout, engine_name=config.engine)
+        self.voices = VoiceCatalog(config.engine)
         self._renders: dict[str, Render] = {}
         self._lock = threading.Lock()
 
@@ -85,9 +87,18 @@ class SpeechService:
     def voice_for(self, lang: str | None) -> str | None:
         """The installed voice for a language, or None."""
         language = LANGUAGES.get(lang or "")
-        if language is None or language.espeak_voice not in self.engine().voices():
+        if language is None or language.espeak_voice not in self.voices.voices():
             return None
         return language.espeak_voice
+
+    def voice_name(self, voice: str) -> str:
+        """A person-readable name for a voice id ("French (France)")."""
+        return self.voices.voices().get(voice, voice)
+
+    def start(self) -> None:
+        """What a server does once at start: list the voices and start the workers."""
+        self.voices.refresh()  # an engine missing here is logged now, not met by a reader
+        self.runner.start()
 
     def audio_format(self, name: str | None = None) -> str:
         """The format asked for, or the configured one when it can be made here, else MP3."""
@@ -108,11 +119,12 @@ class SpeechService:
         audio_format: str | None = None,
     ):
         """Validated synthesis options for an article's language."""
+        self.engine()  # EngineUnavailable (a 503) before any "no voice" answer
         rate = self.config.rate if rate is None else rate
         if not MIN_RATE <= rate <= MAX_RATE:
             raise SpeechRequestError(f"rate must be between {MIN_RATE} and {MAX_RATE}")
         audio_format = self.audio_format(audio_format)
-        if voice is not None and voice not in self.engine().voices():
+        if voice is not None and voice not in self.voices.voices():
             raise SpeechRequestError(f"unknown voice {voice!r}")
         voice = voice or self.voice_for(lang)
         if voice is None:

@@ -43,7 +43,7 @@ def warm_up(engine_name: str) -> None:
     sound = silence(10, SAMPLE_RATE)
     try:
         engine = get_engine(engine_name)
-        voice = next(iter(engine.voices()), "")
+        voice = next(iter(engine.list_voices()), "")
         # A sounding letter: the Opus path skips digital silence, so silence would warm nothing.
         sound = engine.synthesize("a", SynthesisOptions(voice, engine=engine_name)).samples
     except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost

@@ -156,7 +156,7 @@ def about_audio():
     try:
         engine_version = service.engine().version()
         voice = service.voice_for(article.language) if article else None
-        voice = f"{service.engine().voice_name(voice)} ({voice})" if voice else None
+        voice = f"{service.voice_name(voice)} ({voice})" if voice else None
     except EngineUnavailable:
         engine_version, voice = None, None
     return render_template(

@@ -2,15 +2,12 @@
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import serve_reader
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,48 +23,14 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
-    """Wait until the server answers; fail with its output if it dies or never answers."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited ({process.returncode}):\n{log.read_text()}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"the server did not answer in {seconds}s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="session")
 def server():
     """`reader seed` then `reader serve` on a free port, with real espeak-ng."""
     # Not under pytest's basetemp: a concurrent pytest run on the same machine prunes old
     # basetemp folders, which would delete the database under the running server.
     data = Path(tempfile.mkdtemp(prefix="reader-browser-"))
-    env = {**os.environ, "READER_DATA_DIR": str(data), "READER_SPEECH_ENGINE": "espeak"}
-    subprocess.run([sys.executable, "-m", "reader", "seed"], env=env, check=True)
-    port = free_port()
-    log = data / "server.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "reader", "serve", "--port", str(port)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    wait_for(base + "/", process, log)
-    yield base
-    process.terminate()
-    process.wait(timeout=15)
+    with serve_reader(data, SPEECH_ENGINE="espeak") as running:
+        yield running.base
     shutil.rmtree(data, ignore_errors=True)
 
 

@@ -126,7 +126,7 @@ def test_a_language_without_voice_is_said_in_the_page_and_the_api(
 ):
     from reader.speech.engines import SilentEngine
 
-    monkeypatch.setattr(SilentEngine, "voices", lambda self: frozenset({"gmw/en"}))
+    monkeypatch.setattr(SilentEngine, "list_voices", lambda self: {"gmw/en": "English"})
     html = client.get(f"/articles/{french_article.id}?lang=en").get_data(as_text=True)
     assert "No voice is installed for French." in html
     assert "disabled" in html.split('id="listen-button"')[1].split(">")[0]

@@ -1,0 +1,116 @@
+"""The installed voices, listed once in a subprocess and kept until the engine's voices change."""
+
+import json
+import logging
+import subprocess
+import sys
+import threading
+import time
+
+from reader.speech.engines import get_engine
+
+log = logging.getLogger(__name__)
+
+LIST_TIMEOUT_SECONDS = 60.0
+# How often a long-running server looks for newly installed voices: one stat per folder.
+RECHECK_SECONDS = 60.0
+
+
+class VoiceListingFailed(RuntimeError):
+    """The subprocess that lists the engine's voices failed or hung."""
+
+
+class VoiceCatalog:
+    """Voice id -> name for one engine, readable from any thread without touching the engine.
+
+    A web process must never load a speech engine: libespeak-ng is process-wide C state, and two
+    request threads that initialized it at once crashed the whole server. So the list is made in
+    a short-lived subprocess (or read directly from an engine that loads no native code), once,
+    and made again only when the engine's voice data changes.
+    """
+
+    def __init__(self, engine_name: str, recheck_seconds: float = RECHECK_SECONDS):
+        self.engine_name = engine_name
+        self.recheck_seconds = recheck_seconds
+        self._lock = threading.Lock()
+        self._voices: dict[str, str] | None = None
+        self._stamp: str | None = None
+        self._checked_at = float("-inf")
+
+    def voices(self) -> dict[str, str]:
+        """The voices as last listed; lists them first if they never were or have changed.
+
+        An engine that cannot be listed (not installed, broken) has no voices: callers then
+        say "no voice for this language", and the listing is tried again after a while.
+        """
+        now = time.monotonic()
+        voices = self._voices
+        if voices is not None and now - self._checked_at < self.recheck_seconds:
+            return voices
+        # One thread lists; the others wait for its answer instead of listing again.
+        with self._lock:
+            if (
+                self._voices is not None
+                and time.monotonic() - self._checked_at < self.recheck_seconds
+            ):
+                return self._voices
+            self._refresh_locked()
+            return self._voices
+
+    def refresh(self) -> dict[str, str]:
+        """List the voices now (a server does this at start, so no reader waits for it)."""
+        with self._lock:
+            self._checked_at = float("-inf")
+            self._refresh_locked()
+            return self._voices
+
+    def _refresh_locked(self) -> None:
+        self._checked_at = time.monotonic()
+        try:
+            engine = get_engine(self.engine_name)
+            stamp = engine.voice_data_stamp()
+            if stamp == self._stamp and self._voices is not None:
+                return
+            listed = (
+                _list_in_subprocess(self.engine_name)
+                if engine.loads_native_code
+                else engine.list_voices()
+            )
+        except Exception as error:  # noqa: BLE001 - no voices is an answer; the app keeps serving
+            log.error("could not list the %s voices: %s", self.engine_name, error)
+            self._voices = self._voices if self._voices is not None else {}
+            return
+        self._voices, self._stamp = listed, stamp
+        log.info("%d %s voices listed", len(listed), self.engine_name)
+
+
+def _list_in_subprocess(engine_name: str) -> dict[str, str]:
+    command = [sys.executable, "-m", "reader.speech.voices", engine_name]
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=LIST_TIMEOUT_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired as error:
+        raise VoiceListingFailed(
+            f"listing voices took over {LIST_TIMEOUT_SECONDS:.0f} s"
+        ) from error
+    if done.returncode != 0:
+        reason = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise VoiceListingFailed(reason[0])
+    try:
+        voices = json.loads(done.stdout)
+    except ValueError as error:
+        raise VoiceListingFailed("the voice list was not JSON") from error
+    return {str(voice): str(name) for voice, name in voices.items()}
+
+
+def main(argv: list[str]) -> int:
+    """In the subprocess: print the engine's voices as one JSON object."""
+    (engine_name,) = argv
+    voices = get_engine(engine_name).list_voices()
+    sys.stdout.write(json.dumps(voices, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,86 @@
+"""Helpers the tests share: a real `reader serve` on a free port, and waiting for it."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+    """Wait until the server answers; fail with its output if it dies or never answers."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited ({process.returncode}):\n{log.read_text()}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server did not answer in {seconds}s:\n{log.read_text()}")
+
+
+def reader_env(data: Path, **settings: str) -> dict[str, str]:
+    """The environment of a `reader` command on this data folder, with READER_* settings."""
+    env = {**os.environ, "READER_DATA_DIR": str(data)}
+    env.update({f"READER_{name}": value for name, value in settings.items()})
+    return env
+
+
+class RunningServer:
+    """A `reader serve` started by `serve_reader`: its address, process and log."""
+
+    def __init__(self, base: str, process: subprocess.Popen, log: Path):
+        self.base = base
+        self.process = process
+        self.log = log
+
+    def server_pid(self) -> int:
+        """The pid of the process serving requests (the supervisor's child)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        pids = children.read_text().split()
+        assert len(pids) == 1, f"the supervisor has children {pids}"
+        return int(pids[0])
+
+
+@contextmanager
+def serve_reader(data: Path, seed: bool = True, **settings: str):
+    """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards."""
+    env = reader_env(data, **settings)
+    if seed:
+        subprocess.run(
+            [sys.executable, "-m", "reader", "seed"], env=env, check=True, capture_output=True
+        )
+    port = free_port()
+    log = data / "server.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader", "serve", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", process, log)
+        yield RunningServer(base, process, log)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
