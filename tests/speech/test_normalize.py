@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
+from reader.languages import SUPPORTED_CODES
 from reader.speech.normalize import NORMALIZER_VERSION, hashtags_to_words, normalize
+from reader.speech.normalize.steps import STEPS
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -223,6 +225,11 @@ def test_unknown_language_only_gets_generic_rules() -> None:
     assert not unused
     leaked = {sample: normalize(sample, "xx") for _, sample in LANGUAGE_RULE_SAMPLES}
     assert {sample: spoken for sample, spoken in leaked.items() if spoken != sample} == {}
+
+
+def test_every_language_has_its_own_steps() -> None:
+    # A language missing from the table would silently get only the generic steps.
+    assert sorted(STEPS) == sorted(SUPPORTED_CODES)
 
 
 def test_version_is_a_non_empty_string() -> None:

@@ -22,7 +22,7 @@ _MANY_SPACES = re.compile(r"[ \t]{2,}")
 def normalize(text: str, lang: str) -> str:
     """The text espeak-ng should speak for `text` in `lang` (an ISO 639-1 code)."""
     lang = lang.split("-")[0].split("_")[0].lower()
-    has_digit = None
+    has_digit: bool | None = None
     for step in steps_for(lang):
         if step.needs_digit:
             # Looked for once: no step writes a digit, so text without one stays without.
