@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
+from reader.languages import SUPPORTED_CODES
 from reader.speech.normalize import NORMALIZER_VERSION, hashtags_to_words, normalize
+from reader.speech.normalize.steps import STEPS
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -189,8 +191,45 @@ def test_text_without_rules_is_unchanged() -> None:
     assert normalize(text, "fr") == text
 
 
+# A text that one language's own rules rewrite, with that language.
+LANGUAGE_RULE_SAMPLES = [
+    ("fr", "M. Macron"),
+    ("de", "z. B. hier"),
+    ("en", "e.g. here"),
+    ("fr", "12 € ici"),
+    ("de", "5 Mio. Menschen"),
+    ("fr", "le 05.12.2024"),
+    ("de", "am 5.12. hier"),
+    ("fr", "à 11h58"),
+    ("de", "um 1 Uhr"),
+    ("en", "at 11:05"),
+    ("fr", "la 11e brigade"),
+    ("de", "am 3. Dezember"),
+    ("es", "el 1.º"),
+    ("it", "il 3° posto"),
+    ("nl", "de 3e plaats"),
+    ("fr", "10–12 ans"),
+    ("en", "2023-2024"),
+]
+
+
 def test_unknown_language_only_gets_generic_rules() -> None:
-    assert normalize(f"10{NNBSP}000 https://x.org", "xx") == "10000"
+    # Generic: links dropped, hashtags and digit groups joined, the currency after the amount.
+    assert normalize(f"10{NNBSP}000 https://x.org #BeC €12", "xx") == "10000 Be C 12 €"
+    # A sample its own language leaves alone would prove nothing below.
+    unused = [
+        (lang, sample)
+        for lang, sample in LANGUAGE_RULE_SAMPLES
+        if normalize(sample, lang) == sample
+    ]
+    assert not unused
+    leaked = {sample: normalize(sample, "xx") for _, sample in LANGUAGE_RULE_SAMPLES}
+    assert {sample: spoken for sample, spoken in leaked.items() if spoken != sample} == {}
+
+
+def test_every_language_has_its_own_steps() -> None:
+    # A language missing from the table would silently get only the generic steps.
+    assert sorted(STEPS) == sorted(SUPPORTED_CODES)
 
 
 def test_version_is_a_non_empty_string() -> None:

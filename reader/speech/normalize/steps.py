@@ -1,0 +1,162 @@
+"""Which rewriting steps each language gets, in the order they run."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
+
+from reader.speech.normalize.abbreviations import expand_abbreviations
+from reader.speech.normalize.clock import say_english_times, say_french_times, say_german_times
+from reader.speech.normalize.dates import say_german_short_dates, say_numeric_dates
+from reader.speech.normalize.links import hashtags_to_words, remove_links
+from reader.speech.normalize.money import say_money
+from reader.speech.normalize.numbers import expand_german_scales, join_digit_groups, say_ranges
+from reader.speech.normalize.ordinals import (
+    say_dutch_ordinals,
+    say_french_ordinals,
+    say_german_ordinals,
+    say_iberian_ordinals,
+    say_italian_ordinals,
+)
+
+
+class Step(NamedTuple):
+    """One rewrite of a sentence."""
+
+    rewrite: Callable[[str], str]
+    needs_digit: bool = False
+    """Only ever changes text that has a digit, so it is skipped for text without one."""
+
+
+# The order of the steps matters: links go first (the digits of a URL are no number to read),
+# numeric dates before the ordinals they produce ("01/05/2024" -> "1er mai 2024" -> "premier
+# mai 2024"), and German short dates before German ordinals ("am 5.12." -> "am 5. Dezember" ->
+# "am fünften Dezember"). Every table below keeps the one order the rules were tested in.
+REMOVE_LINKS = Step(remove_links)
+HASHTAGS_AS_WORDS = Step(hashtags_to_words)
+GERMAN_SCALES = Step(expand_german_scales, needs_digit=True)
+GERMAN_SHORT_DATES = Step(say_german_short_dates, needs_digit=True)
+FRENCH_TIMES = Step(say_french_times, needs_digit=True)
+GERMAN_TIMES = Step(say_german_times, needs_digit=True)
+ENGLISH_TIMES = Step(say_english_times, needs_digit=True)
+FRENCH_ORDINALS = Step(say_french_ordinals)  # Roman numerals need no digit: "le XXIe siècle"
+GERMAN_ORDINALS = Step(say_german_ordinals, needs_digit=True)
+ITALIAN_ORDINALS = Step(say_italian_ordinals, needs_digit=True)
+DUTCH_ORDINALS = Step(say_dutch_ordinals, needs_digit=True)
+
+
+def numeric_dates(lang: str) -> Step:
+    return Step(partial(say_numeric_dates, lang=lang), needs_digit=True)
+
+
+def digit_groups(lang: str) -> Step:
+    return Step(partial(join_digit_groups, lang=lang), needs_digit=True)
+
+
+def abbreviations(lang: str) -> Step:
+    return Step(partial(expand_abbreviations, lang=lang))
+
+
+def money(lang: str) -> Step:
+    return Step(partial(say_money, lang=lang), needs_digit=True)
+
+
+def iberian_ordinals(lang: str) -> Step:
+    return Step(partial(say_iberian_ordinals, lang=lang), needs_digit=True)
+
+
+def ranges(lang: str) -> Step:
+    return Step(partial(say_ranges, lang=lang), needs_digit=True)
+
+
+def _steps(*own_steps: Step) -> tuple[Step, ...]:
+    """Links and hashtags first, as for every language, then the language's own steps."""
+    return (REMOVE_LINKS, HASHTAGS_AS_WORDS, *own_steps)
+
+
+def _digits_and_money(lang: str) -> tuple[Step, ...]:
+    """What every language gets: digit groups joined, currency symbols moved after amounts."""
+    return _steps(digit_groups(lang), money(lang))
+
+
+STEPS: dict[str, tuple[Step, ...]] = {
+    "fr": _steps(
+        numeric_dates("fr"),
+        digit_groups("fr"),
+        abbreviations("fr"),
+        money("fr"),
+        FRENCH_TIMES,
+        FRENCH_ORDINALS,
+        ranges("fr"),
+    ),
+    "de": _steps(
+        numeric_dates("de"),
+        digit_groups("de"),
+        abbreviations("de"),
+        money("de"),
+        GERMAN_SCALES,
+        GERMAN_SHORT_DATES,
+        GERMAN_TIMES,
+        GERMAN_ORDINALS,
+        ranges("de"),
+    ),
+    "en": _steps(
+        numeric_dates("en"),
+        digit_groups("en"),
+        abbreviations("en"),
+        money("en"),
+        ENGLISH_TIMES,
+        ranges("en"),
+    ),
+    "es": _steps(
+        numeric_dates("es"),
+        digit_groups("es"),
+        abbreviations("es"),
+        money("es"),
+        iberian_ordinals("es"),
+        ranges("es"),
+    ),
+    "pt": _steps(
+        numeric_dates("pt"),
+        digit_groups("pt"),
+        abbreviations("pt"),
+        money("pt"),
+        iberian_ordinals("pt"),
+        ranges("pt"),
+    ),
+    "it": _steps(
+        numeric_dates("it"),
+        digit_groups("it"),
+        abbreviations("it"),
+        money("it"),
+        ITALIAN_ORDINALS,
+        ranges("it"),
+    ),
+    "nl": _steps(
+        numeric_dates("nl"),
+        digit_groups("nl"),
+        abbreviations("nl"),
+        money("nl"),
+        DUTCH_ORDINALS,
+        ranges("nl"),
+    ),
+    **{
+        lang: _steps(
+            numeric_dates(lang),
+            digit_groups(lang),
+            abbreviations(lang),
+            money(lang),
+            ranges(lang),
+        )
+        for lang in ("uk", "ru", "el", "cs", "sv")
+    },
+    **{
+        lang: _steps(numeric_dates(lang), digit_groups(lang), money(lang), ranges(lang))
+        for lang in ("pl", "tr")
+    },
+    **{lang: _digits_and_money(lang) for lang in ("ko", "ja", "zh", "ar", "he", "hi")},
+}
+
+
+def steps_for(lang: str) -> tuple[Step, ...]:
+    """The steps for `lang`; a language without an entry still gets the ones every page needs."""
+    return STEPS.get(lang) or _digits_and_money(lang)
