@@ -7,30 +7,30 @@ import html as html_entities
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from reader.library.extract.article import Block, ExtractedArticle
+from reader.library.extract.blocks import BLOCK_TAGS, HEADING_TAGS, PROSE_ENDINGS
+from reader.library.extract.blocks import RawBlock as _RawBlock
+from reader.library.extract.blocks import collect_blocks as _collect_blocks
+from reader.library.extract.blocks import elements_holding_blocks as _elements_holding_blocks
+from reader.library.extract.blocks import token_count as _token_count
+from reader.library.extract.furniture import BYLINE_LINE
+from reader.library.extract.furniture import without_furniture as _filter_blocks
+from reader.library.extract.tokens import WORD_TOKEN
+from reader.library.extract.tokens import collapse_whitespace as _clean
+from reader.library.extract.tokens import token_f1 as token_f1
+from reader.library.extract.tokens import token_similarity as _similarity
+from reader.library.extract.tokens import word_tokens as _tokens
 from reader.library.html_page import decode_html, parse_html
 
 MIN_BODY_TOKENS = 8
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-TEXT_BLOCK_TAGS = frozenset({"p", "pre", "li", "dt", "dd", "blockquote", "td", "th", "address"})
-BLOCK_TAGS = (
-    HEADING_TAGS
-    | TEXT_BLOCK_TAGS
-    | frozenset(
-        {
-            "article", "aside", "body", "center", "details", "dialog", "div", "dl", "fieldset",
-            "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "main", "nav",
-            "ol", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "html",
-        }
-    )
-)  # fmt: skip
 # Elements that never carry article prose.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -75,43 +75,12 @@ NEGATIVE_HINT = re.compile(
     re.IGNORECASE,
 )
 
-# Short lines that are page furniture in any of our languages, not article prose.
-FURNITURE_LINE = re.compile(
-    r"^\W*(advertisement|advertising|ad|anzeige|werbung|publicit[ée]|реклама|реклама\.|광고|広告|"
-    r"广告|廣告|إعلان|publicidad|pubblicit[àa]|publicidade|advertentie|reklama|reklam|annons|"
-    r"διαφήμιση|פרסומת|विज्ञापन|sponsored|continue reading|read more|lire la suite|weiterlesen|"
-    r"share|partager|teilen|поделиться|compartir|condividi|udostępnij|paylaş|dela|sdílet|"
-    r"شارك|שתפו|शेयर करें|공유|シェア|分享)\W*$",
-    re.IGNORECASE,
-)
-CROSS_LINK_PREFIX = re.compile(
-    r"^\W*(read more|read also|also read|see also|related|more on this|lire aussi|à lire aussi|"
-    r"a lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|читайте также|"
-    r"читайте також|смотрите также|leer más|lea también|lee también|leggi anche|leia também|"
-    r"leia mais|lees ook|lees meer|czytaj też|czytaj także|czytaj również|ayrıca okuyun|"
-    r"ilgili haber|läs också|läs mer|διαβάστε επίσης|διαβάστε ακόμη|קראו גם|यह भी पढ़ें|"
-    r"čtěte také|přečtěte si|اقرأ أيضا|اقرأ أيضًا|اقرأ ايضا|相关阅读|延伸阅读|相關閱讀|推荐阅读|"
-    r"関連記事|あわせて読みたい|관련기사|관련 기사|함께 읽기)\s*[:：\-–—»>]",
-    re.IGNORECASE,
-)
-BYLINE_LINE = re.compile(
-    r"^(by|par|von|door|di|por|av|od|przez|от|від|автор|tarafından|yazan|από|מאת|بقلم|द्वारा)"
-    r"\s+\S",
-    re.IGNORECASE,
-)
-TIME_ONLY_LINE = re.compile(r"^[\d\s:.,/hH\-–+]*(am|pm|uhr|utc|gmt|cet|cest)?[\d\s:.,/hH\-–+]*$")
-COPYRIGHT_LINE = re.compile(r"^\W*(©|\(c\)|copyright)\s", re.IGNORECASE)
 TEASER_HEADLINE = etree.XPath(
     "./*[self::h2 or self::h3 or self::h4 or self::h5][.//a] | ./a[.//h2 or .//h3 or .//h4]"
     " | ./*[self::div or self::span or self::header][.//a][.//h2 or .//h3 or .//h4]"
 )
-PROSE_ENDINGS = ".!?。！？»\"”“'’)…؟।"
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
 SENTENCE_COMMAS = re.compile(r"[,，、،;；]")
-WORD_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+", re.UNICODE
-)
-WHITESPACE = re.compile(r"\s+")
 LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 LEGACY_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
 ARTICLE_TYPES = frozenset(
@@ -121,42 +90,6 @@ ARTICLE_TYPES = frozenset(
         "socialmediaposting", "techarticle", "scholarlyarticle", "report", "webpage",
     }
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Block:
-    """One body block of an article, in reading order."""
-
-    kind: str
-    """"heading" or "paragraph"."""
-    text: str
-
-
-@dataclass(frozen=True)
-class ExtractedArticle:
-    """What the importer needs from a news page."""
-
-    title: str
-    date_line: str | None
-    published_iso: str | None
-    language: str | None
-    site_name: str | None
-    blocks: tuple[Block, ...]
-    text: str
-
-
-@dataclass
-class _RawBlock:
-    """A candidate block found in the DOM, with what the filters need to judge it."""
-
-    kind: str
-    text: str
-    link_chars: int = 0
-    tag: str = "p"
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(len(self.text), 1)
 
 
 @dataclass
@@ -187,19 +120,6 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError, MemoryError):
         # Pages come from anywhere; a page we cannot read is "no article", never a crash.
         return None
-
-
-def token_f1(predicted: str | None, truth: str | None) -> tuple[float, float, float]:
-    """Bag-of-words precision, recall and F1 of a text against a reference (CJK per char)."""
-    predicted_tokens = Counter(_tokens(predicted or ""))
-    truth_tokens = Counter(_tokens(truth or ""))
-    common = sum((predicted_tokens & truth_tokens).values())
-    if not predicted_tokens or not truth_tokens or not common:
-        both_empty = not predicted_tokens and not truth_tokens
-        return (1.0, 1.0, 1.0) if both_empty else (0.0, 0.0, 0.0)
-    precision = common / sum(predicted_tokens.values())
-    recall = common / sum(truth_tokens.values())
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 # ---------------------------------------------------------------- pipeline
@@ -735,111 +655,6 @@ def _link_density(element: lxml_html.HtmlElement) -> float:
 # ---------------------------------------------------------------- block collection
 
 
-class _InlineBuffer:
-    """Collects inline text between block elements; br pairs split paragraphs."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.link_chars = 0
-
-    def add(self, text: str | None, in_link: bool = False) -> None:
-        if text:
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
-
-    def flush(self, into: list[_RawBlock]) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
-        pieces = [_clean(piece) for piece in re.split(r"\n[ \t\xa0]*\n", raw)]
-        pieces = [piece for piece in pieces if piece]
-        for piece in pieces:
-            share = self.link_chars * len(piece) // max(sum(len(p) for p in pieces), 1)
-            into.append(_RawBlock("paragraph", piece, link_chars=share, tag="div"))
-        self.parts, self.link_chars = [], 0
-
-
-def _collect_blocks(root: lxml_html.HtmlElement) -> list[_RawBlock]:
-    blocks: list[_RawBlock] = []
-    buffer = _InlineBuffer()
-    _walk(root, blocks, buffer, _elements_holding_blocks(root))
-    buffer.flush(blocks)
-    return blocks
-
-
-def _walk(
-    element: lxml_html.HtmlElement,
-    blocks: list[_RawBlock],
-    buffer: _InlineBuffer,
-    holders: set,
-) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in HEADING_TAGS:
-        buffer.flush(blocks)
-        text = _clean(element.text_content())
-        if text:
-            kind = "heading" if tag != "h1" else "h1"
-            blocks.append(_RawBlock(kind, text, _link_chars(element), tag))
-        return
-    has_blocks = element in holders
-    if tag in TEXT_BLOCK_TAGS and not has_blocks:
-        buffer.flush(blocks)
-        text = _clean(_text_with_breaks(element))
-        if text:
-            blocks.append(_RawBlock("paragraph", text, _link_chars(element), tag))
-        return
-    if tag in BLOCK_TAGS or has_blocks:
-        buffer.flush(blocks)
-        buffer.add(element.text)
-        for child in element:
-            _walk(child, blocks, buffer, holders)
-            buffer.add(child.tail)
-        buffer.flush(blocks)
-        return
-    if tag == "br":
-        buffer.add("\n")
-        return
-    buffer.add(element.text_content(), in_link=tag == "a")
-
-
-def _text_with_breaks(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.itertext())
-
-
-def _elements_holding_blocks(root: lxml_html.HtmlElement) -> set:
-    """Every element with a block-level descendant, found in one pass over the tree."""
-    holders: set = set()
-    for node in root.iter():
-        if not isinstance(node.tag, str) or node.tag not in BLOCK_TAGS:
-            continue
-        parent = node.getparent()
-        while parent is not None and parent not in holders:
-            holders.add(parent)
-            parent = parent.getparent()
-    return holders
-
-
-def _link_chars(element: lxml_html.HtmlElement) -> int:
-    return sum(len(_clean(a.text_content())) for a in element.iter("a"))
-
-
-def _filter_blocks(blocks: list[_RawBlock]) -> list[_RawBlock]:
-    kept = []
-    for block in blocks:
-        text = block.text
-        if block.link_density > 0.5 or FURNITURE_LINE.match(text) or COPYRIGHT_LINE.match(text):
-            continue
-        if CROSS_LINK_PREFIX.match(text) and len(text) < 200:
-            continue
-        if len(text) <= 40 and TIME_ONLY_LINE.match(text):
-            continue
-        if block.tag == "li" and block.link_density > 0.3:
-            continue
-        kept.append(block)
-    return kept
-
-
 # ---------------------------------------------------------------- trafilatura and JSON-LD
 
 
@@ -937,21 +752,3 @@ def _final_cleanup(blocks: list[_RawBlock], facts: _PageFacts) -> list[Block]:
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def _clean(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip()
-
-
-def _tokens(text: str) -> list[str]:
-    return [token.lower() for token in WORD_TOKEN.findall(text)]
-
-
-def _token_count(blocks: Iterable[_RawBlock]) -> int:
-    return sum(len(_tokens(block.text)) for block in blocks)
-
-
-def _similarity(a: str, b: str) -> float:
-    a_tokens, b_tokens = Counter(_tokens(a)), Counter(_tokens(b))
-    shared = sum((a_tokens & b_tokens).values())
-    return 2 * shared / max(sum(a_tokens.values()) + sum(b_tokens.values()), 1)
