@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-import html as html_entities
-import json
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
@@ -20,52 +15,20 @@ from reader.library.extract.blocks import RawBlock as _RawBlock
 from reader.library.extract.blocks import collect_blocks as _collect_blocks
 from reader.library.extract.blocks import elements_holding_blocks as _elements_holding_blocks
 from reader.library.extract.blocks import token_count as _token_count
+from reader.library.extract.boilerplate import class_and_id as _label
+from reader.library.extract.boilerplate import without_boilerplate as _cleaned_copy
 from reader.library.extract.furniture import BYLINE_LINE
 from reader.library.extract.furniture import without_furniture as _filter_blocks
-from reader.library.extract.tokens import WORD_TOKEN
+from reader.library.extract.metadata import PageFacts as _PageFacts
+from reader.library.extract.metadata import page_facts as _page_facts
 from reader.library.extract.tokens import collapse_whitespace as _clean
 from reader.library.extract.tokens import token_f1 as token_f1
-from reader.library.extract.tokens import token_similarity as _similarity
 from reader.library.extract.tokens import word_tokens as _tokens
 from reader.library.html_page import decode_html, parse_html
 
 MIN_BODY_TOKENS = 8
 
-# Elements that never carry article prose.
-DROP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "button", "select", "input", "textarea", "label", "nav", "aside", "footer", "figure",
-    "figcaption", "picture", "video", "audio", "map", "dialog", "menu", "link", "meta",
-)  # fmt: skip
 
-# Class/id words that mark boilerplate containers (matched against "-"/"_"-split words).
-BOILERPLATE_WORDS = frozenset(
-    {
-        "share", "sharing", "sharebar", "social", "socials", "comment", "comments", "disqus",
-        "related", "recommended", "recommendations", "recirculation", "newsletter", "subscribe",
-        "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promoted",
-        "advert", "advertisement", "adslot", "adunit", "sponsor", "sponsored", "outbrain",
-        "taboola", "breadcrumb", "breadcrumbs", "sidebar", "popular", "trending", "mostread",
-        "paywall", "byline", "caption", "credit", "credits", "footer", "nav", "navbar",
-        "navigation", "menu", "widget", "teaser", "teasers", "readmore", "author", "bio",
-        "meta", "toolbar", "banner", "modal", "popup", "skip", "pagination", "rating", "tags",
-        "keywords", "topics", "masthead", "print", "follow", "donate", "hidden", "visually",
-        "sronly", "overlay", "more", "next", "prev", "previous", "feedback", "disclaimer",
-    }
-)  # fmt: skip
-# Words that name a container of other content outright; these go unless they hold the article.
-STRONG_BOILERPLATE_WORDS = frozenset(
-    {
-        "comment", "comments", "disqus", "related", "recommended", "recommendations", "newsletter",
-        "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "share", "sharing",
-        "sharebar", "social", "teaser", "teasers", "sidebar", "breadcrumb", "breadcrumbs",
-        "recirculation", "trending", "popular", "mostread", "promo", "advertisement",
-    }
-)  # fmt: skip
-WHOLE_TOKEN_BOILERPLATE = re.compile(
-    r"^(ads?|ad-.*|ads-.*|.*-ads?|dfp.*|gpt-.*|sr-only|most-read|read-more|more-stories|"
-    r"see-also|also-read|post-meta|entry-meta|article-meta|author-box|skip-link)$"
-)
 POSITIVE_HINT = re.compile(
     r"article|body|content|entry|main|post|story|text|prose|column|blog|news", re.IGNORECASE
 )
@@ -79,29 +42,7 @@ TEASER_HEADLINE = etree.XPath(
     "./*[self::h2 or self::h3 or self::h4 or self::h5][.//a] | ./a[.//h2 or .//h3 or .//h4]"
     " | ./*[self::div or self::span or self::header][.//a][.//h2 or .//h3 or .//h4]"
 )
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
 SENTENCE_COMMAS = re.compile(r"[,，、،;；]")
-LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
-LEGACY_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
-ARTICLE_TYPES = frozenset(
-    {
-        "article", "newsarticle", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
-        "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting",
-        "socialmediaposting", "techarticle", "scholarlyarticle", "report", "webpage",
-    }
-)  # fmt: skip
-
-
-@dataclass
-class _PageFacts:
-    """Metadata gathered from the untouched page before any cleaning."""
-
-    title: str = ""
-    date_line: str | None = None
-    published_iso: str | None = None
-    language: str | None = None
-    site_name: str | None = None
-    json_ld_bodies: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- public API
@@ -149,208 +90,6 @@ def _extract_article(html: str | bytes, url: str | None) -> ExtractedArticle | N
 
 
 # ---------------------------------------------------------------- metadata
-
-
-def _page_facts(tree: lxml_html.HtmlElement) -> _PageFacts:
-    metas = _meta_values(tree)
-    json_ld = list(_json_ld_articles(tree))
-    facts = _PageFacts()
-    facts.title = _pick_title(tree, metas, json_ld)
-    facts.language = _pick_language(tree, metas, json_ld)
-    facts.site_name = _pick_site_name(metas, json_ld)
-    facts.published_iso = _pick_published_iso(tree, metas, json_ld)
-    facts.date_line = _printed_date(tree, facts.published_iso) or facts.published_iso
-    facts.json_ld_bodies = [body for body in (_json_ld_body(item) for item in json_ld) if body]
-    return facts
-
-
-def _meta_values(tree: lxml_html.HtmlElement) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
-        content = meta.get("content")
-        if key and content and content.strip():
-            values.setdefault(key.strip().lower(), _clean(content))
-        equiv = (meta.get("http-equiv") or "").lower()
-        if equiv == "content-language" and content:
-            values.setdefault("content-language", content.strip())
-    return values
-
-
-def _json_ld_articles(tree: lxml_html.HtmlElement) -> Iterator[dict]:
-    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except (ValueError, RecursionError):
-            continue
-        yield from _article_objects(data, depth=0)
-
-
-def _article_objects(data: object, depth: int) -> Iterator[dict]:
-    if depth > 6:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _article_objects(item, depth + 1)
-    elif isinstance(data, dict):
-        types = data.get("@type")
-        type_names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
-        if type_names & ARTICLE_TYPES and ("headline" in data or "articleBody" in data):
-            yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
-            if key in data:
-                yield from _article_objects(data[key], depth + 1)
-
-
-def _json_ld_body(item: dict) -> str:
-    body = item.get("articleBody")
-    updates = item.get("liveBlogUpdate")
-    if not body and isinstance(updates, list):
-        body = "\n\n".join(
-            " ".join(str(u.get(k, "")) for k in ("headline", "articleBody"))
-            for u in updates
-            if isinstance(u, dict)
-        )
-    if not isinstance(body, str):
-        return ""
-    if "<" in body and ">" in body:
-        # Some sites put HTML in articleBody; keep only its text.
-        try:
-            body = lxml_html.fromstring(body).text_content()
-        except (etree.ParserError, ValueError):
-            pass
-    return html_entities.unescape(body).strip()
-
-
-def _pick_title(tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]) -> str:
-    declared = [
-        metas.get("og:title", ""),
-        metas.get("twitter:title", ""),
-        *(_clean(str(item.get("headline", ""))) for item in json_ld),
-        _strip_site_suffix(_clean(tree.findtext(".//title") or "")),
-    ]
-    declared = [title for title in declared if title]
-    headings = [_clean(h.text_content()) for h in tree.iter("h1")]
-    headings = [h for h in headings if 3 <= len(h) <= 400]
-    if headings:
-        if not declared:
-            return headings[0]
-        # The visible headline as printed, when it agrees with what the page declares.
-        best = max(headings, key=lambda h: max(_similarity(h, d) for d in declared))
-        if max(_similarity(best, d) for d in declared) >= 0.5:
-            return best
-    return declared[0] if declared else (headings[0] if headings else "")
-
-
-def _strip_site_suffix(title: str) -> str:
-    parts = TITLE_SEPARATORS.split(title)
-    return max(parts, key=len).strip() if len(parts) > 1 else title
-
-
-def _pick_language(
-    tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]
-) -> str | None:
-    candidates = [
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        metas.get("og:locale"),
-        *(item.get("inLanguage") for item in json_ld),
-        metas.get("content-language"),
-        metas.get("language"),
-    ]
-    body = tree.find("body")
-    if body is not None:
-        candidates.append(body.get("lang"))
-    for candidate in candidates:
-        if isinstance(candidate, dict):
-            candidate = candidate.get("alternateName") or candidate.get("name")
-        if not isinstance(candidate, str):
-            continue
-        match = LANGUAGE_TAG.match(candidate.strip().split(",")[0].strip())
-        if match:
-            code = match.group(1).lower()
-            return LEGACY_LANGUAGE_CODES.get(code, code)
-    return None
-
-
-def _pick_site_name(metas: dict[str, str], json_ld: list[dict]) -> str | None:
-    if metas.get("og:site_name"):
-        return metas["og:site_name"]
-    for item in json_ld:
-        publisher = item.get("publisher")
-        if isinstance(publisher, list) and publisher:
-            publisher = publisher[0]
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return _clean(publisher["name"]) or None
-    return metas.get("application-name") or None
-
-
-def _pick_published_iso(
-    tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]
-) -> str | None:
-    for key in ("article:published_time", "og:article:published_time", "datepublished"):
-        if metas.get(key):
-            return metas[key]
-    for item in json_ld:
-        value = item.get("datePublished")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    for element in tree.xpath('//*[@itemprop="datePublished"]'):
-        value = element.get("datetime") or element.get("content")
-        if value and value.strip():
-            return value.strip()
-    for element in _article_times(tree):
-        if element.get("datetime", "").strip():
-            return element.get("datetime").strip()
-    for key in ("pubdate", "publish-date", "date", "dc.date", "dcterms.created"):
-        if metas.get(key):
-            return metas[key]
-    return None
-
-
-def _article_times(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """<time> elements outside teasers, comments and page furniture, best scope first."""
-    times = [t for t in tree.iter("time") if not _inside_boilerplate(t)]
-    in_article = [t for t in times if any(a.tag == "article" for a in t.iterancestors())]
-    return in_article + [t for t in times if t not in in_article]
-
-
-def _printed_date(tree: lxml_html.HtmlElement, published_iso: str | None) -> str | None:
-    times = _article_times(tree)
-    day = (published_iso or "")[:10]
-    for element in sorted(times, key=lambda t: not (day and t.get("datetime", "")[:10] == day)):
-        printed = _clean(element.text_content())
-        if printed and any(ch.isdigit() for ch in printed) and len(printed) <= 80:
-            return printed
-    for element in tree.xpath('//*[@itemprop="datePublished"]'):
-        printed = _clean(element.text_content())
-        if printed and any(ch.isdigit() for ch in printed) and len(printed) <= 80:
-            return printed
-    for element in tree.xpath(
-        '//*[contains(@class, "date") or contains(@class, "publish") or contains(@class, "time")]'
-    ):
-        if element.tag in ("body", "html", "article") or _inside_boilerplate(element):
-            continue
-        printed = _clean(element.text_content())
-        if printed and any(ch.isdigit() for ch in printed) and 6 <= len(printed) <= 60:
-            return printed
-    return None
-
-
-def _inside_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    for node in element.iterancestors():
-        if node.tag in ("body", "html", "main", "article"):
-            continue  # page-wide wrappers carry classes like "has-sidebar"
-        if node.tag in ("nav", "aside", "footer") or _strongly_boilerplate(node):
-            return True
-    return False
-
-
-def _strongly_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    label = _label(element)
-    return bool(label) and bool(
-        re.search(r"comment|related|teaser|recommend|promo|sidebar|most-?read|trending", label)
-    )
 
 
 # ---------------------------------------------------------------- body
@@ -445,74 +184,6 @@ def _matching_index(key: str, own_keys: list[str]) -> int | None:
 def _is_prose(block: _RawBlock) -> bool:
     text = block.text
     return block.kind == "paragraph" and len(text) >= 80 and text[-1:] in PROSE_ENDINGS
-
-
-def _cleaned_copy(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    cleaned = copy.deepcopy(tree)
-    etree.strip_elements(cleaned, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    for element in list(cleaned.iter(*DROP_TAGS)):
-        _drop(element)
-    # A set of the elements themselves: it keeps their lxml proxies alive, so identity holds.
-    headline = set(cleaned.iter("h1"))
-    total_tokens = _paragraph_tokens(cleaned) or 1
-    for element in list(cleaned.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
-            continue
-        if element.tag in ("body", "html", "main", "article") or element in headline:
-            continue
-        if _is_hidden(element) or _is_boilerplate(element, headline, total_tokens):
-            _drop(element)
-    return cleaned
-
-
-def _drop(element: lxml_html.HtmlElement) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    # Keep the tail: it is text of the parent that follows the dropped element.
-    element.drop_tree()
-
-
-def _is_hidden(element: lxml_html.HtmlElement) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
-
-
-def _label(element: lxml_html.HtmlElement) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')}".lower().strip()
-
-
-def _is_boilerplate(element: lxml_html.HtmlElement, headline: set, total_tokens: int) -> bool:
-    role = (element.get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "complementary", "menu", "dialog"):
-        return True
-    if element.get("class") is None and element.get("id") is None:
-        return False
-    words = _label_words(element)
-    weak = bool(words & BOILERPLATE_WORDS) or any(
-        WHOLE_TOKEN_BOILERPLATE.match(token) for token in _label(element).split()
-    )
-    if not weak:
-        return False
-    # A page-wide wrapper can carry a misleading class ("has-sidebar"); never cut the article.
-    if any(h in headline for h in element.iter("h1")):
-        return False
-    share = _paragraph_tokens(element) / total_tokens
-    strong = bool(words & STRONG_BOILERPLATE_WORDS)
-    return share < (0.8 if strong else 0.5)
-
-
-def _label_words(element: lxml_html.HtmlElement) -> set[str]:
-    label = f"{element.get('class', '')} {element.get('id', '')}"
-    # "related-posts", "share_bar", "relatedArticles" all name the same thing.
-    return {word.lower() for word in re.split(r"[\s_-]+|(?<=[a-z])(?=[A-Z])", label) if word}
-
-
-def _paragraph_tokens(element: lxml_html.HtmlElement) -> int:
-    # Tokens, not characters: a CJK character weighs as much as a European word.
-    return sum(len(WORD_TOKEN.findall(p.text_content())) for p in element.iter("p"))
 
 
 def _density_blocks(body: lxml_html.HtmlElement) -> list[_RawBlock]:
