@@ -1,0 +1,27 @@
+"""The extracted article as callers receive it: headline, metadata and body blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body block of an article, in reading order."""
+
+    kind: str
+    """"heading" or "paragraph"."""
+    text: str
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What the importer needs from a news page."""
+
+    title: str
+    date_line: str | None
+    published_iso: str | None
+    language: str | None
+    site_name: str | None
+    blocks: tuple[Block, ...]
+    text: str

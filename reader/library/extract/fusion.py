@@ -1,0 +1,78 @@
+"""Combine our blocks with trafilatura's: pick one when they disagree on where the article
+is, else add the prose paragraphs trafilatura found that we missed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.library.extract.blocks import PROSE_ENDINGS, RawBlock
+from reader.library.extract.tokens import token_key, word_tokens
+
+
+def fuse(own: list[RawBlock], traf: list[RawBlock], kept_text: str) -> list[RawBlock]:
+    """Our blocks, plus the prose paragraphs trafilatura found next to them that we missed.
+
+    kept_text is the token key of the page after boilerplate cleaning."""
+    if not own or not traf:
+        return own or traf
+    own_tokens = Counter(tok for b in own for tok in word_tokens(b.text))
+    traf_tokens = Counter(tok for b in traf for tok in word_tokens(b.text))
+    own_total, traf_total = sum(own_tokens.values()), sum(traf_tokens.values())
+    shared = sum((own_tokens & traf_tokens).values())
+    if shared < 0.3 * min(own_total, traf_total):
+        # We disagree on where the article is; trafilatura is tuned on many real sites.
+        return traf if traf_total >= own_total * 0.25 else own
+    if own_total >= 0.9 * traf_total:
+        return own
+    # Only what survived our boilerplate cleaning may come back (teasers, comments stay out).
+    survivors = [block for block in traf if token_key(block.text) in kept_text]
+    return _merge_missed_prose(own, survivors)
+
+
+def _merge_missed_prose(own: list[RawBlock], traf: list[RawBlock]) -> list[RawBlock]:
+    """Our blocks with trafilatura's unmatched prose put after the block it followed there."""
+    own_keys = [token_key(block.text) for block in own]
+    matches = [_matching_index(token_key(block.text), own_keys) for block in traf]
+    matched_positions = [i for i, match in enumerate(matches) if match is not None]
+    if not matched_positions:
+        return own
+    first, last = matched_positions[0], matched_positions[-1]
+    before: list[RawBlock] = []
+    for block in reversed(traf[:first]):
+        if not _is_prose(block):
+            break  # what precedes the body run is page furniture (menus, kickers)
+        before.insert(0, block)
+    inserts: dict[int, list[RawBlock]] = {}
+    anchor = matches[first]
+    for position in range(first + 1, len(traf)):
+        if matches[position] is not None:
+            anchor = matches[position]
+            continue
+        block = traf[position]
+        if not _is_prose(block):
+            if position > last:
+                break  # teasers and comments follow the body: stop at the first non-prose
+            continue
+        inserts.setdefault(anchor, []).append(block)
+    merged = list(before)
+    for index, block in enumerate(own):
+        merged.append(block)
+        merged.extend(inserts.get(index, []))
+    return merged
+
+
+def _matching_index(key: str, own_keys: list[str]) -> int | None:
+    """Which of our blocks holds the same text; blocks of 3+ words may also contain it."""
+    if not key:
+        return None
+    for index, own_key in enumerate(own_keys):
+        if key == own_key or (
+            key.count(" ") >= 2 and own_key.count(" ") >= 2 and (key in own_key or own_key in key)
+        ):
+            return index
+    return None
+
+
+def _is_prose(block: RawBlock) -> bool:
+    text = block.text
+    return block.kind == "paragraph" and len(text) >= 80 and text[-1:] in PROSE_ENDINGS

@@ -1,0 +1,41 @@
+"""The page's declared language, as a bare lowercase ISO 639 code."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+# "fr", "pt_BR", "nl-BE", "zh-Hant-TW": the primary subtag is all we keep.
+LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+# Codes ISO 639 withdrew that old pages and servers still send.
+LEGACY_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def declared_language(
+    tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]
+) -> str | None:
+    """The first language the page declares, from <html lang> down to <body lang>."""
+    candidates = [
+        tree.get("lang"),
+        tree.get(XML_LANG),
+        metas.get("og:locale"),
+        *(item.get("inLanguage") for item in json_ld),
+        metas.get("content-language"),
+        metas.get("language"),
+    ]
+    body = tree.find("body")
+    if body is not None:
+        candidates.append(body.get("lang"))
+    for candidate in candidates:
+        if isinstance(candidate, dict):
+            candidate = candidate.get("alternateName") or candidate.get("name")
+        if not isinstance(candidate, str):
+            continue
+        # Content-Language may list several: "de, en".
+        match = LANGUAGE_TAG.match(candidate.strip().split(",")[0].strip())
+        if match:
+            code = match.group(1).lower()
+            return LEGACY_LANGUAGE_CODES.get(code, code)
+    return None
