@@ -7,12 +7,21 @@ import math
 import operator
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from reader.languages import SUPPORTED_CODES
+from reader.library.langid.cleaning import clean, sample, split_hashtags
+from reader.library.langid.scripts import (
+    CYRILLIC_LANGUAGES,
+    HAN_LANGUAGES,
+    LATIN_LANGUAGES,
+    SCRIPT_LANGUAGE,
+    count_scripts,
+    dominant_script,
+    script_of,
+)
 
 __all__ = ["Detection", "detect", "detect_block", "detect_with_confidence"]
 
@@ -25,141 +34,10 @@ class Detection:
     confidence: float
 
 
-# ---------------------------------------------------------------------------------------------
-# Text preparation
-
-MAX_CHARS = 1200
-"""Detectors see at most this many characters: more adds time, not accuracy."""
-
-_HEAD_CHARS = 800
-"""When sampling a long text, how much of it comes from its start (the rest from its middle)."""
-
-_URL_OR_EMAIL = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+"  # URLs with a scheme or www.
-    r"|\S+@\S+\.\w+"  # e-mail addresses
-    r"|\b(?:[\w-]+\.)+(?:com|org|net|edu|gov|io|info|[a-z]{2})(?:/\S*)?(?=\s|$)",  # bare domains
-    re.IGNORECASE,
-)
-_MENTION = re.compile(r"(?<!\w)@\w+")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_CAMEL_BOUNDARY = re.compile(
-    r"(?<=[^\W\d_])(?=[A-Z\u0400-\u042f][a-z\u0430-\u044f])|(?<=[a-z])(?=[A-Z])"
-)
 _WORD = re.compile(r"[^\W\d_]+'?")
-
-
-def _sample(text: str) -> str:
-    """Cap a text for the detectors, keeping its start and a slice of its middle."""
-    if len(text) <= MAX_CHARS:
-        return text
-    middle = len(text) // 2
-    tail_chars = MAX_CHARS - _HEAD_CHARS
-    return text[:_HEAD_CHARS] + " " + text[middle : middle + tail_chars]
-
-
-def _clean(text: object) -> str:
-    """The text to detect on: capped, NFC, without URLs, e-mails, @mentions, '#', surrogates."""
-    if not isinstance(text, str) or not text:
-        return ""
-    text = unicodedata.normalize("NFC", _SURROGATE.sub(" ", _sample(text)))
-    text = _URL_OR_EMAIL.sub(" ", text)
-    text = _MENTION.sub(" ", text)
-    text = text.replace("#", " ").replace("\u2019", "'")
-    return " ".join(text.split())
-
-
-def split_hashtags(text: str) -> str:
-    """'#PremièresVictimes #Kiev' -> 'Premières Victimes Kiev' (camelCase and '_' split)."""
-    words = text.replace("#", " ").replace("_", " ").split()
-    return " ".join(_CAMEL_BOUNDARY.sub(" ", word) for word in words)
-
-
-# ---------------------------------------------------------------------------------------------
-# Scripts
-
-_SCRIPT_RANGES: tuple[tuple[str, int, int], ...] = (
-    ("latin", 0x0041, 0x024F),
-    ("latin", 0x1E00, 0x1EFF),
-    ("greek", 0x0370, 0x03FF),
-    ("greek", 0x1F00, 0x1FFF),
-    ("cyrillic", 0x0400, 0x052F),
-    ("hebrew", 0x0590, 0x05FF),
-    ("hebrew", 0xFB1D, 0xFB4F),
-    ("arabic", 0x0600, 0x06FF),
-    ("arabic", 0x0750, 0x077F),
-    ("arabic", 0x08A0, 0x08FF),
-    ("arabic", 0xFB50, 0xFDFF),
-    ("arabic", 0xFE70, 0xFEFF),
-    ("devanagari", 0x0900, 0x097F),
-    ("hangul", 0x1100, 0x11FF),
-    ("hangul", 0x3130, 0x318F),
-    ("hangul", 0xAC00, 0xD7AF),
-    ("kana", 0x3040, 0x30FF),
-    ("kana", 0x31F0, 0x31FF),
-    ("kana", 0xFF66, 0xFF9F),
-    ("han", 0x3400, 0x4DBF),
-    ("han", 0x4E00, 0x9FFF),
-    ("han", 0xF900, 0xFAFF),
-    ("han", 0x20000, 0x2FA1F),
-)
-
-SCRIPT_LANGUAGE = {
-    "greek": "el",
-    "hebrew": "he",
-    "arabic": "ar",
-    "devanagari": "hi",
-    "hangul": "ko",
-    "kana": "ja",
-}
-"""Scripts that only one of our languages is written in."""
-
-_CJK_WEIGHT = 3
-"""A Han, kana or Hangul character carries about as much evidence as a word's worth of letters."""
-
-
-@cache
-def _script_of(char: str) -> str | None:
-    """The script a letter belongs to, among those our languages use (None for anything else)."""
-    code = ord(char)
-    for script, low, high in _SCRIPT_RANGES:
-        if low <= code <= high:
-            if script == "latin" and not char.isalpha():
-                return None  # × and ÷ sit in the Latin-1 block
-            return script
-    return None
-
-
-def count_scripts(text: str) -> dict[str, int]:
-    """How many letters of each script the text has; marks and digits don't count."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha() or 0x0900 <= ord(char) <= 0x097F:
-            script = _script_of(char)
-            if script:
-                counts[script] = counts.get(script, 0) + 1
-    return counts
-
-
-def _dominant_script(counts: dict[str, int]) -> str | None:
-    """The script the text is mostly written in; CJK characters weigh more than letters."""
-    if not counts:
-        return None
-    weighted = {
-        script: n * (_CJK_WEIGHT if script in ("han", "kana", "hangul") else 1)
-        for script, n in counts.items()
-    }
-    if counts.get("kana"):
-        # Japanese mixes kana with Han: the pair is one Japanese script.
-        weighted["kana"] += weighted.pop("han", 0)
-    return max(weighted, key=lambda script: (weighted[script], script))
-
 
 # ---------------------------------------------------------------------------------------------
 # Letters and words that tell languages apart
-
-LATIN_LANGUAGES = ("fr", "de", "en", "es", "it", "pt", "nl", "pl", "tr", "sv", "cs")
-CYRILLIC_LANGUAGES = ("uk", "ru")
-HAN_LANGUAGES = ("zh", "ja")
 
 _ALLOWED_LETTERS: dict[str, str] = {
     # Non-ASCII letters each language writes natively (lower case). A letter outside a
@@ -293,7 +171,7 @@ def _letter_scores(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
         if allowed is None:
             scores[lang] = 0.0
             continue
-        misses = sum(1 for char in foreign if char not in allowed and _script_of(char))
+        misses = sum(1 for char in foreign if char not in allowed and script_of(char))
         scores[lang] = misses * _FOREIGN_LETTER_PENALTY
     return scores
 
@@ -536,9 +414,9 @@ def _evidence_factor(letters: int) -> float:
 
 def _distribution(text: object) -> dict[str, float]:
     """Probabilities over our languages for the text; empty when it gives no evidence."""
-    cleaned = _clean(text)
+    cleaned = clean(text)
     counts = count_scripts(cleaned)
-    script = _dominant_script(counts)
+    script = dominant_script(counts)
     if script is None:
         return {}
     if script in SCRIPT_LANGUAGE:
@@ -591,7 +469,7 @@ def detect_block(text: str, context_lang: str | None, kind: str = "paragraph") -
     """
     try:
         if kind == "hashtags" and isinstance(text, str):
-            text = split_hashtags(_sample(text))
+            text = split_hashtags(sample(text))
         distribution = _distribution(text)
         if context_lang not in SUPPORTED_CODES:
             return _best(distribution)
@@ -615,5 +493,5 @@ def _with_context(distribution: dict[str, float], context_lang: str, prior: floa
 
 def warm_up() -> None:
     """Build the detectors and load their models now rather than on the first request."""
-    for sample in ("Bonjour à tous", "Привіт усім", "你好"):
-        detect(sample)
+    for greeting in ("Bonjour à tous", "Привіт усім", "你好"):
+        detect(greeting)
