@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.languages import SUPPORTED_CODES
 from reader.library import langid
+from reader.library.langid import evidence
 
 DATA = Path(__file__).parent / "data" / "langid.json"
 
@@ -77,11 +78,11 @@ def plain_lingua() -> Detector:
 
 def ours_without_function_words(text: str) -> str | None:
     """Ours with the hand-made word lists switched off, to measure what they add."""
-    langid.USE_FUNCTION_WORDS = False
+    evidence.USE_FUNCTION_WORDS = False
     try:
         return langid.detect(text)
     finally:
-        langid.USE_FUNCTION_WORDS = True
+        evidence.USE_FUNCTION_WORDS = True
 
 
 def score(detect: Detector, cases: dict[str, list[str]]) -> dict:
