@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-fast test-browser bench accuracy lint i18n-extract i18n-compile setup
+.PHONY: run test test-fast test-browser bench bench-load bench-text accuracy lint i18n-extract i18n-compile setup
 
 VENV := .venv/bin
 
@@ -23,6 +23,13 @@ test-browser:
 
 bench: setup
 	$(VENV)/python -m bench.speech
+
+bench-load: setup
+	command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(VENV)/python -m bench.load
+
+bench-text: setup
+	$(VENV)/python -m bench.text
 
 accuracy: setup
 	$(VENV)/python -m bench.accuracy

@@ -1,6 +1,5 @@
 """Tests for article extraction: fixture accuracy, metadata, encodings and junk input."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -199,17 +198,15 @@ def test_non_string_input_gives_none():
     assert extract_article(12345) is None  # type: ignore[arg-type]
 
 
-def test_huge_input_is_capped_and_fast():
+def test_huge_input_is_capped():
     page, expected = load("fr_classic")
     headline = expected.split("\n\n", 1)[0]
     filler = b"<div class='x'>" + b"<p>filler text here</p>" * 2_500_000 + b"</div>"
     assert len(filler) > 10 * MAX_INPUT_BYTES  # the premise: 50+ MB, far past the cap
-    start = time.perf_counter()
     # An article within the first MAX_INPUT_BYTES is still found...
     assert extract_text(page[:-20] + filler).startswith(headline + "\n\n")
     # ...and one past them is never read.
     assert extract_text(b" " * MAX_INPUT_BYTES + page) is None
-    assert time.perf_counter() - start < 30
 
 
 def test_teaser_grid_does_not_outweigh_the_article():
@@ -224,22 +221,6 @@ def test_teaser_grid_does_not_outweigh_the_article():
         b"<footer", grid.encode() + b"<footer", 1
     )
     assert token_f1(extract_text(page), expected)[2] >= 0.95
-
-
-def test_typical_page_is_fast():
-    page, _ = load("fr_classic")
-    # Pad to the ~200 KB of a real news page with markup that real pages carry.
-    padding = b"<div class='promo-grid'>" + b"<div><a href='/x'>Teaser link</a></div>" * 4000
-    page = page.replace(b"<footer", padding + b"</div><footer", 1)
-    assert len(page) > 150_000
-    extract_text(page)
-    start = time.perf_counter()
-    for _ in range(3):
-        extract_text(page)
-    assert (time.perf_counter() - start) / 3 < 0.5  # generous: CI machines are shared
-
-
-# ------------------------------------------------------------------ the metric itself
 
 
 def test_token_f1_helper():

@@ -1,7 +1,5 @@
 """Tests for sentence splitting: spans reproduce the page text, per-language rules hold."""
 
-import time
-
 import pytest
 
 from reader.speech.segment import split_sentences
@@ -146,11 +144,8 @@ def test_unknown_language_uses_generic_rules() -> None:
     assert sentences("One. Two? Three!", "xx") == ["One.", "Two?", "Three!"]
 
 
-def test_five_thousand_words_split_in_a_few_milliseconds() -> None:
+def test_five_thousand_words_split_into_their_sentences() -> None:
+    # Its speed is measured in bench/text.py, beside a plain split.
     article = " ".join([SEED_PARAGRAPH, SEED_BRIGADE] * 40)
     assert len(article.split()) > 5000
-    split_sentences(article, "fr")  # warm the per-language cache
-    started = time.perf_counter()
-    spans = split_sentences(article, "fr")
-    assert time.perf_counter() - started < 0.05
-    assert len(spans) == 160
+    assert len(split_sentences(article, "fr")) == 160
