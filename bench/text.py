@@ -15,7 +15,7 @@ from pathlib import Path
 import trafilatura
 
 from reader.library.extract import extract_text
-from reader.speech.segment import split_sentences
+from reader.text.segmentation import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7

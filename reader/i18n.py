@@ -3,7 +3,7 @@
 from flask import Flask, current_app, request
 from flask_babel import Babel, get_locale
 
-from reader.languages import LANGUAGES, SUPPORTED_CODES, is_rtl
+from reader.text.languages import LANGUAGES, SUPPORTED_CODES, is_rtl
 
 LOCALE_COOKIE = "reader_lang"
 

@@ -8,9 +8,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.languages import SUPPORTED_CODES
 from reader.library import langid
 from reader.library.langid import evidence
+from reader.text.languages import SUPPORTED_CODES
 
 DATA = Path(__file__).parent / "data" / "langid.json"
 

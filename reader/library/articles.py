@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload, selectinload
 
-from reader.languages import LANGUAGES
 from reader.library import dates, langid
 from reader.library.draft import ArticleDraft
 from reader.models import Article, Block, Sentence
-from reader.speech.segment import split_sentences
+from reader.text.languages import LANGUAGES
+from reader.text.segmentation import split_sentences
 
 
 class ArticleError(ValueError):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
-from reader.languages import SUPPORTED_CODES
+from reader.text.languages import SUPPORTED_CODES
 
 # A date string is short; anything longer is a page, not a date line, so parse() gives up.
 MAX_PARSE_CHARS = 1_000

@@ -147,7 +147,7 @@ class SilentEngine(Engine):
         return "silent-1"
 
     def list_voices(self) -> dict[str, str]:
-        from reader.languages import LANGUAGES
+        from reader.text.languages import LANGUAGES
 
         return {lang.espeak_voice: lang.english_name for lang in LANGUAGES.values()}
 

@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.library.datefmt import format_publication
 from reader.models import Article
 from reader.speech.normalize import hashtags_to_words, normalize
+from reader.text.date_format import format_publication
 
 # The whole silence after each piece: the engine adds none of its own.
 PAUSE_AFTER_TITLE_MS = 1000

@@ -5,7 +5,6 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.languages import LANGUAGES
 from reader.models import Article
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines import Engine, get_engine
@@ -23,6 +22,7 @@ from reader.speech.policy import read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceJob, cached_sentence
+from reader.text.languages import LANGUAGES
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0

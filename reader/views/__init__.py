@@ -5,8 +5,8 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint; the JSON API is exempt from CSRF (it uses no cookies)."""
+    from reader.text.typography import typography
     from reader.views import api, articles, feedback, imports, listen
-    from reader.views.typography import typography
 
     app.register_blueprint(articles.bp)
     app.register_blueprint(listen.bp)

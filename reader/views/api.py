@@ -5,9 +5,9 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from reader.db import get_session
 from reader.errors import error_response
 from reader.feedback import service as feedback_service
-from reader.languages import LANGUAGES
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.text.languages import LANGUAGES
 from reader.views import listen, present
 from reader.views.openapi import openapi_document
 

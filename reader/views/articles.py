@@ -5,8 +5,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from reader.db import get_session
-from reader.languages import LANGUAGES
 from reader.library import articles as article_service
+from reader.text.languages import LANGUAGES
 from reader.views import listen, present
 
 bp = Blueprint("articles", __name__)

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1."""
 
 from reader.feedback.service import CATEGORIES, MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
-from reader.languages import SUPPORTED_CODES
+from reader.text.languages import SUPPORTED_CODES
 
 
 def _error() -> dict:

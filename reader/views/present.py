@@ -4,9 +4,9 @@ import unicodedata
 
 from babel import Locale
 
-from reader.languages import LANGUAGES, is_rtl
-from reader.library.datefmt import format_publication, format_relative
 from reader.models import Article
+from reader.text.date_format import format_publication, format_relative
+from reader.text.languages import LANGUAGES, is_rtl
 
 
 def language_name(code: str | None, locale: str) -> str:

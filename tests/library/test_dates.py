@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from reader.languages import SUPPORTED_CODES
 from reader.library.dates import DateMatch, ParsedDate, parse, parse_with_precision, search
+from reader.text.languages import SUPPORTED_CODES
 
 # (lang, text, expected wall clock, time printed)
 DATE_LINES = [

@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from reader.languages import SUPPORTED_CODES
 from reader.library.langid import (
     Detection,
     count_scripts,
@@ -17,6 +16,7 @@ from reader.library.langid import (
     detect_with_confidence,
     split_hashtags,
 )
+from reader.text.languages import SUPPORTED_CODES
 
 SENTENCES = {
     "fr": "La mairie a décidé de fermer la piscine municipale pendant tout l'été.",

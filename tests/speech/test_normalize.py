@@ -5,9 +5,9 @@ import subprocess
 
 import pytest
 
-from reader.languages import SUPPORTED_CODES
 from reader.speech.normalize import NORMALIZER_VERSION, hashtags_to_words, normalize
 from reader.speech.normalize.steps import STEPS
+from reader.text.languages import SUPPORTED_CODES
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"

@@ -4,8 +4,8 @@ import subprocess
 
 import pytest
 
-from reader.languages import LANGUAGES
 from reader.speech.normalize import normalize
+from reader.text.languages import LANGUAGES
 
 
 def phonemes(text: str, voice: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.languages import SUPPORTED_CODES
 from reader.library.langid.cleaning import sample, split_hashtags
 from reader.library.langid.detection import Detection, best, language_probabilities
+from reader.text.languages import SUPPORTED_CODES
 
 _CONTEXT_PRIOR = {"heading": 0.9, "hashtags": 0.9, "paragraph": 0.75}
 """How likely a block is, before reading it, to be in the article's language."""

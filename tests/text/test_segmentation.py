@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.speech.segment import split_sentences
+from reader.text.segmentation import split_sentences
 
 SEED_PARAGRAPH = (
     "Les soldats nord-coréens seront stationnés dans des postes d’observation et des points de "

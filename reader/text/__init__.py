@@ -1,0 +1,1 @@
+"""What both pipelines know about languages: table, segmentation, abbreviations, tags, dates."""
