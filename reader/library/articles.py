@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, lazyload, selectinload
 from reader.library import dates, langid
 from reader.library.draft import ArticleDraft
 from reader.models import Article, Block, Sentence
+from reader.text.language_tags import supported_language
 from reader.text.languages import LANGUAGES
 from reader.text.segmentation import split_sentences
 
@@ -49,7 +50,7 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
     timezone = _valid_timezone(draft.timezone or default_timezone)
     body = "\n".join(block.text for block in draft.blocks if block.kind == "paragraph")
     detection = langid.detect_with_confidence(f"{draft.title}\n{body}")
-    article_lang = detection.lang if detection else _supported(draft.declared_language)
+    article_lang = detection.lang if detection else supported_language(draft.declared_language)
     article = Article(
         fingerprint=fingerprint(draft),
         title=draft.title.strip(),
@@ -57,8 +58,8 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
         timezone=timezone,
         source=draft.source,
         source_url=draft.source_url,
-        machine_translated_from=_supported(draft.machine_translated_from),
-        declared_language=_supported(draft.declared_language),
+        machine_translated_from=supported_language(draft.machine_translated_from),
+        declared_language=supported_language(draft.declared_language),
         detected_language=detection.lang if detection else None,
         language_confidence=detection.confidence if detection else None,
     )
@@ -149,11 +150,6 @@ def _valid_timezone(name: str) -> str:
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ArticleError(f"unknown time zone {name!r}") from error
     return name
-
-
-def _supported(code: str | None) -> str | None:
-    code = (code or "").strip().lower()[:2]
-    return code if code in LANGUAGES else None
 
 
 def effective_language():

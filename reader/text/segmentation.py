@@ -6,6 +6,8 @@ from functools import cache
 
 from babel.dates import get_month_names
 
+from reader.text.language_tags import base_language
+
 # Quotes and brackets that close a sentence after its final punctuation: «Oui !» / „Ja.“ / "Yes."
 # French puts a (no-break) space before », so one space may precede it.
 _CLOSERS = r"(?:[”\"'’“‘)\]）」』】》〉]|[ \u00a0\u202f]?[»›])*"
@@ -243,7 +245,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) into `text`, whitespace trimmed; a line break always ends one."""
-    rules = _rules(lang.split("-")[0].split("_")[0].lower())
+    rules = _rules(base_language(lang) or "")
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()

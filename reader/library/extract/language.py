@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
-# "fr", "pt_BR", "nl-BE", "zh-Hant-TW": the primary subtag is all we keep.
-LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
-# Codes ISO 639 withdrew that old pages and servers still send.
-LEGACY_LANGUAGE_CODES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
+from reader.text.language_tags import base_language
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -34,8 +30,7 @@ def declared_language(
         if not isinstance(candidate, str):
             continue
         # Content-Language may list several: "de, en".
-        match = LANGUAGE_TAG.match(candidate.strip().split(",")[0].strip())
-        if match:
-            code = match.group(1).lower()
-            return LEGACY_LANGUAGE_CODES.get(code, code)
+        code = base_language(candidate.split(",")[0])
+        if code:
+            return code
     return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from reader.library.langid.cleaning import sample, split_hashtags
+from reader.library.langid.cleaning import sample
 from reader.library.langid.detection import Detection, best, language_probabilities
+from reader.text.hashtags import split_hashtags
 from reader.text.languages import SUPPORTED_CODES
 
 _CONTEXT_PRIOR = {"heading": 0.9, "hashtags": 0.9, "paragraph": 0.75}

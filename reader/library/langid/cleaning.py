@@ -19,9 +19,6 @@ _URL_OR_EMAIL = re.compile(
 )
 _MENTION = re.compile(r"(?<!\w)@\w+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_CAMEL_BOUNDARY = re.compile(
-    r"(?<=[^\W\d_])(?=[A-Z\u0400-\u042f][a-z\u0430-\u044f])|(?<=[a-z])(?=[A-Z])"
-)
 
 
 def sample(text: str) -> str:
@@ -42,9 +39,3 @@ def clean(text: object) -> str:
     text = _MENTION.sub(" ", text)
     text = text.replace("#", " ").replace("\u2019", "'")
     return " ".join(text.split())
-
-
-def split_hashtags(text: str) -> str:
-    """'#PremièresVictimes #Kiev' -> 'Premières Victimes Kiev' (camelCase and '_' split)."""
-    words = text.replace("#", " ").replace("_", " ").split()
-    return " ".join(_CAMEL_BOUNDARY.sub(" ", word) for word in words)

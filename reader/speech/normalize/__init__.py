@@ -6,6 +6,7 @@ from functools import lru_cache
 from reader.speech.normalize.links import hashtags_to_words
 from reader.speech.normalize.steps import steps_for
 from reader.speech.readings import speakable
+from reader.text.language_tags import base_language
 
 __all__ = ["NORMALIZER_VERSION", "hashtags_to_words", "normalize"]
 
@@ -21,7 +22,7 @@ _MANY_SPACES = re.compile(r"[ \t]{2,}")
 @lru_cache(maxsize=8192)
 def normalize(text: str, lang: str) -> str:
     """The text espeak-ng should speak for `text` in `lang` (an ISO 639-1 code)."""
-    lang = lang.split("-")[0].split("_")[0].lower()
+    lang = base_language(lang) or ""
     has_digit: bool | None = None
     for step in steps_for(lang):
         if step.needs_digit:

@@ -2,6 +2,8 @@
 
 import re
 
+from reader.text.hashtags import hashtag_words
+
 _URL = re.compile(r"[ \t]*(?:\bhttps?://|\bwww\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”']*(?:\s|$))")
 _EMAIL = re.compile(r"[ \t]*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
@@ -15,23 +17,12 @@ def remove_links(text: str) -> str:
 
 
 _HASHTAG_RUN = re.compile(r"#\w+(?:\s+#\w+)*")
-# Where a camel-cased or digit-glued tag splits into words: "COVIDVaccine2024" -> 3 words.
-_CAMEL_BOUNDARY = re.compile(
-    r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?<=[^\W_A-Z])(?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?<=[A-ZÀ-ÖØ-Þ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"
-)
-
-
-def _hashtag_words(tag: str) -> str:
-    """'#PremièresVictimes2024' -> 'Premières Victimes 2024'."""
-    words = tag.lstrip("#").replace("_", " ")
-    return _CAMEL_BOUNDARY.sub(" ", words)
 
 
 def hashtags_to_words(line: str) -> str:
     """Turn hashtags into words, a comma between neighbours: '#A #BeC' -> 'A, Be C'."""
 
     def spell_run(match: re.Match[str]) -> str:
-        return ", ".join(_hashtag_words(tag) for tag in match.group().split())
+        return ", ".join(hashtag_words(tag) for tag in match.group().split())
 
     return _HASHTAG_RUN.sub(spell_run, line)
