@@ -30,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     speech.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
+    _list_js_modules(app)
     return app
 
 
@@ -56,6 +57,15 @@ def _persistent_secret(data_dir: str) -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def _list_js_modules(app: Flask) -> None:
+    # A browser finds a module's imports only once it has that module, one level at a time;
+    # base.html preloads every module of static/js instead, so they arrive together.
+    static = Path(app.static_folder)
+    app.jinja_env.globals["js_modules"] = sorted(
+        path.relative_to(static).as_posix() for path in (static / "js").rglob("*.js")
+    )
 
 
 def _init_csrf(app: Flask) -> None:

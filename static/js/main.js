@@ -1,0 +1,6 @@
+// main.js — the entry point, loaded by every page: sets up the page, and the player where there is one.
+import { setUpPage } from "./page.js";
+import { startPlayer } from "./player/player.js";
+
+setUpPage();
+startPlayer();

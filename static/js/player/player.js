@@ -1,0 +1,43 @@
+// player.js — starts the article player: connects its modules to the page, in the order they must react.
+import { findPlayer, ui } from "./elements.js";
+import { stepParagraph, stepSentence } from "./navigation.js";
+import { applySpeed, currentSpeed, setUpTransport, stepSpeed, togglePlay } from "./transport.js";
+import { setUpTimeline } from "./timeline.js";
+import { setUpFollowAlong } from "./follow-along.js";
+import { offerResume, setUpPlace } from "./place.js";
+import { setUpMediaSession } from "./media-session.js";
+import { setUpKeys } from "./keys.js";
+
+// The player's modules import one another in circles (playing may start the stream, which may
+// jump, which plays). That is safe because none of them does anything when loaded: only the
+// calls below, made once every module is loaded, attach listeners and touch the page.
+
+// The bar's buttons name their action in data-action.
+const actions = {
+  toggle: togglePlay,
+  "previous-sentence": () => stepSentence(-1),
+  "next-sentence": () => stepSentence(1),
+  "previous-paragraph": () => stepParagraph(-1),
+  "next-paragraph": () => stepParagraph(1),
+  slower: () => stepSpeed(-1),
+  faster: () => stepSpeed(1),
+};
+
+export function startPlayer() {
+  if (!findPlayer()) return;
+  ui.bar.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (button && actions[button.dataset.action]) actions[button.dataset.action]();
+  });
+  // Several of these listen to the same <audio> events; this order keeps their reactions in the
+  // order the reader has always seen: controls, time, highlight, saved place, lock screen.
+  setUpTransport();
+  setUpTimeline();
+  setUpFollowAlong();
+  setUpPlace();
+  setUpMediaSession();
+  setUpKeys();
+
+  applySpeed(currentSpeed());
+  offerResume();
+}

@@ -1,0 +1,148 @@
+// transport.js — the hidden <audio> under our controls: starting the stream, play, pause, seek, speed.
+import { ui } from "./elements.js";
+import { state } from "./state.js";
+import * as store from "../store.js";
+import { fill, formatSpeed } from "./format.js";
+import { announce, clearError, setBusy, setListenLabel, setStatus, showError } from "./messages.js";
+import { applyStatus, fetchStatus, startPolling, withFormat } from "./track.js";
+import { resolvePending } from "./navigation.js";
+import { updateTime } from "./timeline.js";
+import { updatePositionState } from "./media-session.js";
+
+function openBar() {
+  if (!ui.bar.hidden) return;
+  ui.bar.hidden = false;
+  document.documentElement.classList.add("has-player");
+  measureBar();
+}
+
+// The page keeps room under its last line for the fixed bar, whatever its height.
+function measureBar() {
+  document.documentElement.style.setProperty("--player-height", `${ui.bar.offsetHeight}px`);
+}
+
+// First press: feedback at once, then the stream; the browser plays as soon as bytes arrive.
+export async function start(options = {}) {
+  state.started = true;
+  ui.resumeOffer.hidden = true;
+  clearError();
+  openBar();
+  setBusy(true);
+  setStatus(ui.status.dataset.textPreparing);
+  try {
+    applyStatus(await fetchStatus());
+  } catch (error) {
+    state.started = false;
+    ui.bar.hidden = true;
+    document.documentElement.classList.remove("has-player");
+    showError(error.message);
+    return;
+  }
+  if (!state.started) return;
+  ui.audio.src = withFormat(ui.article.dataset.audioUrl);
+  applySpeed(currentSpeed());
+  if (options.at) seekTo(options.at);
+  resolvePending();
+  play();
+  startPolling();
+}
+
+export function restart() {
+  const at = ui.audio.currentTime;
+  ui.audio.removeAttribute("src");
+  ui.audio.load();
+  state.started = false;
+  state.complete = false;
+  start({ at });
+}
+
+export function play() {
+  if (!state.started) { start(); return; }
+  ui.audio.play().catch(() => { /* the error event explains failures */ });
+}
+
+export function togglePlay() {
+  if (!state.started || ui.audio.paused || ui.audio.ended) play();
+  else ui.audio.pause();
+}
+
+export function seekTo(time) {
+  state.pending = null;
+  ui.audio.currentTime = Math.max(0, time);
+  updateTime();
+}
+
+// ---- speed ----------------------------------------------------------------------------
+
+// The saved speed, snapped to the nearest one offered (the offer may have changed since).
+export function currentSpeed() {
+  const saved = Number(store.loadSpeed());
+  if (!Number.isFinite(saved) || saved <= 0) return 1;
+  return ui.speeds.reduce((best, speed) => (Math.abs(speed - saved) < Math.abs(best - saved) ? speed : best), 1);
+}
+
+// defaultPlaybackRate too: loading a new source resets playbackRate to it.
+export function applySpeed(speed) {
+  ui.audio.preservesPitch = true;
+  ui.audio.defaultPlaybackRate = speed;
+  ui.audio.playbackRate = speed;
+  ui.speedSelect.value = String(speed);
+  updatePositionState();
+}
+
+function setSpeed(speed) {
+  applySpeed(speed);
+  store.saveSpeed(speed);
+  announce(fill(ui.bar.dataset.textSpeed, { speed: formatSpeed(speed) }));
+}
+
+export function stepSpeed(delta) {
+  const index = ui.speeds.indexOf(Number(ui.speedSelect.value));
+  const next = ui.speeds[Math.min(ui.speeds.length - 1, Math.max(0, index + delta))];
+  if (next !== undefined) setSpeed(next);
+}
+
+// ---- wiring ---------------------------------------------------------------------------
+
+export function setUpTransport() {
+  const { audio, bar, listenButton, playButton, speedSelect, status } = ui;
+
+  listenButton.addEventListener("click", () => {
+    if (!state.started) {
+      store.forgetPlace(ui.articleId);
+      start();
+    } else togglePlay();
+  });
+  speedSelect.addEventListener("change", () => setSpeed(Number(speedSelect.value)));
+
+  audio.addEventListener("playing", () => {
+    setBusy(false);
+    listenButton.dataset.playing = "";
+    bar.dataset.playing = "";
+    playButton.setAttribute("aria-label", bar.dataset.labelPause);
+    setListenLabel("Pause");
+    if (!state.polling) setStatus("");
+    clearError();
+    announce(bar.dataset.textPlaying);
+  });
+  audio.addEventListener("waiting", () => setBusy(true));
+  audio.addEventListener("pause", () => {
+    delete listenButton.dataset.playing;
+    delete bar.dataset.playing;
+    playButton.setAttribute("aria-label", bar.dataset.labelPlay);
+    setBusy(false);
+    if (audio.ended) return;
+    setListenLabel("Resume");
+    announce(bar.dataset.textPaused);
+  });
+  audio.addEventListener("ended", () => setListenLabel("Play"));
+  audio.addEventListener("error", () => {
+    if (!audio.getAttribute("src")) return;
+    fetchStatus().then((body) => {
+      const allFailed = body.total && body.failed && body.failed.length === body.total;
+      showError(allFailed ? status.dataset.textEngine : null);
+    }).catch((error) => showError(error.message));
+  });
+
+  window.addEventListener("resize", () => { if (!bar.hidden) measureBar(); });
+}

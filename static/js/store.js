@@ -1,0 +1,33 @@
+// store.js — what this browser remembers for the reader in localStorage: speed, places, listened marks.
+
+// The server keeps no listening history; these stay private to the browser. localStorage may be
+// missing or refuse writes (private windows, quotas): never let it break reading.
+function read(key) {
+  try { return JSON.parse(window.localStorage.getItem(key)); } catch (error) { return null; }
+}
+
+function write(key, value) {
+  try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* ignore */ }
+}
+
+function remove(key) {
+  try { window.localStorage.removeItem(key); } catch (error) { /* ignore */ }
+}
+
+// Saved data outlives this code: these keys must not change.
+const KEYS = {
+  speed: "reader:speed",
+  place: (id) => `reader:place:${id}`,
+  listened: (id) => `reader:listened:${id}`,
+};
+
+export function loadSpeed() { return read(KEYS.speed); }
+export function saveSpeed(speed) { write(KEYS.speed, speed); }
+
+// A place is { time, at }: seconds into the audio, and when it was saved.
+export function loadPlace(articleId) { return read(KEYS.place(articleId)); }
+export function savePlace(articleId, place) { write(KEYS.place(articleId), place); }
+export function forgetPlace(articleId) { remove(KEYS.place(articleId)); }
+
+export function markListened(articleId, at) { write(KEYS.listened(articleId), at); }
+export function wasListened(articleId) { return Boolean(read(KEYS.listened(articleId))); }
