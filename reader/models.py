@@ -3,7 +3,8 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # A sentence is shown and read in a language other than its block's only when this sure.
@@ -51,10 +52,19 @@ class Article(Base):
         cascade="all, delete-orphan",
     )
 
-    @property
+    @hybrid_property
     def language(self) -> str | None:
-        """The language the app uses: a reader's override, else detected, else declared."""
+        """The language the app uses: a reader's override, else detected, else declared.
+
+        The one statement of the rule: in Python on a loaded article, and as SQL (a coalesce)
+        when a query filters or groups by it.
+        """
         return self.language_override or self.detected_language or self.declared_language
+
+    @language.inplace.expression
+    @classmethod
+    def _language_expression(cls):
+        return func.coalesce(cls.language_override, cls.detected_language, cls.declared_language)
 
     def language_of(self, detected: str | None) -> str | None:
         """A part's language: the article's when unknown, or when the reader overrode the

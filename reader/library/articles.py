@@ -152,26 +152,17 @@ def _valid_timezone(name: str) -> str:
     return name
 
 
-def effective_language():
-    """SQL expression of the language the app uses for an article."""
-    return func.coalesce(
-        Article.language_override, Article.detected_language, Article.declared_language
-    )
-
-
 def list_articles(session: Session, language: str | None = None) -> list[Article]:
     """Articles, newest first, optionally those in one language."""
     query = select(Article).order_by(Article.published_utc.desc().nulls_last(), Article.id)
     if language:
-        query = query.where(effective_language() == language)
+        query = query.where(Article.language == language)
     return list(session.scalars(query))
 
 
 def language_counts(session: Session) -> dict[str, int]:
     """How many articles each language has, for the list's filter."""
-    rows = session.execute(
-        select(effective_language(), func.count()).group_by(effective_language())
-    )
+    rows = session.execute(select(Article.language, func.count()).group_by(Article.language))
     return {lang: count for lang, count in rows if lang}
 
 

@@ -6,6 +6,7 @@ from functools import cache
 
 from babel.dates import get_month_names
 
+from reader.text.abbreviations import abbreviations
 from reader.text.language_tags import base_language
 
 # Quotes and brackets that close a sentence after its final punctuation: «Oui !» / „Ja.“ / "Yes."
@@ -24,94 +25,6 @@ _TERMINATORS = {
 }
 _DEFAULT_TERMINATORS = ".!?…‽"
 
-# Abbreviations (without their final dot) after which a "." does not end the sentence.
-_ABBREVIATIONS: dict[str, set[str]] = {
-    "fr": {
-        *("M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "ex", "env"),
-        *("av", "apr", "cf", "vol", "chap", "art", "n°", "no", "janv", "févr", "avr", "juil"),
-        *("sept", "oct", "nov", "déc", "hab", "p"),
-    },
-    "de": {
-        *("Dr", "Nr", "bzw", "ca", "St", "Prof", "Hr", "Fr", "Mio", "Mrd", "Tsd", "vgl", "ggf"),
-        *("inkl", "evtl", "Jh", "Jhd", "Abs", "Art", "Bd", "bspw", "sog", "gem", "geb", "gest"),
-        *("Jan", "Feb", "Febr", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov"),
-        *("Dez", "Str", "Tel", "zB", "z", "u", "a", "d", "h", "v", "o", "s"),
-    },
-    "en": {
-        *("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Sgt"),
-        *("Lt", "Col", "Capt", "Mt", "vs", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep"),
-        *("Sept", "Oct", "Nov", "Dec", "approx", "est", "fig", "Fig", "vol", "Rev", "Hon"),
-    },
-    "es": {
-        *("Sr", "Sra", "Srta", "Dr", "Dra", "D", "Dña", "Ud", "Uds", "pág", "núm", "art"),
-        *("aprox", "ej", "av", "Avda", "Sto", "Sta", "ene", "feb", "abr", "ago", "sept", "dic"),
-        *("n.º", "nº", "Lic", "Ing", "p"),
-    },
-    "it": {
-        *("Sig", "Sigg", "Sig.ra", "dott", "Dott", "prof", "Prof", "pag", "art", "on", "On"),
-        *("avv", "Avv", "ing", "Ing", "arch", "es", "gen", "feb", "apr", "giu", "lug", "ago"),
-        *("sett", "ott", "nov", "dic", "S", "Sant", "n"),
-    },
-    "pt": {
-        *("Sr", "Sra", "Srª", "Dr", "Dra", "pág", "art", "av", "Av", "ex", "nº", "n.º", "jan"),
-        *(
-            "fev",
-            "abr",
-            "mai",
-            "jun",
-            "jul",
-            "ago",
-            "set",
-            "out",
-            "nov",
-            "dez",
-            "Prof",
-            "Profª",
-            "p",
-        ),
-    },
-    "nl": {
-        *("dhr", "Dhr", "mevr", "Mevr", "mr", "dr", "Dr", "prof", "Prof", "bijv", "bv", "nr"),
-        *("ca", "jl", "blz", "mln", "mld", "St", "ir", "ing", "jan", "feb", "apr", "jun", "jul"),
-        *("aug", "sep", "sept", "okt", "nov", "dec"),
-    },
-    "pl": {
-        *("dr", "prof", "np", "tzn", "tj", "ok", "ul", "al", "tys", "mln", "mld", "godz", "św"),
-        *("ks", "inż", "mgr", "płk", "gen", "pkt", "nr", "im", "pl", "os"),
-    },
-    "cs": {
-        *("např", "tzv", "tj", "resp", "mil", "mld", "tis", "č", "str", "sv", "Ing", "Mgr"),
-        *("MUDr", "JUDr", "PhDr", "RNDr", "prof", "doc", "ul", "nám", "čj", "př", "kpt", "gen"),
-    },
-    "sv": {"ca", "kl", "nr", "jfr", "resp", "St", "fr.o.m", "t.o.m", "dvs", "bl.a", "t.ex"},
-    "tr": {"Dr", "Prof", "Doç", "Av", "bkz", "Yrd", "Cad", "Sok", "Mah", "No", "Org", "Gen"},
-    "ru": {
-        *("гг", "им", "ул", "тыс", "млн", "млрд", "руб", "см", "стр", "проф", "акад", "ген"),
-        *("т.е", "т.д", "т.п", "н.э", "д", "пр", "т", "е", "п", "н", "э"),
-    },
-    "uk": {
-        *("рр", "ім", "вул", "тис", "млн", "млрд", "грн", "див", "проф", "ген", "н.е", "т.д"),
-        *("акад", "пл", "просп", "обл", "т", "д", "н", "е", "с"),
-    },
-    "el": {"κ", "κα", "π.χ", "δηλ", "βλ", "αρ", "Δρ", "καθ", "στρ", "Αγ"},
-}
-# Abbreviations that may also close a sentence: a capital after them starts a new one.
-_FINAL_ABBREVIATIONS: dict[str, set[str]] = {
-    "fr": {"etc"},
-    "de": {"etc", "usw", "u.ä", "o.ä"},
-    "en": {"etc", "Inc", "Ltd", "Co", "Corp", "Bros"},
-    "es": {"etc"},
-    "it": {"ecc", "etc"},
-    "pt": {"etc"},
-    "nl": {"enz", "etc"},
-    "pl": {"itd", "itp", "r", "in"},
-    "cs": {"atd", "apod", "aj", "r"},
-    "sv": {"osv", "etc"},
-    "tr": {"vb", "vs"},
-    "ru": {"др", "г"},
-    "uk": {"р", "ін"},
-    "el": {"κ.λπ", "κλπ"},
-}
 # A capital word after these English dotted acronyms may still start a new sentence.
 _SENTENCE_STARTERS = {
     *("The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An", "This"),
@@ -164,8 +77,8 @@ def _rules(lang: str) -> _Rules:
         spaced = rf"[{_CJK_TERMINATORS}]+{_CLOSERS}|{spaced}"
     return _Rules(
         boundary=re.compile(spaced),
-        abbreviations=frozenset(_ABBREVIATIONS.get(lang, ())),
-        final_abbreviations=frozenset(_FINAL_ABBREVIATIONS.get(lang, ())),
+        abbreviations=abbreviations(lang).keeps_sentence,
+        final_abbreviations=abbreviations(lang).may_end_sentence,
         months=_month_words(lang) if lang in _ORDINAL_DOT_LANGS else frozenset(),
         lang=lang,
     )
