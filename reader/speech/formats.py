@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.speech import mp3, ogg, opus
-from reader.speech.engines import SAMPLE_RATE
+from reader.speech.engines.base import SAMPLE_RATE
 
 MIN_BITRATE = 6  # kbit/s: Opus's own floor; LAME rounds up to its nearest standard rate
 MAX_BITRATE = 64  # kbit/s: speech needs no more, and listeners on mobile data pay for it

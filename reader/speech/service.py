@@ -8,7 +8,8 @@ from pathlib import Path
 from reader.languages import LANGUAGES
 from reader.models import Article
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.engines import Engine, get_engine
+from reader.speech.engines.base import Engine
+from reader.speech.engines.registry import get_engine
 from reader.speech.formats import (
     DEFAULT_BITRATES,
     FORMATS,

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from reader.speech.cache import AudioCache
-from reader.speech.engines import SAMPLE_RATE, get_engine
+from reader.speech.engines.base import SAMPLE_RATE
+from reader.speech.engines.registry import get_engine
 from reader.speech.formats import (
     DEFAULT_BITRATES,
     FORMATS,
