@@ -12,7 +12,7 @@ from pathlib import Path
 from reader import create_app
 from reader.library.articles import store_article
 from reader.library.importer import draft_from_path
-from reader.speech.engines import get_engine
+from reader.speech.engines.registry import get_engine
 from reader.speech.normalize import normalize
 from reader.speech.policy import plan_reading
 from reader.speech.worker import render_sentence, synthesize_sentence, warm_up

@@ -1,4 +1,4 @@
-"""The listening pipeline: policy, normalize, segment, engines, cache, jobs, stream."""
+"""The listening pipeline: policy, normalize, segment, engines, audio, cache, jobs, stream."""
 
 import atexit
 import os

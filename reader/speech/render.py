@@ -10,8 +10,9 @@ from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
 from functools import cached_property
 
+from reader.speech.audio.formats import AudioFormat, get_format
+from reader.speech.audio.tags import AudioTags
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.formats import AudioFormat, AudioTags, get_format
 from reader.speech.policy import Utterance
 from reader.speech.worker import SentenceAudio
 

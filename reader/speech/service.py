@@ -6,15 +6,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.models import Article
-from reader.speech.cache import AudioCache, cache_key
-from reader.speech.engines import Engine, get_engine
-from reader.speech.formats import (
+from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
     FORMATS,
     MAX_BITRATE,
     MIN_BITRATE,
     cache_validators,
 )
+from reader.speech.cache import AudioCache, cache_key
+from reader.speech.engines.base import Engine
+from reader.speech.engines.registry import get_engine
 from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions

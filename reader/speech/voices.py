@@ -7,7 +7,7 @@ import sys
 import threading
 import time
 
-from reader.speech.engines import get_engine
+from reader.speech.engines.registry import get_engine
 
 log = logging.getLogger(__name__)
 

@@ -2,15 +2,11 @@
 
 from dataclasses import dataclass
 
+from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, cache_validators, get_format
+from reader.speech.audio.pcm import silence
 from reader.speech.cache import AudioCache
-from reader.speech.engines import SAMPLE_RATE, get_engine
-from reader.speech.formats import (
-    DEFAULT_BITRATES,
-    FORMATS,
-    cache_validators,
-    get_format,
-    silence,
-)
+from reader.speech.engines.base import SAMPLE_RATE
+from reader.speech.engines.registry import get_engine
 from reader.speech.heap import keep_freed_memory
 from reader.speech.options import SynthesisOptions
 

@@ -13,7 +13,7 @@ from flask import (
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from reader.speech.engines import EngineUnavailable
+from reader.speech.engines.base import EngineUnavailable
 from reader.speech.service import SpeechRequestError, SpeechService, VoiceUnavailable
 from reader.views import present
 from reader.views.articles import load_article_or_404

@@ -7,7 +7,7 @@ import numpy
 from mutagen.mp3 import MP3
 from mutagen.oggopus import OggOpus
 
-from reader.speech import ogg
+from reader.speech.audio import ogg
 
 DECODE_RATE = 48000
 

@@ -3,8 +3,9 @@
 import os
 import time
 
+from reader.speech.audio.formats import cache_validators, get_format
+from reader.speech.audio.pcm import silence
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.formats import cache_validators, get_format, silence
 
 
 def one_second_mp3() -> bytes:

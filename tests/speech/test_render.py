@@ -81,9 +81,9 @@ def test_other_rate_is_another_render(client, french_article, tmp_path):
 
 
 def test_missing_espeak_is_a_clear_503(tmp_path, monkeypatch, french_article):
-    import reader.speech.engines as engines
+    import reader.speech.engines.espeak as espeak
 
-    monkeypatch.setattr(engines, "_espeak_version", lambda: None)
+    monkeypatch.setattr(espeak, "_espeak_version", lambda: None)
     app = make_app(tmp_path / "other", SPEECH_ENGINE="espeak")
     client = app.test_client()
     with app.app_context():

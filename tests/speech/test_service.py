@@ -4,8 +4,9 @@ import pytest
 from sqlalchemy import inspect
 
 from reader.library.articles import get_article_body_later
-from reader.speech import opus, worker
-from reader.speech.formats import OpusFormat
+from reader.speech import worker
+from reader.speech.audio import opus
+from reader.speech.audio.formats import OpusFormat
 from reader.speech.service import SpeechConfig, SpeechRequestError, SpeechService
 from reader.speech.worker import synthesize_sentence
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from reader.speech import voices
-from reader.speech.engines import SilentEngine
+from reader.speech.engines.silent import SilentEngine
 from reader.speech.voices import VoiceCatalog
 
 

@@ -124,7 +124,7 @@ def test_sentences_are_wrapped_for_highlighting(client, french_article):
 def test_a_language_without_voice_is_said_in_the_page_and_the_api(
     app, client, french_article, monkeypatch
 ):
-    from reader.speech.engines import SilentEngine
+    from reader.speech.engines.silent import SilentEngine
 
     monkeypatch.setattr(SilentEngine, "list_voices", lambda self: {"gmw/en": "English"})
     html = client.get(f"/articles/{french_article.id}?lang=en").get_data(as_text=True)

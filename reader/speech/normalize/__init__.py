@@ -4,8 +4,8 @@ import re
 from functools import lru_cache
 
 from reader.speech.normalize.links import hashtags_to_words
+from reader.speech.normalize.readings import speakable
 from reader.speech.normalize.steps import steps_for
-from reader.speech.readings import speakable
 from reader.text.language_tags import base_language
 
 __all__ = ["NORMALIZER_VERSION", "hashtags_to_words", "normalize"]

@@ -1,24 +1,13 @@
 """The audio formats served, Ogg/Opus and MP3: one sentence at a time, joined as a stream."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from reader.speech import mp3, ogg, opus
-from reader.speech.engines import SAMPLE_RATE
+from reader.speech.audio import mp3, ogg, opus
+from reader.speech.audio.tags import AudioTags, id3_tag, vorbis_comments
+from reader.speech.engines.base import SAMPLE_RATE
 
 MIN_BITRATE = 6  # kbit/s: Opus's own floor; LAME rounds up to its nearest standard rate
 MAX_BITRATE = 64  # kbit/s: speech needs no more, and listeners on mobile data pay for it
-AI_MARK = mp3.AI_MARK_DESCRIPTION
-
-
-@dataclass(frozen=True)
-class AudioTags:
-    """What the file says about itself, including the machine-readable AI mark."""
-
-    title: str
-    language: str
-    engine: str
-    publisher: str = "reader"
 
 
 class StreamWriter:
@@ -84,7 +73,7 @@ class _Mp3Writer(StreamWriter):
         self.tags = tags
 
     def start(self) -> bytes:
-        return mp3.id3_tag(self.tags.title, self.tags.language, self.tags.engine)
+        return id3_tag(self.tags.title, self.tags.language, self.tags.engine)
 
     def add(self, sentence: bytes, last: bool) -> bytes:
         return sentence
@@ -129,15 +118,7 @@ class _OpusWriter(StreamWriter):
         self.ended = False
 
     def start(self) -> bytes:
-        comments = {
-            "TITLE": self.tags.title,
-            "LANGUAGE": self.tags.language,
-            "ORGANIZATION": self.tags.publisher,
-            "ENCODER": self.tags.engine,
-            AI_MARK: "true",
-            "AI_GENERATOR": f"text-to-speech: {self.tags.engine}",
-        }
-        return opus.header_pages(self.serial, SAMPLE_RATE, comments)
+        return opus.header_pages(self.serial, SAMPLE_RATE, vorbis_comments(self.tags))
 
     def add(self, sentence: bytes, last: bool) -> bytes:
         # The sentence's own pages, moved to this place in the stream: cheap (a CRC per page),
@@ -192,8 +173,3 @@ def get_format(name: str) -> AudioFormat:
 def cache_validators() -> dict[str, Callable[[bytes], bool]]:
     """For AudioCache: each format's file suffix and the check its data must pass."""
     return {audio_format.suffix: audio_format.is_valid for audio_format in FORMATS.values()}
-
-
-def silence(milliseconds: int, sample_rate: int) -> bytes:
-    """PCM silence of the given length."""
-    return b"\x00\x00" * (sample_rate * milliseconds // 1000)

@@ -1,12 +1,8 @@
-"""MP3: PCM to MP3 frames with lameenc, frame-exact timing, and the ID3 tag with the AI mark."""
+"""MP3: PCM to constant-bit-rate MP3 frames with lameenc, and frame-exact timing."""
 
-import io
 import struct
 
 import lameenc
-from mutagen.id3 import ID3, TIT2, TLAN, TPUB, TSSE, TXXX
-
-AI_MARK_DESCRIPTION = "AI_GENERATED"
 
 # MPEG audio frame header tables (MPEG-1, -2, -2.5 Layer III), to time concatenated MP3 exactly.
 _BITRATES = {
@@ -70,17 +66,3 @@ def _frame_info(data: bytes, offset: int) -> tuple[int, int, int] | None:
     padding = (header >> 9) & 1
     length = (samples // 8) * bitrate // rate + padding
     return length, samples, rate
-
-
-def id3_tag(title: str, language: str, engine: str, publisher: str = "reader") -> bytes:
-    """An ID3v2.4 tag: title, language, and a machine-readable mark that the audio is AI-made."""
-    tag = ID3()
-    tag.add(TIT2(encoding=3, text=title))
-    tag.add(TLAN(encoding=3, text=language))
-    tag.add(TPUB(encoding=3, text=publisher))
-    tag.add(TSSE(encoding=3, text=engine))
-    tag.add(TXXX(encoding=3, desc=AI_MARK_DESCRIPTION, text="true"))
-    tag.add(TXXX(encoding=3, desc="AI_GENERATOR", text=f"text-to-speech: {engine}"))
-    buffer = io.BytesIO()
-    tag.save(buffer, v2_version=4, padding=lambda info: 0)
-    return buffer.getvalue()

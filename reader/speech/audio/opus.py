@@ -9,7 +9,7 @@ import numpy
 import soxr
 
 from reader.once import once
-from reader.speech import ogg
+from reader.speech.audio import ogg
 
 ENCODE_RATE = 24000  # Opus takes 8/12/16/24/48 kHz; 24 kHz keeps all of espeak-ng's 11 kHz band
 GRANULE_RATE = 48000  # Ogg/Opus granules always count 48 kHz samples

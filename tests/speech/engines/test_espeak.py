@@ -3,7 +3,7 @@
 import numpy
 import pytest
 
-from reader.speech.engines import get_engine
+from reader.speech.engines.registry import get_engine
 from reader.speech.options import SynthesisOptions
 
 pytestmark = pytest.mark.espeak

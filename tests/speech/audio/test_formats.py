@@ -7,8 +7,10 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.oggopus import OggOpus
 
-from reader.speech import ogg, opus
-from reader.speech.formats import DEFAULT_BITRATES, AudioTags, get_format, silence
+from reader.speech.audio import ogg, opus
+from reader.speech.audio.formats import DEFAULT_BITRATES, get_format
+from reader.speech.audio.pcm import silence
+from reader.speech.audio.tags import AudioTags
 from tests.speech.audio_check import decode_opus, dominant_hz, read_packets, seconds, tone
 
 TAGS = AudioTags("Premières pertes à Kyiv", "fr", "pyttsx3-2.99+espeak-ng-1.51")

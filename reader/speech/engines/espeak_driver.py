@@ -5,7 +5,7 @@ import wave
 
 from pyttsx3.drivers import _espeak, espeak
 
-from reader.speech.engines import SAMPLE_RATE
+from reader.speech.engines.base import SAMPLE_RATE
 
 # pyttsx3 loads drivers by module name from its own package and has no registry to add one to.
 NAME = "reader_espeak"

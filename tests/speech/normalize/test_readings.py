@@ -71,7 +71,7 @@ def test_the_chinese_voice_reads_hanzi_with_tones_not_english_digits():
     ],
 )
 def test_chinese_numerals(number, numeral):
-    from reader.speech.readings import chinese_numeral
+    from reader.speech.normalize.readings import chinese_numeral
 
     assert chinese_numeral(number) == numeral
 

@@ -1,4 +1,4 @@
-"""Speech engines: pyttsx3 driving espeak-ng, and a silent engine for fast tests."""
+"""The espeak-ng engine via pyttsx3: one session per process, its version and voice-data stamp."""
 
 import io
 import os
@@ -6,63 +6,17 @@ import shutil
 import subprocess
 import threading
 import wave
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from reader.once import once
+from reader.speech.engines.base import Engine, Pcm, SynthesisFailed
 from reader.speech.options import SynthesisOptions
 
-SAMPLE_RATE = 22050  # espeak-ng's native output rate
 # Our espeak driver's revision, part of every cache key: 2 dropped espeak-ng's end pause, 3 kept
 # rate changes. Here, not in the driver: importing the driver loads libespeak-ng, and the web
 # process asks for the version without ever loading an engine.
 ESPEAK_DRIVER_REVISION = 3
-
-
-@dataclass(frozen=True)
-class Pcm:
-    """Mono 16-bit PCM audio."""
-
-    samples: bytes
-    sample_rate: int
-
-
-class EngineUnavailable(RuntimeError):
-    """The engine cannot run on this machine; the message says what is missing."""
-
-
-class SynthesisFailed(RuntimeError):
-    """The engine ran but produced no audio."""
-
-
-class Engine:
-    """What every engine offers: a name, a version for cache keys, voices, and synthesis."""
-
-    name = "base"
-    loads_native_code = True
-    """Whether listing voices loads the engine's library: then it is done in another process."""
-
-    def is_available(self) -> bool:
-        raise NotImplementedError
-
-    def version(self) -> str:
-        raise NotImplementedError
-
-    def list_voices(self) -> dict[str, str]:
-        """Voice id -> a person-readable name, asked of the engine itself.
-
-        Where `loads_native_code`, call it only in a worker process or a subprocess (the
-        VoiceCatalog does): never in a web server's request threads.
-        """
-        raise NotImplementedError
-
-    def voice_data_stamp(self) -> str:
-        """A value that changes when voices are installed or removed (checked without loading)."""
-        return self.version()
-
-    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
-        raise NotImplementedError
 
 
 class EspeakEngine(Engine):
@@ -97,7 +51,7 @@ class _EspeakSession:
     def __init__(self):
         import pyttsx3
 
-        from reader.speech import espeak_driver
+        from reader.speech.engines import espeak_driver
 
         self._lock = threading.Lock()
         self._engine = pyttsx3.Engine(espeak_driver.register())
@@ -131,42 +85,6 @@ def _espeak_session() -> _EspeakSession:
     # One per process, built by one thread: two pyttsx3 engines initializing libespeak-ng at
     # once corrupt its heap (a web server crashed that way when voices were listed in requests).
     return _EspeakSession()
-
-
-class SilentEngine(Engine):
-    """Valid silence whose length grows with the text: jobs, cache and API tests need no voice."""
-
-    name = "silent"
-    loads_native_code = False
-    SECONDS_PER_CHARACTER = 0.06
-
-    def is_available(self) -> bool:
-        return True
-
-    def version(self) -> str:
-        return "silent-1"
-
-    def list_voices(self) -> dict[str, str]:
-        from reader.text.languages import LANGUAGES
-
-        return {lang.espeak_voice: lang.english_name for lang in LANGUAGES.values()}
-
-    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
-        seconds = max(0.2, len(text) * self.SECONDS_PER_CHARACTER * 175 / options.rate)
-        return Pcm(b"\x00\x00" * int(seconds * SAMPLE_RATE), SAMPLE_RATE)
-
-
-ENGINES: dict[str, type[Engine]] = {"espeak": EspeakEngine, "silent": SilentEngine}
-
-
-def get_engine(name: str) -> Engine:
-    """The engine by name; EngineUnavailable when unknown or not installed here."""
-    if name not in ENGINES:
-        raise EngineUnavailable(f"unknown speech engine {name!r}")
-    engine = ENGINES[name]()
-    if not engine.is_available():
-        raise EngineUnavailable("espeak-ng is not installed (apt-get install espeak-ng)")
-    return engine
 
 
 def _read_wav(file) -> Pcm:
