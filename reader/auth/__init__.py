@@ -1,0 +1,1 @@
+"""Owners: users with roles, their passwords and API tokens (no Flask here)."""
