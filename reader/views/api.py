@@ -8,8 +8,9 @@ from reader.feedback import service as feedback_service
 from reader.languages import LANGUAGES
 from reader.library import articles as article_service
 from reader.library import importer
-from reader.views import listen, present
+from reader.views import present
 from reader.views.openapi import openapi_document
+from reader.views.speaking import voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -136,7 +137,7 @@ def openapi():
 def _with_links(body: dict) -> dict:
     article_id = body["id"]
     # Say plainly when no installed voice speaks the article's language.
-    body["voice"] = listen.voice_for(body["language"])
+    body["voice"] = voice_for(body["language"])
     body["links"] = {
         "page": url_for("articles.read", article_id=article_id),
         "audio": url_for("listen.audio", article_id=article_id),

@@ -7,18 +7,11 @@ from flask_babel import gettext as _
 from reader.db import get_session
 from reader.languages import LANGUAGES
 from reader.library import articles as article_service
-from reader.views import listen, present
+from reader.views import present
+from reader.views.loading import load_article_or_404
+from reader.views.speaking import speech_problem
 
 bp = Blueprint("articles", __name__)
-
-
-def load_article_or_404(article_id: int, body_later: bool = False):
-    """The article with its blocks and sentences (or, body_later, them on first read), or 404."""
-    load = article_service.get_article_body_later if body_later else article_service.get_article
-    article = load(get_session(), article_id)
-    if article is None:
-        abort(404, _("This article does not exist."))
-    return article
 
 
 @bp.get("/")
@@ -57,7 +50,7 @@ def read(article_id: int):
         article_dir=present.text_direction(article.language),
         language_choices=_language_choices(locale),
         present=present,
-        speech_problem=listen.speech_problem(article.language),
+        speech_problem=speech_problem(article.language),
     )
 
 

@@ -1,28 +1,16 @@
 """Listening endpoints: the article's audio, its render status, its timing track, and More info."""
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    jsonify,
-    render_template,
-    request,
-    send_file,
-)
+from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from reader.speech.engines import EngineUnavailable
-from reader.speech.service import SpeechRequestError, SpeechService, VoiceUnavailable
+from reader.speech.service import SpeechRequestError, VoiceUnavailable
 from reader.views import present
-from reader.views.articles import load_article_or_404
+from reader.views.loading import load_article_or_404
+from reader.views.speaking import speech, status_and_message
 
 bp = Blueprint("listen", __name__)
-
-
-def speech() -> SpeechService:
-    return current_app.extensions["reader.speech"]
 
 
 def _render_request(article):
@@ -42,34 +30,7 @@ def _render_request(article):
             article, rate=rate, voice=voice, audio_format=audio_format, start_first=True
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
-        abort(*_status_and_message(error))
-
-
-def speech_problem(lang: str | None) -> str | None:
-    """Why this language cannot be listened to here, in the reader's words, or None."""
-    try:
-        speech().options(lang)
-    except (EngineUnavailable, VoiceUnavailable) as error:
-        return _status_and_message(error)[1]
-    return None
-
-
-def _status_and_message(error: Exception) -> tuple[int, str]:
-    """The HTTP status and the reader's words for a speech problem."""
-    if isinstance(error, EngineUnavailable):
-        return 503, _("Speech is unavailable: espeak-ng is not installed on the server.")
-    if isinstance(error, VoiceUnavailable):
-        name = present.language_name(error.lang, str(get_locale())) or _("this language")
-        return 422, _("No voice is installed for %(language)s.", language=name)
-    return 400, _("The speaking rate, voice or audio format is not valid.")
-
-
-def voice_for(lang: str | None) -> str | None:
-    """The voice that reads this language here, or None."""
-    try:
-        return speech().voice_for(lang)
-    except EngineUnavailable:
-        return None
+        abort(*status_and_message(error))
 
 
 def _cached_or_render(article):
