@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from reader.speech.engines import EngineUnavailable
 from reader.speech.service import SpeechRequestError, VoiceUnavailable
+from reader.speech.webvtt import webvtt
 from reader.views import present
 from reader.views.loading import load_article_or_404
 from reader.views.speaking import speech, status_and_message
@@ -33,25 +34,21 @@ def _render_request(article):
         abort(*status_and_message(error))
 
 
-def _cached_or_render(article):
-    """The article's finished audio when it is cached, else its render (started or joined)."""
-    render_request, jobs = _render_request(article)
-    cached = speech().cached(render_request)
-    if cached is not None:
-        return render_request, cached, None
-    return render_request, None, speech().render(render_request, jobs)
+def _playback(article):
+    """The article's audio as asked: cached, or its render started or joined."""
+    return speech().cached_or_render(*_render_request(article))
 
 
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    render_request, cached, render = _cached_or_render(article)
-    audio_format = render_request.format
+    playback = _playback(article)
+    audio_format = playback.request.format
     download = bool(request.args.get("download"))
     name = f"reader-article-{article.id}{audio_format.suffix}"
-    if cached is not None:
+    if playback.cached is not None:
         return send_file(
-            cached.path,
+            playback.cached.path,
             mimetype=audio_format.mimetype,
             conditional=True,
             as_attachment=download,
@@ -61,49 +58,26 @@ def audio(article_id: int):
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return Response(render.stream(), mimetype=audio_format.mimetype, headers=headers)
+    return Response(playback.render.stream(), mimetype=audio_format.mimetype, headers=headers)
 
 
 @bp.get("/articles/<int:article_id>/audio/status")
 def status(article_id: int):
     """Render progress; starts the render when it is not cached or running yet."""
     article = load_article_or_404(article_id, body_later=True)
-    render_request, cached, render = _cached_or_render(article)
-    if cached is not None:
-        total = len(render_request.keys)
-        return jsonify(
-            total=total, done=total, failed=[], complete=True, cached=True, timings=cached.timings
-        )
-    return jsonify(**render.status(), cached=False)
+    return jsonify(_playback(article).status())
 
 
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    return jsonify(article_id=article.id, sentences=_timings(article))
+    return jsonify(article_id=article.id, sentences=_playback(article).timings())
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    lines = ["WEBVTT", ""]
-    for cue in _timings(article):
-        if cue["failed"]:
-            continue
-        lines += [str(cue["index"]), f"{_vtt_time(cue['start'])} --> {_vtt_time(cue['end'])}"]
-        lines += [cue["text"], ""]
-    return Response("\n".join(lines), mimetype="text/vtt")
-
-
-def _timings(article) -> list[dict]:
-    _, cached, render = _cached_or_render(article)
-    return cached.timings if cached is not None else render.timings()
-
-
-def _vtt_time(seconds: float) -> str:
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:06.3f}"
+    return Response(webvtt(_playback(article).timings()), mimetype="text/vtt")
 
 
 @bp.get("/about/audio")
