@@ -9,6 +9,7 @@ from reader.languages import LANGUAGES
 from reader.library import articles as article_service
 from reader.library import importer
 from reader.views import present
+from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.openapi import openapi_document
 from reader.views.speaking import voice_for
 
@@ -83,18 +84,11 @@ def import_article():
     """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
     try:
         draft = _draft_from_request()
-    except importer.TooLarge as error:
-        return error_response(413, str(error))
-    except importer.UnsupportedType as error:
-        return error_response(415, str(error))
-    except (importer.ImportFailed, article_service.ArticleError) as error:
-        return error_response(422, str(error))
-    try:
         article, created = article_service.store_article(
             get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
         )
-    except article_service.ArticleError as error:
-        return error_response(422, str(error))
+    except IMPORT_FAILURES as error:
+        return error_response(*import_error(error, localized=False))
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 
