@@ -27,7 +27,9 @@ FEEDBACK_MESSAGES = {
 @bp.get("/articles")
 def list_articles():
     language = request.args.get("language") or None
-    if language is not None and language not in LANGUAGES:
+    try:
+        article_service.check_language(language)
+    except article_service.UnknownLanguage:
         return error_response(400, f"unknown language {language!r}")
     rows = article_service.list_articles(get_session(), language)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
@@ -56,9 +58,10 @@ def set_language(article_id: int):
     if not isinstance(data, dict) or "language" not in data:
         return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
     code = data["language"]
-    if code is not None and code not in LANGUAGES:
-        return error_response(422, f"unsupported language {code!r}", supported=list(LANGUAGES))
-    article_service.override_language(session, article, code)
+    try:
+        article_service.override_language(session, article, code)
+    except article_service.UnknownLanguage as error:
+        return error_response(422, str(error), supported=list(LANGUAGES))
     return jsonify(_with_links(present.article_json(article)))
 
 

@@ -18,7 +18,9 @@ bp = Blueprint("articles", __name__)
 def index():
     session = get_session()
     language = request.args.get("language") or None
-    if language is not None and language not in LANGUAGES:
+    try:
+        article_service.check_language(language)
+    except article_service.UnknownLanguage:
         abort(400, _("Unknown language filter."))
     locale = str(get_locale())
     items = [
@@ -58,9 +60,10 @@ def read(article_id: int):
 def override_language(article_id: int):
     article = load_article_or_404(article_id)
     code = request.form.get("language") or None
-    if code is not None and code not in LANGUAGES:
+    try:
+        article_service.override_language(get_session(), article, code)
+    except article_service.UnknownLanguage:
         abort(422, _("Unknown language."))
-    article_service.override_language(get_session(), article, code)
     flash(
         _(
             "The article's language is now %(name)s.",
