@@ -20,13 +20,7 @@ from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.policy import read_in_order
-from reader.speech.render import (
-    ARTICLE_KIND,
-    TIMINGS_SUFFIX,
-    Render,
-    RenderRequest,
-    render_status,
-)
+from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest, render_status
 from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceJob, cached_sentence
 
