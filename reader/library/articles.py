@@ -19,6 +19,21 @@ class ArticleError(ValueError):
     """A draft or a change that cannot be stored; the message says why."""
 
 
+class UnknownLanguage(ArticleError):
+    """A language code the app does not support."""
+
+    def __init__(self, code):
+        super().__init__(f"unsupported language {code!r}")
+        self.code = code
+
+
+def check_language(code: str | None) -> str | None:
+    """The code when the app supports it (None, no language, passes); else UnknownLanguage."""
+    if code is not None and code not in LANGUAGES:
+        raise UnknownLanguage(code)
+    return code
+
+
 def fingerprint(draft: ArticleDraft) -> str:
     """The identity of an article across imports: its title and date line."""
     key = f"{draft.title.strip()}\0{(draft.date_line or '').strip()}"
@@ -187,8 +202,6 @@ def get_article_body_later(session: Session, article_id: int) -> Article | None:
 
 def override_language(session: Session, article: Article, code: str | None) -> Article:
     """Set (or with None, clear) a reader's choice of the article's language."""
-    if code is not None and code not in LANGUAGES:
-        raise ArticleError(f"unsupported language {code!r}")
-    article.language_override = code
+    article.language_override = check_language(code)
     session.commit()
     return article

@@ -71,13 +71,9 @@ class Render:
         """Progress for the button: how many utterances are rendered, and which failed."""
         done = [f for f in self.futures if f.done()]
         failed = [i for i, f in enumerate(self.futures) if f.done() and f.exception()]
-        return {
-            "total": len(self.futures),
-            "done": len(done),
-            "failed": failed,
-            "complete": len(done) == len(self.futures),
-            "timings": self._timings_so_far(),
-        }
+        return render_status(
+            len(self.futures), len(done), failed, self._timings_so_far(), cached=False
+        )
 
     def _timings_so_far(self) -> list[dict]:
         # The player can highlight what it has already received while the rest renders.
@@ -163,6 +159,20 @@ class _Pieces:
             if self._ending is None:
                 self._ending = self._writer.finish()
             return self._ending
+
+
+def render_status(
+    total: int, done: int, failed: list[int], timings: list[dict], cached: bool
+) -> dict:
+    """The status the player polls, the same for a render in progress and a cached file."""
+    return {
+        "total": total,
+        "done": done,
+        "failed": failed,
+        "complete": done == total,
+        "cached": cached,
+        "timings": timings,
+    }
 
 
 def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:

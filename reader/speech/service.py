@@ -20,7 +20,7 @@ from reader.speech.jobs import JobRunner
 from reader.speech.normalize import NORMALIZER_VERSION
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.policy import read_in_order
-from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
+from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest, render_status
 from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
@@ -68,6 +68,26 @@ class CachedAudio:
 
     path: Path
     timings: list[dict]
+
+
+@dataclass(frozen=True)
+class Playback:
+    """An article's audio as asked: its cached file, or else its render (started or joined)."""
+
+    request: RenderRequest
+    cached: CachedAudio | None = None
+    render: Render | None = None
+
+    def status(self) -> dict:
+        """Progress for the player; a cached file is complete."""
+        if self.cached is not None:
+            total = len(self.request.keys)
+            return render_status(total, total, [], self.cached.timings, cached=True)
+        return self.render.status()
+
+    def timings(self) -> list[dict]:
+        """Start and end of every utterance (waits for a render to finish)."""
+        return self.cached.timings if self.cached is not None else self.render.timings()
 
 
 class SpeechService:
@@ -217,6 +237,13 @@ class SpeechService:
             }
             self._renders[request.key] = render
             return render
+
+    def cached_or_render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Playback:
+        """The article's finished audio when it is cached, else its render (started or joined)."""
+        cached = self.cached(request)
+        if cached is not None:
+            return Playback(request, cached=cached)
+        return Playback(request, render=self.render(request, jobs))
 
     def shutdown(self) -> None:
         """Stop the worker processes."""

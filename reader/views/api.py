@@ -8,8 +8,10 @@ from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
 from reader.text.languages import LANGUAGES
-from reader.views import listen, present
+from reader.views import present
+from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.openapi import openapi_document
+from reader.views.speaking import voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -25,7 +27,9 @@ FEEDBACK_MESSAGES = {
 @bp.get("/articles")
 def list_articles():
     language = request.args.get("language") or None
-    if language is not None and language not in LANGUAGES:
+    try:
+        article_service.check_language(language)
+    except article_service.UnknownLanguage:
         return error_response(400, f"unknown language {language!r}")
     rows = article_service.list_articles(get_session(), language)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
@@ -54,9 +58,10 @@ def set_language(article_id: int):
     if not isinstance(data, dict) or "language" not in data:
         return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
     code = data["language"]
-    if code is not None and code not in LANGUAGES:
-        return error_response(422, f"unsupported language {code!r}", supported=list(LANGUAGES))
-    article_service.override_language(session, article, code)
+    try:
+        article_service.override_language(session, article, code)
+    except article_service.UnknownLanguage as error:
+        return error_response(422, str(error), supported=list(LANGUAGES))
     return jsonify(_with_links(present.article_json(article)))
 
 
@@ -82,18 +87,11 @@ def import_article():
     """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
     try:
         draft = _draft_from_request()
-    except importer.TooLarge as error:
-        return error_response(413, str(error))
-    except importer.UnsupportedType as error:
-        return error_response(415, str(error))
-    except (importer.ImportFailed, article_service.ArticleError) as error:
-        return error_response(422, str(error))
-    try:
         article, created = article_service.store_article(
             get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
         )
-    except article_service.ArticleError as error:
-        return error_response(422, str(error))
+    except IMPORT_FAILURES as error:
+        return error_response(*import_error(error, localized=False))
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 
@@ -136,7 +134,7 @@ def openapi():
 def _with_links(body: dict) -> dict:
     article_id = body["id"]
     # Say plainly when no installed voice speaks the article's language.
-    body["voice"] = listen.voice_for(body["language"])
+    body["voice"] = voice_for(body["language"])
     body["links"] = {
         "page": url_for("articles.read", article_id=article_id),
         "audio": url_for("listen.audio", article_id=article_id),

@@ -7,25 +7,20 @@ from flask_babel import gettext as _
 from reader.db import get_session
 from reader.library import articles as article_service
 from reader.text.languages import LANGUAGES
-from reader.views import listen, present
+from reader.views import present
+from reader.views.loading import load_article_or_404
+from reader.views.speaking import speech_problem
 
 bp = Blueprint("articles", __name__)
-
-
-def load_article_or_404(article_id: int, body_later: bool = False):
-    """The article with its blocks and sentences (or, body_later, them on first read), or 404."""
-    load = article_service.get_article_body_later if body_later else article_service.get_article
-    article = load(get_session(), article_id)
-    if article is None:
-        abort(404, _("This article does not exist."))
-    return article
 
 
 @bp.get("/")
 def index():
     session = get_session()
     language = request.args.get("language") or None
-    if language is not None and language not in LANGUAGES:
+    try:
+        article_service.check_language(language)
+    except article_service.UnknownLanguage:
         abort(400, _("Unknown language filter."))
     locale = str(get_locale())
     items = [
@@ -57,7 +52,7 @@ def read(article_id: int):
         article_dir=present.text_direction(article.language),
         language_choices=_language_choices(locale),
         present=present,
-        speech_problem=listen.speech_problem(article.language),
+        speech_problem=speech_problem(article.language),
     )
 
 
@@ -65,9 +60,10 @@ def read(article_id: int):
 def override_language(article_id: int):
     article = load_article_or_404(article_id)
     code = request.form.get("language") or None
-    if code is not None and code not in LANGUAGES:
+    try:
+        article_service.override_language(get_session(), article, code)
+    except article_service.UnknownLanguage:
         abort(422, _("Unknown language."))
-    article_service.override_language(get_session(), article, code)
     flash(
         _(
             "The article's language is now %(name)s.",

@@ -1,11 +1,11 @@
 """The import page: add an article from a web address or a file."""
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.views.import_errors import IMPORT_FAILURES, import_error
 
 bp = Blueprint("imports", __name__)
 
@@ -19,12 +19,9 @@ def import_article():
         article, _created = article_service.store_article(
             get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
         )
-    except importer.TooLarge:
-        return _error(_("The file or page is too large."), 413)
-    except importer.UnsupportedType:
-        return _error(_("This type of file is not supported: use text, Markdown or HTML."), 415)
-    except (importer.ImportFailed, article_service.ArticleError):
-        return _error(_("No article could be read from this file or address."), 422)
+    except IMPORT_FAILURES as error:
+        status, message = import_error(error, localized=True)
+        return _error(message, status)
     return redirect(url_for("articles.read", article_id=article.id))
 
 

@@ -1,28 +1,17 @@
 """Listening endpoints: the article's audio, its render status, its timing track, and More info."""
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    current_app,
-    jsonify,
-    render_template,
-    request,
-    send_file,
-)
+from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from reader.speech.engines.base import EngineUnavailable
-from reader.speech.service import SpeechRequestError, SpeechService, VoiceUnavailable
+from reader.speech.service import SpeechRequestError, VoiceUnavailable
+from reader.speech.webvtt import webvtt
 from reader.views import present
-from reader.views.articles import load_article_or_404
+from reader.views.loading import load_article_or_404
+from reader.views.speaking import speech, status_and_message
 
 bp = Blueprint("listen", __name__)
-
-
-def speech() -> SpeechService:
-    return current_app.extensions["reader.speech"]
 
 
 def _render_request(article):
@@ -42,55 +31,24 @@ def _render_request(article):
             article, rate=rate, voice=voice, audio_format=audio_format, start_first=True
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
-        abort(*_status_and_message(error))
+        abort(*status_and_message(error))
 
 
-def speech_problem(lang: str | None) -> str | None:
-    """Why this language cannot be listened to here, in the reader's words, or None."""
-    try:
-        speech().options(lang)
-    except (EngineUnavailable, VoiceUnavailable) as error:
-        return _status_and_message(error)[1]
-    return None
-
-
-def _status_and_message(error: Exception) -> tuple[int, str]:
-    """The HTTP status and the reader's words for a speech problem."""
-    if isinstance(error, EngineUnavailable):
-        return 503, _("Speech is unavailable: espeak-ng is not installed on the server.")
-    if isinstance(error, VoiceUnavailable):
-        name = present.language_name(error.lang, str(get_locale())) or _("this language")
-        return 422, _("No voice is installed for %(language)s.", language=name)
-    return 400, _("The speaking rate, voice or audio format is not valid.")
-
-
-def voice_for(lang: str | None) -> str | None:
-    """The voice that reads this language here, or None."""
-    try:
-        return speech().voice_for(lang)
-    except EngineUnavailable:
-        return None
-
-
-def _cached_or_render(article):
-    """The article's finished audio when it is cached, else its render (started or joined)."""
-    render_request, jobs = _render_request(article)
-    cached = speech().cached(render_request)
-    if cached is not None:
-        return render_request, cached, None
-    return render_request, None, speech().render(render_request, jobs)
+def _playback(article):
+    """The article's audio as asked: cached, or its render started or joined."""
+    return speech().cached_or_render(*_render_request(article))
 
 
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    render_request, cached, render = _cached_or_render(article)
-    audio_format = render_request.format
+    playback = _playback(article)
+    audio_format = playback.request.format
     download = bool(request.args.get("download"))
     name = f"reader-article-{article.id}{audio_format.suffix}"
-    if cached is not None:
+    if playback.cached is not None:
         return send_file(
-            cached.path,
+            playback.cached.path,
             mimetype=audio_format.mimetype,
             conditional=True,
             as_attachment=download,
@@ -100,49 +58,26 @@ def audio(article_id: int):
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return Response(render.stream(), mimetype=audio_format.mimetype, headers=headers)
+    return Response(playback.render.stream(), mimetype=audio_format.mimetype, headers=headers)
 
 
 @bp.get("/articles/<int:article_id>/audio/status")
 def status(article_id: int):
     """Render progress; starts the render when it is not cached or running yet."""
     article = load_article_or_404(article_id, body_later=True)
-    render_request, cached, render = _cached_or_render(article)
-    if cached is not None:
-        total = len(render_request.keys)
-        return jsonify(
-            total=total, done=total, failed=[], complete=True, cached=True, timings=cached.timings
-        )
-    return jsonify(**render.status(), cached=False)
+    return jsonify(_playback(article).status())
 
 
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    return jsonify(article_id=article.id, sentences=_timings(article))
+    return jsonify(article_id=article.id, sentences=_playback(article).timings())
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    lines = ["WEBVTT", ""]
-    for cue in _timings(article):
-        if cue["failed"]:
-            continue
-        lines += [str(cue["index"]), f"{_vtt_time(cue['start'])} --> {_vtt_time(cue['end'])}"]
-        lines += [cue["text"], ""]
-    return Response("\n".join(lines), mimetype="text/vtt")
-
-
-def _timings(article) -> list[dict]:
-    _, cached, render = _cached_or_render(article)
-    return cached.timings if cached is not None else render.timings()
-
-
-def _vtt_time(seconds: float) -> str:
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:06.3f}"
+    return Response(webvtt(_playback(article).timings()), mimetype="text/vtt")
 
 
 @bp.get("/about/audio")

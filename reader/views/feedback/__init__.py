@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.feedback import service
-from reader.feedback.forms import FeedbackForm, error_text
 from reader.library.articles import get_article
+from reader.views.feedback.forms import FeedbackForm, error_text
 
 bp = Blueprint("feedback", __name__)
 

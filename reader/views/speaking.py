@@ -1,0 +1,40 @@
+"""The app's speech service, and speech problems in the reader's words: shared by the blueprints."""
+
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from reader.speech.engines.base import EngineUnavailable
+from reader.speech.service import SpeechService, VoiceUnavailable
+from reader.views import present
+
+
+def speech() -> SpeechService:
+    return current_app.extensions["reader.speech"]
+
+
+def status_and_message(error: Exception) -> tuple[int, str]:
+    """The HTTP status and the reader's words for a speech problem."""
+    if isinstance(error, EngineUnavailable):
+        return 503, _("Speech is unavailable: espeak-ng is not installed on the server.")
+    if isinstance(error, VoiceUnavailable):
+        name = present.language_name(error.lang, str(get_locale())) or _("this language")
+        return 422, _("No voice is installed for %(language)s.", language=name)
+    return 400, _("The speaking rate, voice or audio format is not valid.")
+
+
+def speech_problem(lang: str | None) -> str | None:
+    """Why this language cannot be listened to here, in the reader's words, or None."""
+    try:
+        speech().options(lang)
+    except (EngineUnavailable, VoiceUnavailable) as error:
+        return status_and_message(error)[1]
+    return None
+
+
+def voice_for(lang: str | None) -> str | None:
+    """The voice that reads this language here, or None."""
+    try:
+        return speech().voice_for(lang)
+    except EngineUnavailable:
+        return None
