@@ -23,6 +23,9 @@ def import_article():
         return _error(_("The file or page is too large."), 413)
     except importer.UnsupportedType:
         return _error(_("This type of file is not supported: use text, Markdown or HTML."), 415)
+    except importer.BadSeedFile as error:
+        # The reason names the header key and value, as the seed format spells them.
+        return _error(_("No article could be read from this file or address."), 422, str(error))
     except (importer.ImportFailed, article_service.ArticleError):
         return _error(_("No article could be read from this file or address."), 422)
     return redirect(url_for("articles.read", article_id=article.id))
@@ -38,5 +41,5 @@ def _draft():
     raise importer.ImportFailed("nothing to import")
 
 
-def _error(message: str, status: int):
-    return render_template("import.html", error=message), status
+def _error(message: str, status: int, detail: str | None = None):
+    return render_template("import.html", error=message, detail=detail), status
