@@ -46,3 +46,14 @@ def test_the_api_section_states_the_default_bit_rates():
     from reader.config import DEFAULT_MP3_BITRATE, DEFAULT_OPUS_BITRATE
 
     assert f"({DEFAULT_OPUS_BITRATE} kbit/s; MP3 at {DEFAULT_MP3_BITRATE} kbit/s" in README
+
+
+def test_the_tests_section_names_a_real_test_and_the_tier_variable():
+    import re
+
+    (example,) = re.findall(r"pytest (tests/\S+\.py)::(\w+)", README)
+    path = Path(__file__).resolve().parent.parent / example[0]
+    assert f"def {example[1]}(" in path.read_text(encoding="utf-8")
+    assert "`READER_REQUIRE_ALL_TIERS=1`" in README
+    for marker in ("espeak", "browser", "slow"):
+        assert f"`{marker}`" in README
