@@ -12,14 +12,14 @@ run: setup
 test:
 	bash scripts/setup.sh --browser
 	$(VENV)/ruff check . && $(VENV)/ruff format --check .
-	$(VENV)/pytest
+	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest
 
 test-fast: setup
 	$(VENV)/pytest -m "not browser and not espeak"
 
 test-browser:
 	bash scripts/setup.sh --browser
-	$(VENV)/pytest -m browser
+	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest -m browser
 
 bench: setup
 	$(VENV)/python -m bench.speech

@@ -4,6 +4,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+# Audio bit rates in kbit/s: the defaults and the range allowed. The speech layer reads these.
+DEFAULT_OPUS_BITRATE = 24
+DEFAULT_MP3_BITRATE = 48
+MIN_BITRATE = 6  # Opus's own floor; LAME rounds up to its nearest standard rate
+MAX_BITRATE = 64  # speech needs no more, and listeners on mobile data pay for it
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -66,8 +72,16 @@ SETTINGS: tuple[Setting, ...] = (
         "opus",
         "Audio the player gets: opus (Ogg/Opus) or mp3; browsers without Opus get MP3.",
     ),
-    Setting("OPUS_BITRATE", 24, "Ogg/Opus bit rate in kbit/s (6 to 64)."),
-    Setting("MP3_BITRATE", 48, "MP3 bit rate in kbit/s (6 to 64), for downloads and fallback."),
+    Setting(
+        "OPUS_BITRATE",
+        DEFAULT_OPUS_BITRATE,
+        f"Ogg/Opus bit rate in kbit/s ({MIN_BITRATE} to {MAX_BITRATE}).",
+    ),
+    Setting(
+        "MP3_BITRATE",
+        DEFAULT_MP3_BITRATE,
+        f"MP3 bit rate in kbit/s ({MIN_BITRATE} to {MAX_BITRATE}), for downloads and fallback.",
+    ),
     Setting("CACHE_MAX_MB", 500, "`reader prune` shrinks the audio cache to this many megabytes."),
     Setting(
         "CACHE_MAX_AGE_DAYS", 90, "`reader prune` removes cached audio unused for this many days."

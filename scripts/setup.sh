@@ -26,5 +26,5 @@ python=${PYTHON:-python3}
   || { echo "reader needs Python 3.11 or newer" >&2; exit 1; }
 [[ -x .venv/bin/python ]] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,bench]'
 .venv/bin/pybabel compile -d reader/translations >/dev/null

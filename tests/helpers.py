@@ -84,3 +84,33 @@ def serve_reader(data: Path, seed: bool = True, **settings: str):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+GOOD_HEADER = "Title: Le pont\nDate-Line: 5 décembre 2024, 11h58\nLanguage: fr\n"
+BODY = "\nLe nouveau pont sur le Rhin est ouvert à la circulation depuis ce matin.\n"
+# Seed files whose header breaks the format, each with the words the error must name.
+MALFORMED_SEED_HEADERS = {
+    "unknown key": (GOOD_HEADER + "Author: x\n" + BODY, "unknown header key 'author'"),
+    "no colon": (GOOD_HEADER + "not a header line\n" + BODY, "is not 'Key: value'"),
+    "empty key": (GOOD_HEADER + ": value\n" + BODY, "unknown header key ''"),
+    "key twice": (GOOD_HEADER + "Title: Encore\n" + BODY, "'title' is given twice"),
+    "no title": ("Title:\nDate-Line: 5 décembre 2024\n" + BODY, "no Title"),
+    "no date line": ("Title: Le pont\nLanguage: fr\n" + BODY, "no Date-Line"),
+    "bad date": (
+        "Title: Le pont\nDate-Line: le 45 de Smarch\n" + BODY,
+        "Date-Line 'le 45 de Smarch'",
+    ),
+    "impossible date": ("Title: Le pont\nDate-Line: 2024-13-45\n" + BODY, "Date-Line"),
+    "year out of range": ("Title: Le pont\nDate-Line: 1 January 10000\n" + BODY, "Date-Line"),
+    "bad language": (GOOD_HEADER.replace("fr", "français") + BODY, "Language 'français'"),
+    "bad translated-from": (
+        GOOD_HEADER + "Machine-Translated-From: 42\n" + BODY,
+        "Machine-Translated-From '42'",
+    ),
+    "bad time zone": (GOOD_HEADER + "Timezone: Mars/Olympus\n" + BODY, "Timezone 'Mars/Olympus'"),
+    "time zone path": (GOOD_HEADER + "Timezone: ../../etc/passwd\n" + BODY, "Timezone"),
+    "bad source url": (
+        GOOD_HEADER + "Source-Url: javascript:alert(1)\n" + BODY,
+        "Source-Url 'javascript:alert(1)'",
+    ),
+}

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import SEEDS, SHARED_SEED
+from tests.helpers import MALFORMED_SEED_HEADERS
 
 
 def reader(tmp_path, *args, check=True, **settings):
@@ -59,3 +60,12 @@ def test_feedback_export_prints_json_lines(tmp_path, app, client):
     database = app.config["DATABASE_URL"]
     lines = reader(tmp_path, "feedback-export", DATABASE_URL=database).stdout.splitlines()
     assert json.loads(lines[0])["message"] == "Très bien."
+
+
+def test_import_of_a_malformed_seed_header_fails_with_the_reason(tmp_path):
+    text, reason = MALFORMED_SEED_HEADERS["bad date"]
+    seed = tmp_path / "seed.txt"
+    seed.write_text(text, encoding="utf-8")
+    result = reader(tmp_path, "import", str(seed), check=False)
+    assert result.returncode == 1
+    assert reason in result.stderr and "Traceback" not in result.stderr

@@ -155,7 +155,10 @@ def _set_publication_time(article: Article, draft: ArticleDraft, lang: str | Non
     if value.tzinfo is None:
         # The date line states wall-clock time at the source.
         value = value.replace(tzinfo=ZoneInfo(article.timezone))
-    article.published_utc = value.astimezone(UTC).replace(tzinfo=None)
+    try:
+        article.published_utc = value.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # a page's metadata says year 1 (or 9999) at a far-off offset
+        return
     article.published_has_time = has_time
 
 

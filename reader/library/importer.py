@@ -7,7 +7,7 @@ from urllib.error import URLError
 from urllib.parse import urlparse
 
 from reader.library.draft import ArticleDraft, DraftBlock
-from reader.library.seedfile import looks_like_seed, parse_seed
+from reader.library.seedfile import SeedFormatError, looks_like_seed, parse_seed
 from reader.library.structure import structure_markdown, structure_page_text
 
 TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
@@ -33,12 +33,19 @@ class TooLarge(ImportFailed):
     """The input is larger than the upload limit."""
 
 
+class BadSeedFile(ImportFailed):
+    """The text opens like a seed file (a Title: line) but its header breaks the format."""
+
+
 def draft_from_text(text: str) -> ArticleDraft:
     """A seed file, a Markdown article, or a page copied as plain text."""
     if not text.strip():
         raise ImportFailed("the text is empty")
     if looks_like_seed(text):
-        return parse_seed(text)
+        try:
+            return parse_seed(text)
+        except SeedFormatError as error:
+            raise BadSeedFile(f"the seed file's header is malformed: {error}") from error
     if text.lstrip("\ufeff").lstrip().startswith("# "):
         return structure_markdown(text)
     return structure_page_text(text)

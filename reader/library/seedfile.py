@@ -1,5 +1,10 @@
 """The seed file format (seeds/README.md): a Key: value header, a blank line, then blocks."""
 
+import re
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from reader.library import dates
 from reader.library.draft import ArticleDraft, DraftBlock, is_hashtag_line
 
 HEADER_FIELDS = {
@@ -13,6 +18,8 @@ HEADER_FIELDS = {
 }
 # Kept in the file for fidelity with the printed page; the app shows its own, localized.
 PRINTED_ONLY_FIELDS = {"listen-label", "notice"}
+# An ISO 639-1 code, optionally with a region or script ("pt", "pt-BR", "zh_Hans").
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 class SeedFormatError(ValueError):
@@ -32,6 +39,9 @@ def parse_seed(text: str) -> ArticleDraft:
     fields = _parse_header(header)
     if not fields.get("title"):
         raise SeedFormatError("the header has no Title")
+    if not fields.get("date_line"):
+        raise SeedFormatError("the header has no Date-Line")
+    _check_values(fields)
     return ArticleDraft(blocks=tuple(parse_body(body)), **fields)
 
 
@@ -45,10 +55,37 @@ def _parse_header(header: str) -> dict[str, str]:
         if not sep:
             raise SeedFormatError(f"header line {number} is not 'Key: value'")
         if key in HEADER_FIELDS:
+            if HEADER_FIELDS[key] in fields:
+                raise SeedFormatError(f"header key {key!r} is given twice (line {number})")
             fields[HEADER_FIELDS[key]] = value.strip()
         elif key not in PRINTED_ONLY_FIELDS:
             raise SeedFormatError(f"unknown header key {key!r} on line {number}")
     return fields
+
+
+def _check_values(fields: dict[str, str]) -> None:
+    """Refuse header values whose format is wrong, naming the key and the value."""
+    for name, key in (
+        ("declared_language", "Language"),
+        ("machine_translated_from", "Machine-Translated-From"),
+    ):
+        code = fields.get(name)
+        if code and not LANGUAGE_CODE.fullmatch(code):
+            raise SeedFormatError(f"{key} {code!r} is not an ISO 639-1 code such as 'fr'")
+    zone = fields.get("timezone")
+    if zone:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            message = f"Timezone {zone!r} is not an IANA time zone such as 'Europe/Berlin'"
+            raise SeedFormatError(message) from error
+    url = fields.get("source_url")
+    if url and not (urlparse(url).scheme in {"http", "https"} and urlparse(url).netloc):
+        raise SeedFormatError(f"Source-Url {url!r} is not an http or https address")
+    line = fields["date_line"]
+    language = fields.get("declared_language")
+    if dates.parse(line, language) is None and dates.parse(line) is None:
+        raise SeedFormatError(f"Date-Line {line!r} states no date reader can read")
 
 
 def parse_body(body: str) -> list[DraftBlock]:

@@ -113,7 +113,7 @@ class Render:
                 )
                 timings = json.dumps(build_timings(request.utterances, results)).encode()
                 self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
-        except Exception:  # noqa: BLE001 - a cache fault must not break listening
+        except Exception:  # a cache fault must not break listening
             log.exception("could not assemble article %s", self.request.article_id)
         finally:
             self.finished_at = time.monotonic()

@@ -21,7 +21,9 @@ def import_article():
         )
     except IMPORT_FAILURES as error:
         status, message = import_error(error, localized=True)
-        return _error(message, status)
+        # A bad seed header's reason names the key and value, as the seed format spells them.
+        detail = str(error) if isinstance(error, importer.BadSeedFile) else None
+        return _error(message, status, detail)
     return redirect(url_for("articles.read", article_id=article.id))
 
 
@@ -35,5 +37,5 @@ def _draft():
     raise importer.ImportFailed("nothing to import")
 
 
-def _error(message: str, status: int):
-    return render_template("import.html", error=message), status
+def _error(message: str, status: int, detail: str | None = None):
+    return render_template("import.html", error=message, detail=detail), status

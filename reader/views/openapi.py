@@ -17,6 +17,7 @@ def _json(schema: dict, description: str = "OK") -> dict:
 
 
 ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+POSITION = {"name": "position", "in": "path", "required": True, "schema": {"type": "integer"}}
 LANGUAGE = {"type": "string", "enum": list(SUPPORTED_CODES)}
 
 
@@ -72,19 +73,21 @@ def openapi_document() -> dict:
                 }
             },
             "/api/v1/articles/{article_id}/language": {
-                "put": {
-                    "summary": "Override (or with null, clear) the article's language",
-                    "parameters": [ARTICLE_ID],
+                "put": _set_language(),
+                "post": {**_set_language(), "summary": "Same as PUT, for clients that only POST"},
+            },
+            "/api/v1/articles/{article_id}/blocks/{position}": {
+                "patch": {
+                    "summary": "Correct one block's text; only its sentences are rendered again",
+                    "parameters": [ARTICLE_ID, POSITION],
                     "requestBody": {
                         "required": True,
                         "content": {
                             "application/json": {
                                 "schema": {
                                     "type": "object",
-                                    "required": ["language"],
-                                    "properties": {
-                                        "language": {"oneOf": [LANGUAGE, {"type": "null"}]}
-                                    },
+                                    "required": ["text"],
+                                    "properties": {"text": {"type": "string"}},
                                 }
                             }
                         },
@@ -120,6 +123,12 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": _json({"type": "object"}, "OpenAPI 3.1")},
+                }
+            },
             "/articles/{article_id}/audio": {
                 "get": {
                     "summary": "The article read aloud (Ogg/Opus or MP3, streamed as it renders)",
@@ -151,6 +160,31 @@ def openapi_document() -> dict:
             },
         },
         "components": {"schemas": _schemas()},
+    }
+
+
+def _set_language() -> dict:
+    return {
+        "summary": "Override (or with null, clear) the article's language",
+        "parameters": [ARTICLE_ID],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["language"],
+                        "properties": {"language": {"oneOf": [LANGUAGE, {"type": "null"}]}},
+                    }
+                }
+            },
+        },
+        "responses": {
+            "200": _json(_ref("Article")),
+            "400": _error(),
+            "404": _error(),
+            "422": _error(),
+        },
     }
 
 

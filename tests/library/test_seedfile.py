@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.importer import draft_from_path, draft_from_text
+from reader.library.importer import BadSeedFile, ImportFailed, draft_from_path, draft_from_text
 from reader.library.seedfile import SeedFormatError, parse_seed
 from tests.conftest import SEEDS, SHARED_SEED
+from tests.helpers import GOOD_HEADER, MALFORMED_SEED_HEADERS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -83,6 +84,23 @@ def test_markdown_import_reads_title_date_and_blocks():
 def test_malformed_seed_files_are_refused_with_a_reason(text):
     with pytest.raises(SeedFormatError):
         parse_seed(text)
+
+
+@pytest.mark.parametrize("case", MALFORMED_SEED_HEADERS)
+def test_a_malformed_header_is_an_import_failure_naming_the_fault(case):
+    text, reason = MALFORMED_SEED_HEADERS[case]
+    with pytest.raises(SeedFormatError) as parsed:
+        parse_seed(text)
+    assert reason in str(parsed.value)
+    with pytest.raises(BadSeedFile) as imported:
+        draft_from_text(text)
+    assert isinstance(imported.value, ImportFailed)
+    assert reason in str(imported.value)
+
+
+def test_the_well_formed_header_of_those_cases_is_read():
+    draft = draft_from_text(GOOD_HEADER + "\nLe pont est ouvert.\n")
+    assert (draft.title, draft.declared_language) == ("Le pont", "fr")
 
 
 def test_seed_format_is_documented():

@@ -1,6 +1,11 @@
 """The JSON API: articles, language override, import, OpenAPI."""
 
+import io
+
+import pytest
+
 from tests.conftest import SEEDS
+from tests.helpers import MALFORMED_SEED_HEADERS
 
 
 def test_article_detail_gives_the_publication_time_with_the_source_offset(client, french_article):
@@ -69,3 +74,15 @@ def test_api_errors_are_json(client):
     response = client.get("/api/v1/articles/12345")
     assert response.status_code == 404
     assert response.json["error"]["message"]
+
+
+@pytest.mark.parametrize("case", MALFORMED_SEED_HEADERS)
+def test_a_malformed_seed_header_is_422_with_the_reason(client, case):
+    text, reason = MALFORMED_SEED_HEADERS[case]
+    response = client.post("/api/v1/articles", json={"text": text})
+    assert response.status_code == 422
+    assert reason in response.json["error"]["message"]
+    upload = {"file": (io.BytesIO(text.encode()), "seed.txt", "text/plain")}
+    response = client.post("/api/v1/articles", data=upload)
+    assert response.status_code == 422
+    assert reason in response.json["error"]["message"]

@@ -2,7 +2,11 @@
 
 import io
 
+import pytest
+from markupsafe import escape
+
 from tests.conftest import SEEDS
+from tests.helpers import MALFORMED_SEED_HEADERS
 
 
 def test_uploading_a_seed_file_opens_the_new_article(client):
@@ -30,3 +34,14 @@ def test_unsupported_file_is_a_localized_415(client):
 def test_nothing_to_import_is_422(client):
     assert client.post("/import", data={}).status_code == 422
     assert client.post("/import", data={"url": "ftp://example.org/x"}).status_code == 422
+
+
+@pytest.mark.parametrize("case", MALFORMED_SEED_HEADERS)
+def test_a_malformed_seed_header_is_a_422_page_with_the_reason(client, case):
+    text, reason = MALFORMED_SEED_HEADERS[case]
+    data = {"file": (io.BytesIO(text.encode()), "seed.txt")}
+    response = client.post("/import?lang=fr", data=data, content_type="multipart/form-data")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'role="alert"' in page
+    assert str(escape(reason)) in page

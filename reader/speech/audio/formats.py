@@ -2,12 +2,12 @@
 
 from collections.abc import Callable
 
+from reader import config
 from reader.speech.audio import mp3, ogg, opus
 from reader.speech.audio.tags import AudioTags, id3_tag, vorbis_comments
 from reader.speech.engines.base import SAMPLE_RATE
 
-MIN_BITRATE = 6  # kbit/s: Opus's own floor; LAME rounds up to its nearest standard rate
-MAX_BITRATE = 64  # kbit/s: speech needs no more, and listeners on mobile data pay for it
+MIN_BITRATE, MAX_BITRATE = config.MIN_BITRATE, config.MAX_BITRATE  # kbit/s
 
 
 class StreamWriter:
@@ -162,7 +162,7 @@ def _audio_pages(data: bytes) -> list[ogg.Page]:
 
 
 FORMATS: dict[str, AudioFormat] = {"opus": OpusFormat(), "mp3": Mp3Format()}
-DEFAULT_BITRATES = {"opus": 24, "mp3": 48}
+DEFAULT_BITRATES = {"opus": config.DEFAULT_OPUS_BITRATE, "mp3": config.DEFAULT_MP3_BITRATE}
 
 
 def get_format(name: str) -> AudioFormat:

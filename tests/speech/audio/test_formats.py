@@ -180,3 +180,10 @@ def test_a_truncated_tags_packet_is_invalid_not_a_crash():
         )
     )
     assert not opus_format.is_valid(rebuilt)
+
+
+def test_the_default_bit_rates_are_the_settings_defaults():
+    from reader.config import SETTINGS
+
+    defaults = {s.name: s.default for s in SETTINGS}
+    assert DEFAULT_BITRATES == {"opus": defaults["OPUS_BITRATE"], "mp3": defaults["MP3_BITRATE"]}
