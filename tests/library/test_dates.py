@@ -5,7 +5,15 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from reader.languages import SUPPORTED_CODES
-from reader.library.dates import DateMatch, ParsedDate, parse, parse_with_precision, search
+from reader.library.dates import (
+    MAX_PARSE_CHARS,
+    MAX_SEARCH_CHARS,
+    DateMatch,
+    ParsedDate,
+    parse,
+    parse_with_precision,
+    search,
+)
 
 # (lang, text, expected wall clock, time printed)
 DATE_LINES = [
@@ -233,10 +241,18 @@ def test_junk_never_raises(junk):
 def test_huge_input_is_capped_and_fast():
     import time
 
-    huge = "lorem ipsum " * 900_000 + "5 December 2024"
+    date = "5 December 2024"
+    # parse() gives up on anything longer than a date line, even a date padded with spaces.
+    assert parse(" " * (MAX_PARSE_CHARS - len(date)) + date, "en") == datetime(2024, 12, 5)
+    assert parse(" " * MAX_PARSE_CHARS + date, "en") is None
+    # search() reads only the head of a page: a date just inside it is found, one past it is not.
+    inside = "x " * ((MAX_SEARCH_CHARS - len(date)) // 2) + date
+    assert len(inside) <= MAX_SEARCH_CHARS
+    assert search(inside, "en").value == datetime(2024, 12, 5)
+    huge = "lorem ipsum " * 900_000 + date
     started = time.perf_counter()
     assert parse(huge, "en") is None
-    search(huge, "en")
+    assert search(huge, "en") is None
     assert time.perf_counter() - started < 2
 
 
