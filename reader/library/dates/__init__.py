@@ -9,9 +9,10 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale
-
-from reader.languages import SUPPORTED_CODES
+from .calendar_names import month_number, month_table, weekday_words
+from .folding import cased_fold, fold, fold_with_offsets, input_span
+from .regex_parts import WORD_END, WORD_START, alternation, trie_pattern
+from .results import DateMatch, ParsedDate
 
 # A date string is short; anything longer is a page, not a date line, so parse() gives up.
 MAX_PARSE_CHARS = 1_000
@@ -19,31 +20,6 @@ MAX_PARSE_CHARS = 1_000
 # the work on multi-megabyte input.
 MAX_SEARCH_CHARS = 200_000
 MIN_YEAR, MAX_YEAR = 1900, 2100
-
-
-@dataclass(frozen=True)
-class ParsedDate:
-    """A date as printed: the datetime, and whether the text gave a time of day."""
-
-    value: datetime
-    has_time: bool
-
-
-@dataclass(frozen=True)
-class DateMatch:
-    """A date found inside a longer text, with its character span in that text."""
-
-    start: int
-    end: int
-    parsed: ParsedDate
-
-    @property
-    def value(self) -> datetime:
-        return self.parsed.value
-
-    @property
-    def has_time(self) -> bool:
-        return self.parsed.has_time
 
 
 def parse(text: str, lang: str | None = None) -> datetime | None:
@@ -69,256 +45,7 @@ def search(text: str, lang: str | None = None) -> DateMatch | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Folding: one comparable form for table entries and input, with a map back to input offsets.
-
-_DIGIT_BLOCKS = ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯", "０１２３４５６７８９")
-_CHAR_FOLDS = {
-    **{d: str(i) for block in _DIGIT_BLOCKS for i, d in enumerate(block)},
-    **dict.fromkeys("\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\u3000\t\n\r\v\f", " "),
-    **dict.fromkeys("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c\u0640", ""),
-    **dict.fromkeys("’ʼ‘`´׳′", "'"),
-    **dict.fromkeys("‐‑‒–—―−", "-"),
-    "״": '"',
-    "：": ":",
-    "，": ",",
-    "、": ",",
-    "،": ",",
-    "٫": ".",
-    "٬": ",",
-    "．": ".",
-    "。": ".",
-    "／": "/",
-    "（": "(",
-    "）": ")",
-    "【": "[",
-    "】": "]",
-    "॰": ".",  # Devanagari abbreviation sign, as in "दिस॰"
-    "ı": "i",  # Turkish dotless i, so "ARALIK" and "Aralık" meet
-    "İ": "i",
-    "ς": "σ",
-    "ى": "ي",
-    "ی": "ي",
-    "ک": "ك",
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ە": "ه",
-}
-
-
-def _is_dropped_mark(ch: str) -> bool:
-    """Accents, Hindi nukta, Arabic vowel marks: dropped so spelling variants compare equal."""
-    o = ord(ch)
-    return (
-        0x0300 <= o <= 0x036F or o == 0x093C or 0x064B <= o <= 0x065F or o == 0x0670
-    ) or 0x0591 <= o <= 0x05C7
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in _CHAR_FOLDS:
-        return _CHAR_FOLDS[ch]
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:  # full-width ASCII
-        ch, o = chr(o - 0xFEE0), o - 0xFEE0
-    low = ch.lower()
-    if len(low) != 1:
-        low = ch
-    # Only alphabetic scripts are decomposed: NFD would split Hangul syllables into jamo.
-    if 0x80 <= o < 0x0980 or 0x1E00 <= o < 0x2000:
-        low = "".join(c for c in unicodedata.normalize("NFD", low) if not _is_dropped_mark(c))
-    return low
-
-
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Folded text and, unless it is the identity, the input offset of each folded char."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_WS), None
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        if folded:
-            out.append(folded)
-            index.extend([i] * len(folded))
-    index.append(len(text))
-    return "".join(out), index
-
-
-_ASCII_WS = str.maketrans("\t\n\r\v\f", "     ")
-
-
-def fold(text: str) -> str:
-    """The comparable form of a word: lower case, no accents, ASCII digits."""
-    return _fold(text)[0]
-
-
-# --------------------------------------------------------------------------------------------
-# Word tables: months and weekdays from CLDR (through Babel) plus the forms CLDR lacks.
-
-# Forms news sites print that CLDR's format/stand-alone names miss.
-_EXTRA_MONTHS: dict[str, dict[int, tuple[str, ...]]] = {
-    "en": {9: ("sept",)},
-    "de": {1: ("jänner", "jän"), 3: ("mrz",)},
-    "es": {9: ("setiembre", "set")},
-    "pt": {9: ("setembro",)},
-    "ar": {
-        # Levantine / Iraqi names, as in "5 كانون الأول 2024".
-        1: ("كانون الثاني", "كانون ثاني", "جانفي", "يناير", "ينايِر"),
-        2: ("شباط", "فيفري", "فبراير"),
-        3: ("آذار", "اذار", "مارس"),
-        4: ("نيسان", "أفريل", "ابريل", "إبريل", "افريل"),
-        5: ("أيار", "ايار", "ماي", "مايو"),
-        6: ("حزيران", "جوان", "يونيو", "يونيه"),
-        7: ("تموز", "جويلية", "يوليو", "يوليه", "جويلة"),
-        8: ("آب", "أوت", "اغسطس", "أغسطس", "اغشت", "غشت"),
-        9: ("أيلول", "ايلول", "سبتمبر", "شتنبر"),
-        10: ("تشرين الأول", "تشرين اول", "أكتوبر", "اكتوبر"),
-        11: ("تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"),
-        12: ("كانون الأول", "كانون اول", "ديسمبر", "دجنبر"),
-    },
-    "hi": {
-        2: ("फरवरी",),
-        4: ("अप्रेल",),
-        7: ("जुलाइ",),
-        9: ("सितम्बर",),
-        10: ("अक्तूबर", "अक्टूबर"),
-        11: ("नवम्बर",),
-        12: ("दिसम्बर",),
-    },
-    "el": {5: ("Μαΐου", "Μαίου", "Μάη"), 6: ("Ιούνη",), 7: ("Ιούλη",)},
-    "uk": {11: ("листопаду",)},
-    "tr": {},
-}
-
-_EXTRA_WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "pt": ("segunda", "terça", "quarta", "quinta", "sexta"),
-    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天")
-    + ("週一", "週二", "週三", "週四", "週五", "週六", "週日", "周日", "周天"),
-    "he": ("ראשון", "שני", "שלישי", "רביעי", "חמישי", "שישי", "שבת"),
-    "ar": ("الاحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"),
-    "en": ("tues", "thur", "thurs", "weds"),
-    "de": ("mo", "di", "mi", "do", "fr", "sa", "so"),
-}
-
-_ALPHABETIC_CODES = (
-    "fr",
-    "de",
-    "en",
-    "uk",
-    "ru",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "tr",
-    "sv",
-    "el",
-    "cs",
-)
-
-
-def _clean_name(name: str) -> str:
-    return fold(name).strip().rstrip(".'").strip()
-
-
-def _cldr_months(code: str) -> dict[str, int]:
-    locale = Locale(code)
-    names: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.months[context][width].items():
-                cleaned = _clean_name(name)
-                # Babel falls back to "1月" for some stand-alone tables; digits are no name.
-                if cleaned and not any(ch.isdigit() for ch in cleaned):
-                    names[cleaned] = number
-    for number, extras in _EXTRA_MONTHS.get(code, {}).items():
-        for name in extras:
-            names[_clean_name(name)] = number
-    return names
-
-
-def _month_prefixes(names: dict[str, int]) -> dict[str, int]:
-    """Abbreviations as sites cut them ("Déc", "Sept", "груд"), unambiguous within a language."""
-    seen: dict[str, set[int]] = {}
-    for name, number in names.items():
-        if " " in name:
-            continue
-        for length in range(3, len(name)):
-            seen.setdefault(name[:length], set()).add(number)
-    return {prefix: next(iter(ms)) for prefix, ms in seen.items() if len(ms) == 1}
-
-
-@lru_cache(maxsize=1)
-def _month_table() -> dict[str, dict[str, int]]:
-    """Folded month word -> {language: month number}."""
-    table: dict[str, dict[str, int]] = {}
-    for code in SUPPORTED_CODES:
-        names = _cldr_months(code)
-        if code == "he":  # "בדצמבר": Hebrew glues the preposition to the month
-            names.update({"ב" + name: n for name, n in list(names.items())})
-        words = dict(_month_prefixes(names)) if code in _ALPHABETIC_CODES else {}
-        words.update(names)  # full names win over a clipped form of another month
-        for word, number in words.items():
-            table.setdefault(word, {})[code] = number
-    return table
-
-
-def _month_number(word: str, lang: str | None) -> int | None:
-    by_lang = _month_table().get(word.rstrip(".'").strip())
-    if not by_lang:
-        return None
-    if lang in by_lang:
-        return by_lang[lang]
-    numbers = list(by_lang.values())
-    return max(set(numbers), key=numbers.count)
-
-
-@lru_cache(maxsize=1)
-def _weekday_words() -> frozenset[str]:
-    words: set[str] = set()
-    for code in SUPPORTED_CODES:
-        days = Locale(code).days
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated", "short"):
-                for name in days[context][width].values():
-                    words.add(_clean_name(name))
-        words.update(_clean_name(w) for w in _EXTRA_WEEKDAYS.get(code, ()))
-    return frozenset(w for w in words if w)
-
-
-def _trie_pattern(words: set[str] | frozenset[str]) -> str:
-    """A regex alternation shaped as a trie, so a thousand words cost one pass, longest first."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = []
-        optional = "" in node
-        for ch in sorted(k for k in node if k):
-            branches.append(re.escape(ch) + render(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)
-
-
-# --------------------------------------------------------------------------------------------
 # Grammar, compiled once on first use.
-
-# Not inside a word: letters, plus Devanagari vowel signs that Python's \w does not count.
-_WORD_END = r"(?![^\W\d_]|[\u0900-\u0963\u0971-\u097f])"
-_WORD_START = r"(?<![^\W\d_]|[\u0900-\u0963\u0971-\u097f])"
 
 # Words that may sit between a date and its time ("à", "um", "a las", "года в", "saat").
 _CONNECTOR_WORDS = (
@@ -412,14 +139,10 @@ class _Grammar:
     vocabulary: frozenset[str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    month = "(?:" + _trie_pattern(set(_month_table())) + ")" + _WORD_END
-    weekday = "(?:" + _trie_pattern(_weekday_words()) + ")" + _WORD_END
+    month = "(?:" + trie_pattern(set(month_table())) + ")" + WORD_END
+    weekday = "(?:" + trie_pattern(weekday_words()) + ")" + WORD_END
     ordinal = r"(?:st|nd|rd|th|er|eme|e|º|ª|°|-?го|-?е|\.|:e)?"
     month_pair = rf"(?:{month})\.?(?:\s*/\s*(?:{month})\.?)?"
     core = re.compile(
@@ -430,9 +153,9 @@ def _grammar() -> _Grammar:
         r"(?!\d|[-/]\d)"
         # 5 décembre 2024, 5. Dezember 2024, 5 de diciembre de 2024, 5th of December 2024
         rf"|(?<![\d.,:/-])(?P<nd>\d{{1,2}}){ordinal}[\s.,/-]*(?:(?:de|of|the)\s+)?"
-        rf"{_WORD_START}(?P<nm>{month_pair})[\s.,/'-]*(?:(?:de|del)\s+)?(?P<ny>\d{{4}})(?!\d)"
+        rf"{WORD_START}(?P<nm>{month_pair})[\s.,/'-]*(?:(?:de|del)\s+)?(?P<ny>\d{{4}})(?!\d)"
         # December 5, 2024; Dec. 5th 2024; दिसंबर 05, 2024
-        rf"|{_WORD_START}(?P<mm>{month_pair})[\s.,-]*(?P<md>\d{{1,2}})(?:st|nd|rd|th|\.)?(?!\d)"
+        rf"|{WORD_START}(?P<mm>{month_pair})[\s.,-]*(?P<md>\d{{1,2}})(?:st|nd|rd|th|\.)?(?!\d)"
         r"[\s.,-]*(?P<my>\d{4})(?!\d)"
         # 05.12.2024, 5/12/2024, 5. 12. 2024
         r"|(?<![\d./-])(?P<na>\d{1,2})(?P<nsep>[./-])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
@@ -441,8 +164,8 @@ def _grammar() -> _Grammar:
         r"|(?<![\d./-])(?P<ta>\d{1,2})(?P<tsep>[./-])(?P<tb>\d{1,2})(?P=tsep)(?P<ty>\d{2})"
         r"(?![\d:]|[./-]\d|\s?h\s?\d)"
     )
-    connectors = _alternation(fold(w) for w in _CONNECTOR_WORDS.split() + list(_CONNECTORS))
-    gap_token = rf"[\s,;|·•/.:()\[\]*-]+|(?:{connectors}){_WORD_END}|{weekday}|\(\w{{1,4}}\)"
+    connectors = alternation(fold(w) for w in _CONNECTOR_WORDS.split() + list(_CONNECTORS))
+    gap_token = rf"[\s,;|·•/.:()\[\]*-]+|(?:{connectors}){WORD_END}|{weekday}|\(\w{{1,4}}\)"
     gap = f"(?:{gap_token}){{0,10}}"
     am_pm = "|".join(
         re.escape(fold(w)).replace(r"\ ", r"\s?")
@@ -459,15 +182,15 @@ def _grammar() -> _Grammar:
         r"(?:(?P<h>\d{1,2})\s?(?::|h|ч)\s?(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?(?!\d)"
         r"|(?P<h2>\d{1,2})\.(?P<mi2>\d{2})(?!\d|\.\d|,\d|\s?%)"
         r"|(?P<h3>\d{1,2})\s*[時时시点點]\s*(?:(?P<mi3>\d{1,2})\s*[分분](?:\s*(?P<s3>\d{1,2})\s*[秒초])?)?"
-        rf"|(?P<h4>\d{{1,2}})\s?(?=h{_WORD_END}|uhr|horas?{_WORD_END}|hrs?{_WORD_END}|uur)"
+        rf"|(?P<h4>\d{{1,2}})\s?(?=h{WORD_END}|uhr|horas?{WORD_END}|hrs?{WORD_END}|uur)"
         rf"|(?P<h5>\d{{1,2}})(?=\s?(?:{am_pm})))"
-        r"(?:\s?(?:uhr|h|hs|hrs|horas|hora|uur|ч|godz|बजे|ora)\.?" + _WORD_END + ")?"
+        r"(?:\s?(?:uhr|h|hs|hrs|horas|hora|uur|ч|godz|बजे|ora)\.?" + WORD_END + ")?"
         rf"(?:\s?(?P<ap>{am_pm})(?![^\W\d_]))?"
-        r"(?:\s?(?:uhr|hs|hrs|horas|uur|बजे)\.?" + _WORD_END + ")?"
+        r"(?:\s?(?:uhr|hs|hrs|horas|uur|बजे)\.?" + WORD_END + ")?"
     )
-    zone_words = _alternation(_ZONES)
+    zone_words = alternation(_ZONES)
     zone = re.compile(
-        rf"\s?[(\[]?\s?(?P<tz>{zone_words}){_WORD_END}"
+        rf"\s?[(\[]?\s?(?P<tz>{zone_words}){WORD_END}"
         r"(?:\s?(?P<tzsign>[+-])\s?(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?)?\s?[)\]]?"
         r"|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)"
         r"|\s(?P<ssign>[+-])(?P<soh>\d{2}):?(?P<som>\d{2})(?!\d)"
@@ -475,7 +198,7 @@ def _grammar() -> _Grammar:
     )
     vocabulary = {fold(w) for w in _LABEL_WORDS.split()}
     vocabulary |= {fold(w) for w in _CONNECTOR_WORDS.split()}
-    vocabulary |= set(_weekday_words()) | set(_month_table())
+    vocabulary |= set(weekday_words()) | set(month_table())
     vocabulary |= {fold(w).strip(".") for w in (_AM_WORDS + " " + _PM_WORDS).split()}
     vocabulary |= {w for w in _ZONES if " " not in w}
     return _Grammar(
@@ -485,7 +208,7 @@ def _grammar() -> _Grammar:
         gap=re.compile(gap),
         zone=zone,
         words=re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097f])+"),
-        cjk_labels=re.compile(_alternation(_CJK_LABELS)),
+        cjk_labels=re.compile(alternation(_CJK_LABELS)),
         vocabulary=frozenset(vocabulary),
     )
 
@@ -533,7 +256,7 @@ def _date_parts(m: re.Match[str], lang: str | None) -> tuple[int, int, int] | No
 def _month_in(text: str, lang: str | None) -> int | None:
     """The month a month word (or an "ديسمبر/كانون الأول" pair) names."""
     first = text.split("/")[0].strip().rstrip(".'")
-    return _month_number(first, lang)
+    return month_number(first, lang)
 
 
 def _numeric_order(a: int, b: int, year: int, sep: str, lang: str | None):
@@ -607,7 +330,7 @@ def _zone_at(folded: str, original: str, index: list[int] | None, pos: int, lang
         word = g["tz"]
         if word.isascii() and word.isalpha():
             # "ET" is a zone, "et" is French "and": Latin zone words count only in capitals.
-            start, end = _span(index, m.start("tz"), m.end("tz"))
+            start, end = input_span(index, m.start("tz"), m.end("tz"))
             if not original[start:end].isupper() and word != "z":
                 return None, pos
             if word == "z" and m.start("tz") != pos:
@@ -639,15 +362,6 @@ def _zone_for(word: str, lang: str | None) -> tzinfo | None:
     if isinstance(zone, str):
         return ZoneInfo(zone)
     return _fixed(round(zone * 60))
-
-
-def _span(index: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """Input offsets of a folded span."""
-    if index is None:
-        return start, end
-    if end <= start:
-        return index[start], index[start]
-    return index[start], index[end - 1] + 1
 
 
 def _time_after(folded, original, index, pos, lang):
@@ -777,23 +491,11 @@ def _parse(text, lang) -> ParsedDate | None:
         return None
     lang = _usable_lang(lang)
     text = _gregorian_era_years(text)
-    folded, index = _fold(text)
+    folded, index = fold_with_offsets(text)
     found = _find_first(folded, text, index, lang)
-    if found is None or not _looks_like_date_line(folded, _cased_fold(text), found):
+    if found is None or not _looks_like_date_line(folded, cased_fold(text), found):
         return None
     return found.parsed
-
-
-def _cased_fold(text: str) -> str:
-    """The folded text with capitals kept, aligned char for char with the folded text."""
-    return "".join(_keep_case(ch) for ch in text)
-
-
-def _keep_case(ch: str) -> str:
-    folded = _fold_char(ch)
-    if ch.isupper() and len(folded) == 1 and len(folded.upper()) == 1:
-        return folded.upper()
-    return folded
 
 
 def _search(text, lang) -> DateMatch | None:
@@ -801,9 +503,9 @@ def _search(text, lang) -> DateMatch | None:
         return None
     lang = _usable_lang(lang)
     head = text[:MAX_SEARCH_CHARS]
-    folded, index = _fold(head)
+    folded, index = fold_with_offsets(head)
     found = _find_first(folded, head, index, lang)
     if found is None:
         return None
-    start, end = _span(index, found.start, found.end)
+    start, end = input_span(index, found.start, found.end)
     return DateMatch(start, end, found.parsed)
