@@ -1,0 +1,66 @@
+"""The entry points: parse a date line, or search a longer text for its first date; never raise."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reader.text.language_tags import base_language
+
+from .date_line import looks_like_date_line
+from .first_date import find_first_date
+from .folding import cased_fold, fold_with_offsets, input_span
+from .japanese_eras import gregorian_era_years
+from .results import DateMatch, ParsedDate
+
+# A date string is short; anything longer is a page, not a date line, so parse() gives up.
+MAX_PARSE_CHARS = 1_000
+# search() only looks at the head of a page: the date line sits near the top, and this bounds
+# the work on multi-megabyte input.
+MAX_SEARCH_CHARS = 200_000
+
+
+def parse(text: str, lang: str | None = None) -> datetime | None:
+    """The datetime a date string states, or None when it states no full date."""
+    parsed = parse_with_precision(text, lang)
+    return parsed.value if parsed else None
+
+
+def parse_with_precision(text: str, lang: str | None = None) -> ParsedDate | None:
+    """Like parse(), keeping whether a time of day was printed."""
+    try:
+        return _parse(text, lang)
+    except Exception:  # noqa: BLE001 - the contract is "never raise", whatever the input
+        return None
+
+
+def search(text: str, lang: str | None = None) -> DateMatch | None:
+    """The first full date (with its time, if one is printed with it) inside a longer text."""
+    try:
+        return _search(text, lang)
+    except Exception:  # noqa: BLE001 - the contract is "never raise", whatever the input
+        return None
+
+
+def _parse(text, lang) -> ParsedDate | None:
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_PARSE_CHARS:
+        return None
+    lang = base_language(lang)  # only the primary subtag matters: "pt-BR" reads as "pt"
+    text = gregorian_era_years(text)
+    folded, index = fold_with_offsets(text)
+    found = find_first_date(folded, text, index, lang)
+    if found is None or not looks_like_date_line(folded, cased_fold(text), found):
+        return None
+    return found.parsed
+
+
+def _search(text, lang) -> DateMatch | None:
+    if not isinstance(text, str) or not text:
+        return None
+    lang = base_language(lang)  # only the primary subtag matters: "pt-BR" reads as "pt"
+    head = text[:MAX_SEARCH_CHARS]
+    folded, index = fold_with_offsets(head)
+    found = find_first_date(folded, head, index, lang)
+    if found is None:
+        return None
+    start, end = input_span(index, found.start, found.end)
+    return DateMatch(start, end, found.parsed)

@@ -1,0 +1,119 @@
+"""Who is asking: sign-in sessions, API tokens, rate limits, and the role each route needs."""
+
+from functools import wraps
+
+from flask import Flask, abort, current_app, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager, current_user
+
+from reader.auth import service as auth_service
+from reader.db import get_session
+from reader.errors import error_response
+from reader.models import User
+
+
+def init_app(app: Flask) -> None:
+    """Sessions (Flask-Login) and a rate limiter of the app's own."""
+    login_manager = LoginManager(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to do this.")
+    login_manager.user_loader(_load_user)
+    # One limiter per app, so apps (and tests) never share counters in one process.
+    app.extensions["reader.limiter"] = Limiter(
+        get_remote_address,
+        app=app,
+        storage_uri=app.config["RATELIMIT_STORAGE_URI"],
+        default_limits=[],
+    )
+    app.context_processor(lambda: {"current_user": current_user})
+
+
+def _load_user(session_key: str) -> User | None:
+    user_id, _sep, password_mark = session_key.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = get_session().get(User, int(user_id))
+    if user is None or user.get_id() != session_key:
+        return None  # deleted, or its password changed since this session signed in
+    return user
+
+
+def limiter() -> Limiter:
+    return current_app.extensions["reader.limiter"]
+
+
+def editor_required(view):
+    """Editors and admins only; anyone else is sent to sign in (403 when signed in)."""
+
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()
+        if not current_user.is_editor:
+            abort(403, _("You do not have permission to do this."))
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def admin_required(view):
+    """Admins only."""
+
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()
+        if not current_user.is_admin:
+            abort(403, _("You do not have permission to do this."))
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def api_user() -> User | None:
+    """The API caller: a bearer token's user, else the signed-in session's, else None."""
+    if "api_user" not in g:
+        header = request.headers.get("Authorization", "")
+        scheme, _sep, token = header.partition(" ")
+        if scheme.lower() == "bearer":
+            g.api_user = auth_service.user_for_token(get_session(), token.strip())
+            g.api_by_token = True
+        else:
+            g.api_user = current_user if current_user.is_authenticated else None
+            g.api_by_token = False
+    return g.api_user
+
+
+def api_editor_required(view):
+    """An editor's token or session: 401 without one, 403 for anyone else."""
+
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        user = api_user()
+        if user is None:
+            response, status = error_response(401, "sign in or send an editor's API token")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="reader"'
+            return response, status
+        if not user.is_editor:
+            return error_response(403, "an editor's token or session is needed")
+        if not g.api_by_token:
+            # A session cookie rides along with any request the browser makes: a write that
+            # uses one must also carry the page's CSRF token (X-CSRFToken), as forms do.
+            current_app.extensions["csrf"].protect()
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after signing in: a path on this site only, never another host."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("articles.index")
+
+
+def redirect_next():
+    return redirect(safe_next(request.args.get("next")))
