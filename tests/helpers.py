@@ -1,6 +1,8 @@
-"""Helpers the tests share: a real `reader serve` on a free port, and waiting for it."""
+"""Helpers the tests share: apps, seeds, tool checks, and a real `reader serve` on a free port."""
 
+import importlib.util
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -11,6 +13,52 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from reader import create_app
+from reader.library import articles
+from reader.library.importer import draft_from_path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SHARED_SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed-article.txt"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# `make test` (and so CI) sets it: a tier whose tool is missing then fails instead of skipping.
+REQUIRE_ALL_TIERS = "READER_REQUIRE_ALL_TIERS"
+INSTALL_HINT = "`make test` installs it"
+
+
+def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_spec=None):
+    """Why the tier a marker names cannot run here, or None when its tools are installed."""
+    find_spec = find_spec or importlib.util.find_spec
+    if marker in {"espeak", "browser"} and which("espeak-ng") is None:
+        # The browser tests listen too: their server speaks with the real engine.
+        return f"espeak-ng is not installed ({INSTALL_HINT})"
+    if marker == "browser":
+        if not exists(CHROMIUM):
+            return f"chromium is not at {CHROMIUM} ({INSTALL_HINT})"
+        if find_spec("playwright") is None:
+            return f"playwright is not importable ({INSTALL_HINT}: pip install -e '.[test]')"
+    return None
+
+
+def make_app(tmp_path, **overrides):
+    config = {
+        "TESTING": True,
+        "DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "SECRET_KEY": "test",
+        "SPEECH_ENGINE": "silent",
+        "SPEECH_WORKERS": 0,
+        "WTF_CSRF_ENABLED": False,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+def load_seed(session, prefix: str):
+    """Store the seed file whose name starts with the prefix ("01-fr")."""
+    (path,) = SEEDS.glob(f"{prefix}-*.txt")
+    article, _ = articles.store_article(session, draft_from_path(path))
+    return article
 
 
 def free_port() -> int:

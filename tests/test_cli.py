@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SEEDS, SHARED_SEED
-from tests.helpers import MALFORMED_SEED_HEADERS
+from tests.helpers import MALFORMED_SEED_HEADERS, SEEDS, SHARED_SEED
 
 
 def reader(tmp_path, *args, check=True, **settings):

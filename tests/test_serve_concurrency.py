@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_app
-from tests.helpers import serve_reader
+from tests.helpers import make_app, serve_reader
 
 pytestmark = [pytest.mark.espeak, pytest.mark.slow]
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM
-from tests.helpers import serve_reader
+from tests.helpers import CHROMIUM, serve_reader
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -6,8 +6,7 @@ import pytest
 
 from reader.library.importer import BadSeedFile, ImportFailed, draft_from_path, draft_from_text
 from reader.library.seedfile import SeedFormatError, parse_seed
-from tests.conftest import SEEDS, SHARED_SEED
-from tests.helpers import GOOD_HEADER, MALFORMED_SEED_HEADERS
+from tests.helpers import GOOD_HEADER, MALFORMED_SEED_HEADERS, SEEDS, SHARED_SEED
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

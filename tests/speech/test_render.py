@@ -5,7 +5,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.oggopus import OggOpus
 
-from tests.conftest import make_app
+from tests.helpers import make_app
 from tests.speech.audio_check import decode_opus, seconds
 
 
@@ -90,7 +90,7 @@ def test_missing_espeak_is_a_clear_503(tmp_path, monkeypatch, french_article):
         from reader.db import get_session
         from reader.library.articles import store_article
         from reader.library.importer import draft_from_path
-        from tests.conftest import SEEDS
+        from tests.helpers import SEEDS
 
         article, _ = store_article(
             get_session(), draft_from_path(SEEDS / "01-fr-premieres-pertes-kyiv.txt")
@@ -119,7 +119,7 @@ def test_real_espeak_reads_the_french_seed(tmp_path, french_article):
         from reader.db import get_session
         from reader.library.articles import store_article
         from reader.library.importer import draft_from_path
-        from tests.conftest import SEEDS
+        from tests.helpers import SEEDS
 
         article, _ = store_article(
             get_session(), draft_from_path(SEEDS / "01-fr-premieres-pertes-kyiv.txt")

@@ -4,8 +4,7 @@ import io
 
 import pytest
 
-from tests.conftest import SEEDS
-from tests.helpers import MALFORMED_SEED_HEADERS
+from tests.helpers import MALFORMED_SEED_HEADERS, SEEDS
 
 
 def test_article_detail_gives_the_publication_time_with_the_source_offset(client, french_article):
@@ -52,7 +51,7 @@ def test_import_refuses_bad_input_clearly(client):
 
 
 def test_upload_larger_than_the_limit_is_413(tmp_path):
-    from tests.conftest import make_app
+    from tests.helpers import make_app
 
     app = make_app(tmp_path, MAX_UPLOAD_MB=1)
     response = app.test_client().post(

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from reader.models import Feedback
-from tests.conftest import make_app
+from tests.helpers import make_app
 
 
 def count(session):

@@ -5,8 +5,7 @@ import io
 import pytest
 from markupsafe import escape
 
-from tests.conftest import SEEDS
-from tests.helpers import MALFORMED_SEED_HEADERS
+from tests.helpers import MALFORMED_SEED_HEADERS, SEEDS
 
 
 def test_uploading_a_seed_file_opens_the_new_article(client):

@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from tests.conftest import SEEDS, load_seed
+from tests.helpers import SEEDS, load_seed
 
 
 @contextmanager
