@@ -48,6 +48,19 @@ def configure(app: Flask, test_config: dict | None) -> None:
         app.config["SECRET_KEY"] = _persistent_secret(data_dir)
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_MB"] * 1024 * 1024
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    # The sign-in cookie: never readable by scripts, not sent on cross-site requests, and
+    # HTTPS-only by setting (a plain-HTTP install on one machine would lose it otherwise).
+    secure = app.config["SECURE_COOKIES"]
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=secure,
+        RATELIMIT_STORAGE_URI=app.config["RATELIMIT_STORAGE_URI"],
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
 
 
 def _persistent_secret(data_dir: str) -> str:

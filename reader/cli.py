@@ -1,4 +1,4 @@
-"""The `reader` command: serve, seed, import, init-db, prune, feedback-export."""
+"""The `reader` command: serve, seed, import, init-db, prune, feedback-export, user."""
 
 import json
 import sys
@@ -140,3 +140,44 @@ def feedback_export(app) -> None:
     with _session(app) as session:
         for row in export_rows(session):
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@main.group()
+def user() -> None:
+    """People who sign in: editors and admins (readers need no account)."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@click.password_option(help="Asked for when not given (never stored in plain text).")
+@click.pass_obj
+def user_add(app, name: str, role: str, password: str) -> None:
+    """Add an editor or admin with a password."""
+    from reader.auth import service as auth_service
+
+    with _session(app) as session:
+        try:
+            auth_service.create_user(session, name, password, role)
+        except auth_service.AuthError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"{role} {name} added.")
+
+
+@user.command("passwd")
+@click.argument("name")
+@click.password_option(help="Asked for when not given.")
+@click.pass_obj
+def user_passwd(app, name: str, password: str) -> None:
+    """Set a new password (every session signed in with the old one ends)."""
+    from reader.auth import service as auth_service
+
+    with _session(app) as session:
+        found = auth_service.find_user(session, name)
+        if found is None:
+            raise click.ClickException(f"there is no user named {name!r}")
+        try:
+            auth_service.set_password(session, found, password)
+        except auth_service.AuthError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"password of {name} changed.")

@@ -87,6 +87,19 @@ SETTINGS: tuple[Setting, ...] = (
         "CACHE_MAX_AGE_DAYS", 90, "`reader prune` removes cached audio unused for this many days."
     ),
     Setting("MAX_UPLOAD_MB", 5, "Largest article upload or fetched page, in megabytes."),
+    Setting(
+        "SECURE_COOKIES",
+        False,
+        "Send the sign-in cookie over HTTPS only: turn on when served behind HTTPS.",
+    ),
+    Setting(
+        "RATELIMIT_STORAGE_URI",
+        "memory://",
+        "Where rate-limit counters live: memory:// (one process) or redis://host:port.",
+    ),
+    Setting("LOGIN_LIMIT_PER_CLIENT", "20 per minute", "Sign-in attempts allowed per address."),
+    Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per minute", "Sign-in attempts allowed per name."),
+    Setting("FEEDBACK_LIMIT", "10 per minute;60 per hour", "Reports allowed per address."),
 )
 
 

@@ -33,7 +33,10 @@ def _localized_message(error: HTTPException) -> str:
         405: _("This action is not allowed here."),
         413: _("The upload is too large."),
         415: _("This type of file is not supported."),
+        401: _("Please sign in to do this."),
+        403: _("You do not have permission to do this."),
         422: _("The data sent could not be processed."),
+        429: _("Too many attempts. Please wait a minute and try again."),
         500: _("Something went wrong on our side. Please try again."),
         503: _("This service is unavailable right now. Please try again later."),
     }

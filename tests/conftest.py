@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests.helpers import REQUIRE_ALL_TIERS, load_seed, make_app, missing_tool
+from tests.helpers import REQUIRE_ALL_TIERS, add_user, load_seed, make_app, missing_tool, sign_in
 
 
 def all_tiers_required() -> bool:
@@ -35,6 +35,22 @@ def app(tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def editor(app):
+    """A stored editor; the token is on `editor.token`."""
+    user, token = add_user(app, "editor", "editor")
+    user.token = token
+    return user
+
+
+@pytest.fixture
+def editor_client(app, editor):
+    """A client signed in as an editor."""
+    client = app.test_client()
+    sign_in(client, editor)
+    return client
 
 
 @pytest.fixture

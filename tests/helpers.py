@@ -162,3 +162,20 @@ MALFORMED_SEED_HEADERS = {
         "Source-Url 'javascript:alert(1)'",
     ),
 }
+
+
+def add_user(app, name: str = "editor", role: str = "editor") -> tuple:
+    """A stored editor (or admin) and a fresh API token of theirs: (user, token)."""
+    from reader.auth import service as auth_service
+
+    with app.extensions["reader.db"]() as session:
+        user = auth_service.create_user(session, name, "correct horse battery", role)
+        _row, token = auth_service.create_token(session, user, "tests")
+        return user, token
+
+
+def sign_in(client, user) -> None:
+    """Start the client's session as the user, without the login form."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True

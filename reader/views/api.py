@@ -9,6 +9,7 @@ from reader.library import articles as article_service
 from reader.library import importer
 from reader.text.languages import LANGUAGES
 from reader.views import present
+from reader.views.access import api_editor_required
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.openapi import openapi_document
 from reader.views.speaking import voice_for
@@ -49,6 +50,7 @@ def get_article(article_id: int):
 
 
 @bp.route("/articles/<int:article_id>/language", methods=["PUT", "POST"])
+@api_editor_required
 def set_language(article_id: int):
     session = get_session()
     article = article_service.get_article(session, article_id)
@@ -66,6 +68,7 @@ def set_language(article_id: int):
 
 
 @bp.patch("/articles/<int:article_id>/blocks/<int:position>")
+@api_editor_required
 def edit_block(article_id: int, position: int):
     """Correct one block's text; only its sentences are rendered again."""
     session = get_session()
@@ -83,6 +86,7 @@ def edit_block(article_id: int, position: int):
 
 
 @bp.post("/articles")
+@api_editor_required
 def import_article():
     """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
     try:

@@ -8,6 +8,7 @@ from reader.db import get_session
 from reader.library import articles as article_service
 from reader.text.languages import LANGUAGES
 from reader.views import present
+from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
 from reader.views.speaking import speech_problem
 
@@ -57,6 +58,7 @@ def read(article_id: int):
 
 
 @bp.post("/articles/<int:article_id>/language")
+@editor_required
 def override_language(article_id: int):
     article = load_article_or_404(article_id)
     code = request.form.get("language") or None

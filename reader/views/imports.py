@@ -5,12 +5,14 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from reader.db import get_session
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.views.access import editor_required
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 
 bp = Blueprint("imports", __name__)
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@editor_required
 def import_article():
     if request.method == "GET":
         return render_template("import.html", error=None)

@@ -21,17 +21,21 @@ def finish_renders(app):
         render.finished.wait(30)
 
 
-def test_editing_one_paragraph_renders_only_its_sentences(app, client, french_article, monkeypatch):
+def test_editing_one_paragraph_renders_only_its_sentences(
+    app, editor_client, french_article, monkeypatch
+):
     calls = count_syntheses(monkeypatch)
-    client.get(f"/articles/{french_article.id}/audio").get_data()
+    editor_client.get(f"/articles/{french_article.id}/audio").get_data()
     finish_renders(app)
     first_total = len(calls)
     assert first_total > 20
     calls.clear()
     edited = "Plus de dix mille soldats seraient là. Ils ne combattent pas encore."
-    response = client.patch(f"/api/v1/articles/{french_article.id}/blocks/0", json={"text": edited})
+    response = editor_client.patch(
+        f"/api/v1/articles/{french_article.id}/blocks/0", json={"text": edited}
+    )
     assert response.status_code == 200
-    client.get(f"/articles/{french_article.id}/audio").get_data()
+    editor_client.get(f"/articles/{french_article.id}/audio").get_data()
     assert sorted(calls) == sorted(
         ["Plus de dix mille soldats seraient là.", "Ils ne combattent pas encore."]
     )
@@ -46,8 +50,8 @@ def test_a_second_listener_joins_the_render(app, client, french_article, monkeyp
     assert len(calls) == len(set(calls))  # no sentence synthesized twice
 
 
-def test_edit_block_refuses_bad_input(client, french_article):
+def test_edit_block_refuses_bad_input(editor_client, french_article):
     url = f"/api/v1/articles/{french_article.id}/blocks"
-    assert client.patch(f"{url}/0", json={"text": "  "}).status_code == 422
-    assert client.patch(f"{url}/99", json={"text": "Bonjour."}).status_code == 422
-    assert client.patch(f"{url}/0", data="x").status_code == 400
+    assert editor_client.patch(f"{url}/0", json={"text": "  "}).status_code == 422
+    assert editor_client.patch(f"{url}/99", json={"text": "Bonjour."}).status_code == 422
+    assert editor_client.patch(f"{url}/0", data="x").status_code == 400

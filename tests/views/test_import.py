@@ -23,23 +23,23 @@ def test_uploading_a_web_page_extracts_the_article(client):
     assert response.status_code == 302
 
 
-def test_unsupported_file_is_a_localized_415(client):
+def test_unsupported_file_is_a_localized_415(editor_client):
     data = {"file": (io.BytesIO(b"\x89PNG\r\n"), "x.png")}
-    response = client.post("/import?lang=fr", data=data, content_type="multipart/form-data")
+    response = editor_client.post("/import?lang=fr", data=data, content_type="multipart/form-data")
     assert response.status_code == 415
     assert 'role="alert"' in response.get_data(as_text=True)
 
 
-def test_nothing_to_import_is_422(client):
-    assert client.post("/import", data={}).status_code == 422
-    assert client.post("/import", data={"url": "ftp://example.org/x"}).status_code == 422
+def test_nothing_to_import_is_422(editor_client):
+    assert editor_client.post("/import", data={}).status_code == 422
+    assert editor_client.post("/import", data={"url": "ftp://example.org/x"}).status_code == 422
 
 
 @pytest.mark.parametrize("case", MALFORMED_SEED_HEADERS)
-def test_a_malformed_seed_header_is_a_422_page_with_the_reason(client, case):
+def test_a_malformed_seed_header_is_a_422_page_with_the_reason(editor_client, case):
     text, reason = MALFORMED_SEED_HEADERS[case]
     data = {"file": (io.BytesIO(text.encode()), "seed.txt")}
-    response = client.post("/import?lang=fr", data=data, content_type="multipart/form-data")
+    response = editor_client.post("/import?lang=fr", data=data, content_type="multipart/form-data")
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'role="alert"' in page

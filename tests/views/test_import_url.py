@@ -22,19 +22,19 @@ def site():
     server.server_close()
 
 
-def test_import_a_page_by_its_address(client, site):
-    response = client.post("/api/v1/articles", json={"url": f"{site}/fr_classic.html"})
+def test_import_a_page_by_its_address(editor_client, site):
+    response = editor_client.post("/api/v1/articles", json={"url": f"{site}/fr_classic.html"})
     assert response.status_code == 201
     body = response.json
     assert body["language"] == "fr"
     assert body["source_url"] == f"{site}/fr_classic.html"
     assert body["title"]
-    detail = client.get(f"/api/v1/articles/{body['id']}").json
+    detail = editor_client.get(f"/api/v1/articles/{body['id']}").json
     assert len(detail["blocks"]) >= 2
 
 
-def test_a_missing_page_is_a_clear_422(client, site):
-    response = client.post("/api/v1/articles", json={"url": f"{site}/no-such-page.html"})
+def test_a_missing_page_is_a_clear_422(editor_client, site):
+    response = editor_client.post("/api/v1/articles", json={"url": f"{site}/no-such-page.html"})
     assert response.status_code == 422
     assert "could not be fetched" in response.json["error"]["message"]
 

@@ -87,17 +87,21 @@ def test_unknown_language_filter_is_a_clear_400(client):
     assert "Filtre de langue inconnu" in response.get_data(as_text=True)
 
 
-def test_language_override_sticks(client, session, french_article):
-    response = client.post(f"/articles/{french_article.id}/language", data={"language": "de"})
+def test_language_override_sticks(editor_client, session, french_article):
+    response = editor_client.post(
+        f"/articles/{french_article.id}/language", data={"language": "de"}
+    )
     assert response.status_code == 302
     session.expire_all()
-    html = client.get(f"/articles/{french_article.id}?lang=en").get_data(as_text=True)
+    html = editor_client.get(f"/articles/{french_article.id}?lang=en").get_data(as_text=True)
     assert '<article class="article" lang="de"' in html
     assert "chosen by a reader" in html
 
 
-def test_language_override_refuses_unknown_codes(client, french_article):
-    response = client.post(f"/articles/{french_article.id}/language", data={"language": "xx"})
+def test_language_override_refuses_unknown_codes(editor_client, french_article):
+    response = editor_client.post(
+        f"/articles/{french_article.id}/language", data={"language": "xx"}
+    )
     assert response.status_code == 422
 
 
@@ -137,9 +141,9 @@ def test_a_language_without_voice_is_said_in_the_page_and_the_api(
     assert status.status_code == 422
 
 
-def test_after_an_override_blocks_follow_the_new_language(client, session, french_article):
-    client.post(f"/articles/{french_article.id}/language", data={"language": "it"})
-    html = client.get(f"/articles/{french_article.id}").get_data(as_text=True)
+def test_after_an_override_blocks_follow_the_new_language(editor_client, session, french_article):
+    editor_client.post(f"/articles/{french_article.id}/language", data={"language": "it"})
+    html = editor_client.get(f"/articles/{french_article.id}").get_data(as_text=True)
     body = html.split('class="article__body"')[1]
     assert 'lang="fr"' not in body
 

@@ -31,9 +31,7 @@ def _gap() -> str:
     separators = r"[\s,;|·•/.:()\[\]*-]"
     # A run of separators is taken whole (the lookahead): were it free to split between
     # several tokens, a date followed by 40 spaces would try every split and never return.
-    gap_token = (
-        rf"{separators}+(?!{separators})|(?:{connectors}){WORD_END}|{weekday}|\(\w{{1,4}}\)"
-    )
+    gap_token = rf"{separators}+(?!{separators})|(?:{connectors}){WORD_END}|{weekday}|\(\w{{1,4}}\)"
     return f"(?:{gap_token}){{0,10}}"
 
 
