@@ -36,14 +36,18 @@ def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utteranc
     return list(read_in_order(article, read_hashtags))
 
 
-def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utterance]:
+def read_in_order(
+    article: Article, read_hashtags: bool = False, language: str | None = None
+) -> Iterator[Utterance]:
     """The plan one utterance at a time, each normalized only when it is reached.
 
     The title and date come before the body is touched, so an article whose blocks load on
-    first use can have its first speech started while they load.
+    first use can have its first speech started while they load. `language`, a listener's own
+    choice, reads every piece in that language instead of the detected ones.
     """
     for index, piece in enumerate(_pieces(article, read_hashtags)):
         kind, display, piece_lang, pause, block_position, span = piece
+        piece_lang = language or piece_lang
         yield Utterance(
             index=index,
             kind=kind,

@@ -162,6 +162,7 @@ class SpeechService:
         voice: str | None = None,
         audio_format: str | None = None,
         start_first: bool = False,
+        language: str | None = None,
     ):
         """Plan the article and key every utterance.
 
@@ -171,11 +172,14 @@ class SpeechService:
         next joins those jobs in flight, or finds their audio cached. If the whole article
         turns out to be cached (its sentences pruned but not its file), that work was wasted.
         """
-        base = self.options(article.language, rate, voice, audio_format)
+        if language is not None and language not in LANGUAGES:
+            raise SpeechRequestError(f"unknown language {language!r}")
+        lang = language or article.language
+        base = self.options(lang, rate, voice, audio_format)
         engine_version = self.engine().version()
         early = max(self.runner.workers, 1) if start_first else 0
         utterances, jobs = [], []
-        for utterance in read_in_order(article, self.config.read_hashtags):
+        for utterance in read_in_order(article, self.config.read_hashtags, language):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
@@ -184,7 +188,7 @@ class SpeechService:
         return RenderRequest(
             article_id=article.id,
             title=article.title,
-            lang=article.language or "",
+            lang=lang or "",
             engine_version=engine_version,
             audio_format=base.audio_format,
             utterances=tuple(utterances),

@@ -15,7 +15,10 @@ bp = Blueprint("listen", __name__)
 
 
 def _render_request(article):
-    """Plan the article for the ?rate=, ?voice= and ?format= asked, or abort with a message.
+    """Plan the article for the ?rate=, ?voice=, ?format= and ?language= asked, or abort.
+
+    ?language= is a listener's own choice of the article's language, kept in their browser:
+    it changes what they hear and nothing for anyone else.
 
     Every caller goes on to start or join the render, so its first sentences start at once.
     """
@@ -26,9 +29,15 @@ def _render_request(article):
         abort(400, _("The speaking rate must be a whole number of words per minute."))
     voice = request.args.get("voice") or None
     audio_format = request.args.get("format") or None
+    language = request.args.get("language") or None
     try:
         return speech().request(
-            article, rate=rate, voice=voice, audio_format=audio_format, start_first=True
+            article,
+            rate=rate,
+            voice=voice,
+            audio_format=audio_format,
+            start_first=True,
+            language=language,
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))

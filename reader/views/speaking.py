@@ -20,7 +20,7 @@ def status_and_message(error: Exception) -> tuple[int, str]:
     if isinstance(error, VoiceUnavailable):
         name = present.language_name(error.lang, str(get_locale())) or _("this language")
         return 422, _("No voice is installed for %(language)s.", language=name)
-    return 400, _("The speaking rate, voice or audio format is not valid.")
+    return 400, _("The speaking rate, voice, language or audio format is not valid.")
 
 
 def speech_problem(lang: str | None) -> str | None:

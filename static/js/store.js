@@ -19,6 +19,7 @@ const KEYS = {
   speed: "reader:speed",
   place: (id) => `reader:place:${id}`,
   listened: (id) => `reader:listened:${id}`,
+  language: (id) => `reader:language:${id}`,
 };
 
 export function loadSpeed() { return read(KEYS.speed); }
@@ -31,3 +32,8 @@ export function forgetPlace(articleId) { remove(KEYS.place(articleId)); }
 
 export function markListened(articleId, at) { write(KEYS.listened(articleId), at); }
 export function wasListened(articleId) { return Boolean(read(KEYS.listened(articleId))); }
+
+// A listener's own choice of an article's language: it changes only what this browser hears.
+export function loadListeningLanguage(articleId) { return read(KEYS.language(articleId)); }
+export function saveListeningLanguage(articleId, code) { write(KEYS.language(articleId), code); }
+export function forgetListeningLanguage(articleId) { remove(KEYS.language(articleId)); }

@@ -7,6 +7,7 @@ import { setUpFollowAlong } from "./follow-along.js";
 import { offerResume, setUpPlace } from "./place.js";
 import { setUpMediaSession } from "./media-session.js";
 import { setUpKeys } from "./keys.js";
+import { setUpListeningLanguage } from "./listening-language.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
@@ -37,6 +38,7 @@ export function startPlayer() {
   setUpPlace();
   setUpMediaSession();
   setUpKeys();
+  setUpListeningLanguage();
 
   applySpeed(currentSpeed());
   offerResume();

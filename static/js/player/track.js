@@ -5,13 +5,17 @@ import { fill } from "./format.js";
 import { setStatus, showError } from "./messages.js";
 import { resolvePending } from "./navigation.js";
 import { updateTime } from "./timeline.js";
+import { loadListeningLanguage } from "../store.js";
 
 let audioFormat = null;
 
-// Ogg/Opus is half the size of MP3 and renders faster; browsers without it get MP3.
+// Ogg/Opus is half the size of MP3 and renders faster; browsers without it get MP3. A language
+// the listener chose for themselves rides along on every request for this article's audio.
 export function withFormat(url) {
   if (!audioFormat) audioFormat = ui.audio.canPlayType('audio/ogg; codecs="opus"') ? "opus" : "mp3";
-  return `${url}${url.includes("?") ? "&" : "?"}format=${audioFormat}`;
+  const language = loadListeningLanguage(ui.articleId);
+  const extra = language ? `&language=${encodeURIComponent(language)}` : "";
+  return `${url}${url.includes("?") ? "&" : "?"}format=${audioFormat}${extra}`;
 }
 
 export async function fetchStatus() {
