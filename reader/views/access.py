@@ -45,32 +45,28 @@ def limiter() -> Limiter:
     return current_app.extensions["reader.limiter"]
 
 
-def editor_required(view):
-    """Editors and admins only; anyone else is sent to sign in (403 when signed in)."""
+def _signed_in_as(allowed, view):
+    """The view for users `allowed(user)` accepts; the public is sent to sign in, others 403."""
 
     @wraps(view)
     def guarded(*args, **kwargs):
         if not current_user.is_authenticated:
             return current_app.login_manager.unauthorized()
-        if not current_user.is_editor:
+        if not allowed(current_user):
             abort(403, _("You do not have permission to do this."))
         return view(*args, **kwargs)
 
     return guarded
+
+
+def editor_required(view):
+    """Editors and admins only."""
+    return _signed_in_as(lambda user: user.is_editor, view)
 
 
 def admin_required(view):
     """Admins only."""
-
-    @wraps(view)
-    def guarded(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return current_app.login_manager.unauthorized()
-        if not current_user.is_admin:
-            abort(403, _("You do not have permission to do this."))
-        return view(*args, **kwargs)
-
-    return guarded
+    return _signed_in_as(lambda user: user.is_admin, view)
 
 
 def api_user() -> User | None:
