@@ -4,6 +4,7 @@ import logging
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,10 @@ def handle_http_error(error: HTTPException):
 
 
 def _is_custom(error: HTTPException) -> bool:
-    # Our own abort(status, description) calls carry a specific, already-localized message.
+    # Our own abort(status, description) calls carry a specific, already-localized message;
+    # Flask-Limiter's carries the limit itself ("2 per 1 minute"), which is not for readers.
+    if isinstance(error, RateLimitExceeded):
+        return False
     return error.description != type(error).description
 
 
