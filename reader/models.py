@@ -1,4 +1,4 @@
-"""Tables: articles, their blocks and sentences, and reader feedback."""
+"""Tables: articles, their blocks and sentences, reader feedback and its history, users."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -154,6 +154,43 @@ class Feedback(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A report about one sentence says which, as the listener saw and heard it. All nullable:
+    # feedback about a whole article has none, and rows from before these columns keep working.
+    block_position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sentence_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The sentence's place among its block's sentences, from 0 (a heading is one sentence)."""
+    sentence_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """A snapshot from the database when reported: the block may be edited later."""
+    word: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    word_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Which of the sentence's words (from 0): the same word may occur twice."""
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    voice: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    audio_position: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """Seconds into the article's audio when the listener reported it."""
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True, default="new")
+    """new, in_progress, fixed or dismissed; None on rows older than the column means new."""
+
+    events: Mapped[list["FeedbackEvent"]] = relationship(
+        back_populates="feedback", order_by="FeedbackEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class FeedbackEvent(Base):
+    """A status change of a report: which status, who set it, when."""
+
+    __tablename__ = "feedback_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    feedback: Mapped[Feedback] = relationship(back_populates="events")
+    user: Mapped["User | None"] = relationship()
 
 
 ROLES = ("editor", "admin")

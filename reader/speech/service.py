@@ -22,7 +22,7 @@ from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.policy import read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest, render_status
 from reader.speech.voices import VoiceCatalog
-from reader.speech.worker import SentenceJob, cached_sentence
+from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
 
 # A render with failed sentences is shown as it is for this long before trying them again.
@@ -214,6 +214,33 @@ class SpeechService:
         return SentenceJob(
             key, utterance.spoken, options, utterance.pause_ms, self.config.cache_root
         )
+
+    def sentence_audio(
+        self,
+        article: Article,
+        block_position: int,
+        sentence_index: int,
+        audio_format: str | None = None,
+        timeout: float | None = None,
+    ) -> SentenceAudio | None:
+        """One sentence's audio, as the article's render makes it: cached, or rendered now.
+
+        The sentence is the `sentence_index`-th utterance of the block at `block_position`
+        (a heading is one); None when the plan has no such sentence. Its audio is a whole
+        file in the format (a small Ogg/Opus file, or MP3 frames) and shares the article's
+        sentence cache, so a report's sentence plays exactly what the listener heard.
+        """
+        base = self.options(article.language, audio_format=audio_format)
+        engine_version = self.engine().version()
+        seen = 0
+        for utterance in read_in_order(article, self.config.read_hashtags):
+            if utterance.block_position != block_position:
+                continue
+            if seen == sentence_index:
+                job = self._job(utterance, base, None, engine_version)
+                return self.runner.submit(job).result(timeout or self.config.timeout * 2)
+            seen += 1
+        return None
 
     def cached(self, request: RenderRequest) -> CachedAudio | None:
         """The assembled file and timings, when the whole article is already rendered."""

@@ -10,6 +10,7 @@ from reader.library import importer
 from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.access import api_editor_required
+from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.openapi import openapi_document
 from reader.views.speaking import voice_for
@@ -118,15 +119,22 @@ def _draft_from_request():
 
 @bp.post("/feedback")
 def post_feedback():
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        return error_response(400, "send a JSON object")
-    session = get_session()
-    clean, problems = feedback_service.validate(session, data)
-    if problems:
-        fields = {p.field: f"{p.field} {FEEDBACK_MESSAGES[p.code]}" for p in problems}
-        return error_response(422, "the feedback was not stored", fields=fields)
-    row = feedback_service.store(session, clean, data.get("locale"))
+    refused = too_large()
+    if refused:
+        return refused
+    with report_limit():
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            return error_response(400, "send a JSON object")
+        if feedback_service.caught_by_honeypot(data):
+            return jsonify(stored=True), 201  # as if accepted: a bot learns nothing
+        session = get_session()
+        clean, problems = feedback_service.validate(session, data, voice_for)
+        if problems:
+            fields = {p.field: f"{p.field} {FEEDBACK_MESSAGES[p.code]}" for p in problems}
+            return error_response(422, "the feedback was not stored", fields=fields)
+        locale = data.get("locale") if isinstance(data.get("locale"), str) else None
+        row = feedback_service.store(session, clean, (locale or "")[:8] or None)
     return jsonify(id=row.id, stored=True), 201
 
 

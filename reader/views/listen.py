@@ -1,10 +1,12 @@
-"""Listening endpoints: the article's audio, its render status, its timing track, and More info."""
+"""Listening endpoints: an article's audio, status and timings, one sentence's audio, More info."""
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader.speech.audio.formats import get_format
 from reader.speech.engines.base import EngineUnavailable
+from reader.speech.jobs import SentenceFailed
 from reader.speech.service import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.views import present
@@ -87,6 +89,25 @@ def timings(article_id: int):
 def timings_vtt(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
     return Response(webvtt(_playback(article).timings()), mimetype="text/vtt")
+
+
+@bp.get("/articles/<int:article_id>/sentences/<int:block>/<int:index>/audio")
+def sentence_audio(article_id: int, block: int, index: int):
+    """One sentence's audio (?format=opus|mp3): what a report is about, to hear it again."""
+    article = load_article_or_404(article_id)
+    audio_format = request.args.get("format") or None
+    try:
+        sentence = speech().sentence_audio(article, block, index, audio_format=audio_format)
+    except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
+        abort(*status_and_message(error))
+    except (SentenceFailed, TimeoutError):
+        abort(503, _("The speech engine could not read this sentence. Please try again."))
+    if sentence is None:
+        abort(404, _("This sentence does not exist."))
+    mimetype = get_format(audio_format or speech().audio_format()).mimetype
+    response = Response(sentence.data, mimetype=mimetype)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @bp.get("/about/audio")

@@ -1,4 +1,4 @@
-// store.js — what this browser remembers for the reader in localStorage: speed, places, listened marks.
+// store.js — what this browser remembers for the reader in localStorage: speed, places, listened marks, reports sent.
 
 // The server keeps no listening history; these stay private to the browser. localStorage may be
 // missing or refuse writes (private windows, quotas): never let it break reading.
@@ -20,6 +20,7 @@ const KEYS = {
   place: (id) => `reader:place:${id}`,
   listened: (id) => `reader:listened:${id}`,
   language: (id) => `reader:language:${id}`,
+  reports: "reader:reports",
 };
 
 export function loadSpeed() { return read(KEYS.speed); }
@@ -37,3 +38,12 @@ export function wasListened(articleId) { return Boolean(read(KEYS.listened(artic
 export function loadListeningLanguage(articleId) { return read(KEYS.language(articleId)); }
 export function saveListeningLanguage(articleId, code) { write(KEYS.language(articleId), code); }
 export function forgetListeningLanguage(articleId) { remove(KEYS.language(articleId)); }
+// A report is { id, article, block, sentence, category }: only ids the server gave this browser.
+const MAX_REPORTS = 100;
+function reports() { const list = read(KEYS.reports); return Array.isArray(list) ? list : []; }
+export function rememberReport(report) {
+  const others = reports().filter((kept) => kept.id !== report.id);
+  write(KEYS.reports, [...others, report].slice(-MAX_REPORTS));
+}
+export function reportsFor(articleId) { return reports().filter((kept) => String(kept.article) === String(articleId)); }
+export function forgetReport(id) { write(KEYS.reports, reports().filter((kept) => kept.id !== id)); }

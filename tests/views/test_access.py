@@ -10,10 +10,22 @@ from reader.models import ApiToken, Article, Base, User
 from tests.helpers import add_user, make_app, sign_in
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# The only writes the public may make: send feedback, and sign in or out.
-PUBLIC_WRITES = {"feedback.form", "api.post_feedback", "auth.login", "auth.logout"}
+# The only writes the public may make: send feedback or report a sentence, sign in or out.
+PUBLIC_WRITES = {
+    "feedback.form",
+    "feedback.send_report",
+    "api.post_feedback",
+    "auth.login",
+    "auth.logout",
+}
 # Pages that only editors may see, though they change nothing.
-EDITOR_PAGES = {"imports.import_article", "admin.home", "admin.tokens"}
+EDITOR_PAGES = {
+    "imports.import_article",
+    "admin.home",
+    "admin.tokens",
+    "admin.inbox",
+    "admin.inbox_export",
+}
 ADMIN_PAGES = {"admin.users"}
 
 

@@ -1,4 +1,4 @@
-"""The editor's desk under /admin: its home, API tokens, and (for admins) the people."""
+"""The editor's desk under /admin: its home, API tokens, the people, and the inbox (inbox.py)."""
 
 from flask import Blueprint, abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
@@ -81,3 +81,7 @@ def _tokens_page(form, new_secret):
 def users():
     rows = get_session().scalars(select(User).order_by(User.name))
     return render_template("admin/users.html", users=list(rows))
+
+
+# The inbox's routes are on this blueprint (its endpoints are admin.*); importing registers them.
+from reader.views.admin import inbox as _inbox  # noqa: E402, F401

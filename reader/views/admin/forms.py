@@ -14,3 +14,7 @@ class TokenForm(FlaskForm):
 
 class RevokeTokenForm(FlaskForm):
     """Only the CSRF token."""
+
+
+class StatusForm(FlaskForm):
+    """Only the CSRF token: the status is one of the buttons' values, checked by the view."""

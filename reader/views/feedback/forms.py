@@ -1,4 +1,4 @@
-"""The feedback form: fields to render and CSRF; the service does the validating."""
+"""The feedback forms: fields to render and CSRF; the service does the validating."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -7,12 +7,23 @@ from wtforms.fields.choices import SelectChoice
 
 from reader.feedback.service import EMAIL_MAX_LENGTH, MESSAGE_MAX_LENGTH
 
+# Whole-article feedback (the "Send feedback" link) keeps its original four categories.
 CATEGORY_LABELS = {
     "audio_quality": _l("Audio quality"),
     "pronunciation": _l("Pronunciation"),
     "translation": _l("Translation"),
     "other": _l("Other"),
 }
+# A report about one sentence (from the page or the player).
+REPORT_LABELS = {
+    "word": _l("A word is mispronounced"),
+    "language": _l("Read in the wrong language"),
+    "number_or_date": _l("A number or a date is read wrong"),
+    "audio_fault": _l("A fault in the audio (noise, cut, silence)"),
+    "other": _l("Something else"),
+}
+# Every category by name, for the inbox.
+ALL_LABELS = {**CATEGORY_LABELS, **REPORT_LABELS, "other": _l("Other")}
 
 ERROR_MESSAGES = {
     "required": _l("This field is required."),
@@ -22,6 +33,12 @@ ERROR_MESSAGES = {
     "unknown": _l("This article does not exist."),
 }
 EMAIL_ERROR = _l("Please enter a valid email address, or leave this empty.")
+FIELD_MESSAGES = {
+    ("word", "required"): _l("Please choose the word that is mispronounced."),
+    ("word", "invalid"): _l("Please choose one of the sentence's words."),
+    ("sentence", "unknown"): _l("This sentence does not exist."),
+    ("sentence", "required"): _l("This report needs the sentence it is about."),
+}
 
 
 class FeedbackForm(FlaskForm):
@@ -43,8 +60,21 @@ class FeedbackForm(FlaskForm):
     )
 
 
+class ReportForm(FlaskForm):
+    """Only the CSRF token: the report form's fields are drawn from the sentence."""
+
+
 def error_text(code: str, field: str) -> str:
     """A localized message for a service error code."""
     if field == "email" and code == "invalid":
         return str(EMAIL_ERROR)
-    return str(ERROR_MESSAGES.get(code, ERROR_MESSAGES["invalid"]))
+    message = FIELD_MESSAGES.get((field, code)) or ERROR_MESSAGES.get(code)
+    return str(message or ERROR_MESSAGES["invalid"])
+
+
+def errors_by_field(problems) -> dict[str, list[str]]:
+    """The service's problems as {field: [message]}, for a template."""
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        errors.setdefault(problem.field, []).append(error_text(problem.code, problem.field))
+    return errors

@@ -1,0 +1,27 @@
+"""A listener reports a mispronounced word from the reading page, in a real browser."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_report_a_word_from_a_sentence(page, server):
+    page.goto(f"{server}/articles/1")
+    sentence = page.locator(".article__body p .s").first
+    sentence.hover()
+    flag = sentence.locator("a.s__report")
+    flag.wait_for(state="visible")
+    # Hidden until the sentence is hovered (or focused), then shown.
+    page.wait_for_function(
+        "(el) => getComputedStyle(el).opacity === '1'", arg=flag.element_handle()
+    )
+    flag.click()
+    page.wait_for_url("**/feedback/report?**")
+    page.check("input[name=category][value=word]")
+    page.click("label[for=word-1]")  # the radio is drawn as a button: its label is clicked
+    assert page.is_checked("#word-1")
+    page.click("form.report__form button[type=submit]")
+    page.wait_for_url("**/feedback/thanks**")
+    assert page.locator("[data-sent-report]").count() == 1
+    remembered = page.evaluate("JSON.parse(localStorage.getItem('reader:reports'))")
+    assert remembered and remembered[-1]["category"] == "word"
