@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.models import Article
+from reader.speech.lexicon import EMPTY, Lexicon
 from reader.speech.normalize import hashtags_to_words, normalize
 from reader.text.date_format import format_publication
 
@@ -31,16 +32,21 @@ class Utterance:
     """Character span of `display` in its block's text."""
 
 
-def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utterance]:
+def plan_reading(
+    article: Article, read_hashtags: bool = False, lexicon: Lexicon = EMPTY
+) -> list[Utterance]:
     """Title, then the publication date as the page shows it, then the body in order."""
-    return list(read_in_order(article, read_hashtags))
+    return list(read_in_order(article, read_hashtags, lexicon))
 
 
-def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utterance]:
+def read_in_order(
+    article: Article, read_hashtags: bool = False, lexicon: Lexicon = EMPTY
+) -> Iterator[Utterance]:
     """The plan one utterance at a time, each normalized only when it is reached.
 
     The title and date come before the body is touched, so an article whose blocks load on
-    first use can have its first speech started while they load.
+    first use can have its first speech started while they load. After normalization, the
+    lexicon of each utterance's own language rewrites what is said.
     """
     for index, piece in enumerate(_pieces(article, read_hashtags)):
         kind, display, piece_lang, pause, block_position, span = piece
@@ -48,7 +54,7 @@ def read_in_order(article: Article, read_hashtags: bool = False) -> Iterator[Utt
             index=index,
             kind=kind,
             display=display,
-            spoken=_spoken(kind, display, piece_lang),
+            spoken=lexicon.rewrite(_spoken(kind, display, piece_lang), piece_lang),
             lang=piece_lang,
             pause_ms=pause,
             block_position=block_position,

@@ -9,7 +9,7 @@ from reader.speech.service import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.views import present
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import speech, status_and_message
+from reader.views.speaking import lexicon, speech, status_and_message
 
 bp = Blueprint("listen", __name__)
 
@@ -28,7 +28,12 @@ def _render_request(article):
     audio_format = request.args.get("format") or None
     try:
         return speech().request(
-            article, rate=rate, voice=voice, audio_format=audio_format, start_first=True
+            article,
+            rate=rate,
+            voice=voice,
+            audio_format=audio_format,
+            start_first=True,
+            lexicon=lexicon(),
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
