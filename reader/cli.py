@@ -75,6 +75,26 @@ def seed(app, folder: str) -> None:
         raise click.ClickException(f"no seed articles in {folder}")
     added = sum(_import(app, path) for path in files)
     click.echo(f"{added} new article(s), {len(files) - added} already there.")
+    lexicon = Path(folder) / "lexicon.csv"
+    if lexicon.exists():
+        _seed_lexicon(app, lexicon)
+
+
+def _seed_lexicon(app, path: Path) -> None:
+    """The starter lexicon: new entries are added; an entry already there is left as it is."""
+    from reader.lexicon import csv_files
+
+    with _session(app) as session:
+        try:
+            report = csv_files.import_csv(
+                session, path.read_text(encoding="utf-8"), None, overwrite=False
+            )
+        except csv_files.CsvRefused as refused:
+            lines = "; ".join(
+                f"line {p.line}: {p.problem.field} {p.problem.code}" for p in refused.problems
+            )
+            raise click.ClickException(f"{path}: {lines}") from refused
+    click.echo(f"{report.added} new lexicon entries, {report.unchanged} already there.")
 
 
 @main.command("import")

@@ -1,9 +1,19 @@
-"""Tables: articles, their blocks and sentences, reader feedback and its history, users."""
+"""Tables: articles, blocks, sentences, feedback and its history, users, the lexicon."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -246,3 +256,34 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     user: Mapped[User] = relationship(back_populates="tokens")
+
+
+class LexiconEntry(Base):
+    """How to say a word or phrase in one language: a respelling or espeak-ng phonemes."""
+
+    __tablename__ = "lexicon_entries"
+    __table_args__ = (
+        UniqueConstraint("language", "pattern", "is_regex", "case_sensitive", name="uq_lexicon"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    pattern: Mapped[str] = mapped_column(String(200))
+    """A word or phrase (whole words), or with is_regex a regular expression."""
+    is_regex: Mapped[bool] = mapped_column(Boolean, default=False)
+    case_sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    replacement: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="respelling")
+    """respelling (plain text espeak-ng reads) or phonemes (espeak-ng mnemonics)."""
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    updated_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "reader"
 
-SERVICES = ("reader.library", "reader.speech", "reader.feedback", "reader.auth")
+SERVICES = ("reader.library", "reader.speech", "reader.feedback", "reader.auth", "reader.lexicon")
 # Below the services: what they may import, and which imports none of them.
 FOUNDATION = ("reader.text", "reader.models", "reader.config", "reader.once")
 WEB_PACKAGES = ("flask", "flask_babel", "flask_wtf", "werkzeug", "wtforms")

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.models import Article
+from reader.speech.lexicon import EMPTY, Lexicon
 from reader.speech.normalize import hashtags_to_words, normalize
 from reader.text.date_format import format_publication
 
@@ -31,19 +32,25 @@ class Utterance:
     """Character span of `display` in its block's text."""
 
 
-def plan_reading(article: Article, read_hashtags: bool = False) -> list[Utterance]:
+def plan_reading(
+    article: Article, read_hashtags: bool = False, lexicon: Lexicon = EMPTY
+) -> list[Utterance]:
     """Title, then the publication date as the page shows it, then the body in order."""
-    return list(read_in_order(article, read_hashtags))
+    return list(read_in_order(article, read_hashtags, lexicon))
 
 
 def read_in_order(
-    article: Article, read_hashtags: bool = False, language: str | None = None
+    article: Article,
+    read_hashtags: bool = False,
+    language: str | None = None,
+    lexicon: Lexicon = EMPTY,
 ) -> Iterator[Utterance]:
     """The plan one utterance at a time, each normalized only when it is reached.
 
     The title and date come before the body is touched, so an article whose blocks load on
     first use can have its first speech started while they load. `language`, a listener's own
-    choice, reads every piece in that language instead of the detected ones.
+    choice, reads every piece in that language instead of the detected ones. After normalization,
+    the lexicon of each utterance's language rewrites what is said.
     """
     for index, piece in enumerate(_pieces(article, read_hashtags)):
         kind, display, piece_lang, pause, block_position, span = piece
@@ -52,7 +59,7 @@ def read_in_order(
             index=index,
             kind=kind,
             display=display,
-            spoken=_spoken(kind, display, piece_lang),
+            spoken=lexicon.rewrite(_spoken(kind, display, piece_lang), piece_lang),
             lang=piece_lang,
             pause_ms=pause,
             block_position=block_position,

@@ -17,9 +17,10 @@ from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines.base import Engine
 from reader.speech.engines.registry import get_engine
 from reader.speech.jobs import JobRunner
-from reader.speech.normalize import NORMALIZER_VERSION
+from reader.speech.lexicon import EMPTY, Lexicon
+from reader.speech.normalize import NORMALIZER_VERSION, normalize
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
-from reader.speech.policy import read_in_order
+from reader.speech.policy import Utterance, read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest, render_status
 from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
@@ -163,8 +164,12 @@ class SpeechService:
         audio_format: str | None = None,
         start_first: bool = False,
         language: str | None = None,
+        lexicon: Lexicon = EMPTY,
     ):
-        """Plan the article and key every utterance.
+        """Plan the article, with the lexicon applied, and key every utterance.
+
+        A sentence's key covers the text given to the engine, after the lexicon: an entry
+        changes the keys of exactly the sentences it rewrites, and of no other.
 
         Nothing is synthesized, unless `start_first`: then the first utterance for each worker
         starts as soon as it is planned when its audio is not cached, ~3 ms before the rest of
@@ -179,7 +184,7 @@ class SpeechService:
         engine_version = self.engine().version()
         early = max(self.runner.workers, 1) if start_first else 0
         utterances, jobs = [], []
-        for utterance in read_in_order(article, self.config.read_hashtags, language):
+        for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
@@ -222,6 +227,7 @@ class SpeechService:
         sentence_index: int,
         audio_format: str | None = None,
         timeout: float | None = None,
+        lexicon: Lexicon = EMPTY,
     ) -> SentenceAudio | None:
         """One sentence's audio, as the article's render makes it: cached, or rendered now.
 
@@ -233,7 +239,8 @@ class SpeechService:
         base = self.options(article.language, audio_format=audio_format)
         engine_version = self.engine().version()
         seen = 0
-        for utterance in read_in_order(article, self.config.read_hashtags):
+        plan = read_in_order(article, self.config.read_hashtags, lexicon=lexicon)
+        for utterance in plan:
             if utterance.block_position != block_position:
                 continue
             if seen == sentence_index:
@@ -241,6 +248,15 @@ class SpeechService:
                 return self.runner.submit(job).result(timeout or self.config.timeout * 2)
             seen += 1
         return None
+
+    def preview(self, text: str, lang: str, lexicon: Lexicon) -> tuple[SentenceAudio, str]:
+        """A sample sentence said as the lexicon has it, by a worker: (audio, its mimetype)."""
+        base = self.options(lang)
+        spoken = lexicon.rewrite(normalize(text, lang), lang)
+        utterance = Utterance(0, "sentence", text, spoken, lang, pause_ms=0)
+        job = self._job(utterance, base, None, self.engine().version())
+        audio = self.runner.submit(job).result(timeout=self.config.timeout * 2 + 5)
+        return audio, FORMATS[base.audio_format].mimetype
 
     def cached(self, request: RenderRequest) -> CachedAudio | None:
         """The assembled file and timings, when the whole article is already rendered."""

@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1: articles, language override, import, feedback, OpenAPI."""
+"""The JSON API under /api/v1: articles, language override, import, feedback, lexicon, OpenAPI."""
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 
@@ -8,7 +8,7 @@ from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
 from reader.text.languages import LANGUAGES
-from reader.views import present
+from reader.views import api_lexicon, present
 from reader.views.access import api_editor_required
 from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
@@ -16,6 +16,7 @@ from reader.views.openapi import openapi_document
 from reader.views.speaking import voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+api_lexicon.register(bp)
 
 FEEDBACK_MESSAGES = {
     "required": "is required",

@@ -11,7 +11,7 @@ from reader.speech.service import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.views import present
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import speech, status_and_message
+from reader.views.speaking import lexicon, speech, status_and_message
 
 bp = Blueprint("listen", __name__)
 
@@ -40,6 +40,7 @@ def _render_request(article):
             audio_format=audio_format,
             start_first=True,
             language=language,
+            lexicon=lexicon(),
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
@@ -97,7 +98,9 @@ def sentence_audio(article_id: int, block: int, index: int):
     article = load_article_or_404(article_id)
     audio_format = request.args.get("format") or None
     try:
-        sentence = speech().sentence_audio(article, block, index, audio_format=audio_format)
+        sentence = speech().sentence_audio(
+            article, block, index, audio_format=audio_format, lexicon=lexicon()
+        )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
     except (SentenceFailed, TimeoutError):

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1."""
 
 from reader.feedback.service import CATEGORIES, MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
+from reader.speech.lexicon import KINDS, MAX_PATTERN_LENGTH, MAX_REPLACEMENT_LENGTH
 from reader.text.languages import SUPPORTED_CODES
 
 
@@ -19,6 +20,8 @@ def _json(schema: dict, description: str = "OK") -> dict:
 ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 POSITION = {"name": "position", "in": "path", "required": True, "schema": {"type": "integer"}}
 LANGUAGE = {"type": "string", "enum": list(SUPPORTED_CODES)}
+ENTRY_ID = {"name": "entry_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+EDITORS = "Editors only: an editor's API token (Authorization: Bearer) or session."
 
 
 def openapi_document() -> dict:
@@ -123,6 +126,76 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            "/api/v1/lexicon": {
+                "get": {
+                    "summary": "List lexicon entries (filter by language, search with q)",
+                    "description": EDITORS,
+                    "parameters": [
+                        {"name": "language", "in": "query", "schema": LANGUAGE},
+                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                    ],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "properties": {
+                                    "entries": {"type": "array", "items": _ref("LexiconEntry")}
+                                },
+                            }
+                        ),
+                        "400": _error(),
+                        "401": _error(),
+                        "403": _error(),
+                    },
+                },
+                "post": {
+                    "summary": "Add a pronunciation entry",
+                    "description": EDITORS,
+                    "requestBody": _entry_body(),
+                    "responses": {
+                        "201": _json(_ref("LexiconEntry"), "Stored"),
+                        **_entry_errors(),
+                    },
+                },
+            },
+            "/api/v1/lexicon/{entry_id}": {
+                "get": {
+                    "summary": "One lexicon entry",
+                    "description": EDITORS,
+                    "parameters": [ENTRY_ID],
+                    "responses": {
+                        "200": _json(_ref("LexiconEntry")),
+                        "401": _error(),
+                        "403": _error(),
+                        "404": _error(),
+                    },
+                },
+                "put": {
+                    "summary": "Replace a lexicon entry (fields not sent take their defaults)",
+                    "description": EDITORS,
+                    "parameters": [ENTRY_ID],
+                    "requestBody": _entry_body(),
+                    "responses": {"200": _json(_ref("LexiconEntry")), **_entry_errors(404)},
+                },
+                "patch": {
+                    "summary": "Change the fields sent of a lexicon entry",
+                    "description": EDITORS,
+                    "parameters": [ENTRY_ID],
+                    "requestBody": _entry_body(),
+                    "responses": {"200": _json(_ref("LexiconEntry")), **_entry_errors(404)},
+                },
+                "delete": {
+                    "summary": "Delete a lexicon entry",
+                    "description": EDITORS,
+                    "parameters": [ENTRY_ID],
+                    "responses": {
+                        "204": {"description": "Deleted"},
+                        "401": _error(),
+                        "403": _error(),
+                        "404": _error(),
+                    },
+                },
+            },
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document",
@@ -161,6 +234,14 @@ def openapi_document() -> dict:
         },
         "components": {"schemas": _schemas()},
     }
+
+
+def _entry_body() -> dict:
+    return {"required": True, "content": {"application/json": {"schema": _ref("LexiconInput")}}}
+
+
+def _entry_errors(*more: int) -> dict:
+    return {str(status): _error() for status in sorted((400, 401, 403, 422, *more))}
 
 
 def _set_language() -> dict:
@@ -226,6 +307,36 @@ def _schemas() -> dict:
                 "text": {"type": "string"},
                 "html": {"type": "string"},
                 "url": {"type": "string", "format": "uri"},
+            },
+        },
+        "LexiconInput": {
+            "type": "object",
+            "required": ["language", "pattern", "replacement"],
+            "properties": {
+                "language": LANGUAGE,
+                "pattern": {"type": "string", "maxLength": MAX_PATTERN_LENGTH},
+                "is_regex": {"type": "boolean", "default": False},
+                "case_sensitive": {"type": "boolean", "default": False},
+                "replacement": {"type": "string", "maxLength": MAX_REPLACEMENT_LENGTH},
+                "kind": {"type": "string", "enum": list(KINDS), "default": "respelling"},
+                "note": {"type": ["string", "null"]},
+            },
+        },
+        "LexiconEntry": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "language": {"type": "string"},
+                "pattern": {"type": "string"},
+                "is_regex": {"type": "boolean"},
+                "case_sensitive": {"type": "boolean"},
+                "replacement": {"type": "string"},
+                "kind": {"type": "string", "enum": list(KINDS)},
+                "note": nullable_string,
+                "created_by": nullable_string,
+                "updated_by": nullable_string,
+                "created_at": {"type": "string", "format": "date-time"},
+                "updated_at": {"type": "string", "format": "date-time"},
             },
         },
         "Feedback": {

@@ -4,13 +4,21 @@ from flask import current_app
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader.db import get_session
+from reader.lexicon.entries import load_lexicon
 from reader.speech.engines.base import EngineUnavailable
+from reader.speech.lexicon import Lexicon
 from reader.speech.service import SpeechService, VoiceUnavailable
 from reader.views import present
 
 
 def speech() -> SpeechService:
     return current_app.extensions["reader.speech"]
+
+
+def lexicon() -> Lexicon:
+    """The stored lexicon, read once per request (one query): what every sentence is said by."""
+    return load_lexicon(get_session())
 
 
 def status_and_message(error: Exception) -> tuple[int, str]:

@@ -43,5 +43,6 @@ def test_listening_reads_the_body_in_two_statements_after_the_row(app, client, s
     load_seed(session, "01-fr")
     with count_statements(app) as statements:
         assert client.get("/articles/1/audio/timings").status_code == 200
-    # The article row, then its blocks, then all their sentences: never one per block.
-    assert len(statements) == 3
+    # The article row, the lexicon, then its blocks, then all their sentences: never one per
+    # block, and the lexicon once for every language.
+    assert len(statements) == 4

@@ -10,6 +10,10 @@ from reader.speech.engines.base import SAMPLE_RATE
 # pyttsx3 loads drivers by module name from its own package and has no registry to add one to.
 NAME = "reader_espeak"
 BUFFER_MS = 1000  # audio handed to the callback per call, as pyttsx3 asks for
+# espeakPHONEMES: "[[...]]" is read as phoneme mnemonics (the lexicon's phoneme entries), as the
+# espeak-ng command line does. Text without "[[" sounds the same, and the lexicon step breaks up
+# any "[[" an article itself contains, so no cache key needs to change for it.
+SYNTH_FLAGS = _espeak.CHARS_UTF8 | _espeak.PHONEMES
 
 
 class EspeakDriver(espeak.EspeakDriver):
@@ -59,7 +63,7 @@ class EspeakDriver(espeak.EspeakDriver):
         # every time; a bytearray grows in place.
         self._data_buffer = bytearray()
         try:
-            _espeak.Synth(str(text).encode("utf-8"), flags=_espeak.CHARS_UTF8)
+            _espeak.Synth(str(text).encode("utf-8"), flags=SYNTH_FLAGS)
         except Exception as error:
             self._speaking = False
             self._proxy.setBusy(False)

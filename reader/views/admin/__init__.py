@@ -10,9 +10,12 @@ from reader.auth import service as auth_service
 from reader.db import get_session
 from reader.models import ApiToken, User
 from reader.views.access import admin_required, editor_required
+from reader.views.admin import lexicon
 from reader.views.admin.forms import RevokeTokenForm, TokenForm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+lexicon.register(bp)
 
 ROLE_NAMES = {"editor": _l("Editor"), "admin": _l("Admin")}
 # The desk's sections beyond its own pages: (endpoint, label), shown when registered.

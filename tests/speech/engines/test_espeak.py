@@ -42,3 +42,19 @@ def test_a_faster_rate_is_shorter_every_time_it_changes():
         slow = engine.synthesize(text, SynthesisOptions("roa/fr", rate=120))
         fast = engine.synthesize(text, SynthesisOptions("roa/fr", rate=300))
         assert len(fast.samples) < 0.6 * len(slow.samples)
+
+
+def test_lexicon_phonemes_are_said_as_phonemes():
+    from reader.speech.lexicon import Lexicon, LexiconRule
+
+    engine = get_engine("espeak")
+    french = SynthesisOptions("roa/fr")
+    lexicon = Lexicon([LexiconRule("fr", "Zelensky", "zelEnsk'i", kind="phonemes")])
+    spoken = lexicon.rewrite("Selon Zelensky, non.", "fr")
+    assert spoken == "Selon [[zelEnsk'i]], non."
+    plain = engine.synthesize("Selon Zelensky, non.", french)
+    phonemes = engine.synthesize(spoken, french)
+    # Read as text, the mnemonics would be spelled out: "zelEnsk'i" said as letters and words.
+    as_text = engine.synthesize("Selon zelEnsk'i, non.", french)
+    assert loudness(phonemes) > 500
+    assert phonemes.samples != plain.samples and phonemes.samples != as_text.samples

@@ -1,0 +1,1 @@
+"""The pronunciation lexicon as stored: entries, their validation, CSV import and export."""
