@@ -36,7 +36,7 @@ def plan_reading(
     article: Article, read_hashtags: bool = False, lexicon: Lexicon = EMPTY
 ) -> list[Utterance]:
     """Title, then the publication date as the page shows it, then the body in order."""
-    return list(read_in_order(article, read_hashtags, lexicon))
+    return list(read_in_order(article, read_hashtags, lexicon=lexicon))
 
 
 def read_in_order(

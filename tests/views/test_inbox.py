@@ -127,18 +127,16 @@ def test_the_inbox_speaks_the_readers_language(editor_client):
     assert '<html lang="fr"' in page
 
 
-def test_the_lexicon_link_shows_only_when_that_page_exists(app, client, session, french_article):
-    send(
-        client, french_article, sentence_of(session, french_article), category="word", word_index=0
-    )
+def test_a_word_report_links_to_a_lexicon_entry_in_one_step(app, client, session, french_article):
+    block = sentence_of(session, french_article)
+    send(client, french_article, block, category="word", word_index=0)
+    send(client, french_article, block, category="audio_fault")
     user, _token = add_user(app, "ed", "editor")
     sign_in(client, user)
-    assert "Fix the pronunciation" not in client.get("/admin/feedback").get_data(as_text=True)
-    app.view_functions["admin.lexicon_new"] = lambda: "lexicon"
-    app.url_map.add(app.url_rule_class("/admin/lexicon/new", endpoint="admin.lexicon_new"))
     page = client.get("/admin/feedback").get_data(as_text=True)
-    row_id = session.scalar(select(Feedback.id))
-    assert f'href="/admin/lexicon/new?report={row_id}">Fix the pronunciation' in page
+    word_id, fault_id = session.scalars(select(Feedback.id).order_by(Feedback.id)).all()
+    assert f'href="/admin/lexicon/new?report={word_id}">Fix the pronunciation' in page
+    assert f"/admin/lexicon/new?report={fault_id}" not in page
 
 
 def test_one_sentences_audio(client, session, french_article):
