@@ -89,12 +89,23 @@ def reader_env(data: Path, **settings: str) -> dict[str, str]:
 
 
 class RunningServer:
-    """A `reader serve` started by `serve_reader`: its address, process and log."""
+    """A `reader serve` started by `serve_reader`: its address, process, log and environment."""
 
-    def __init__(self, base: str, process: subprocess.Popen, log: Path):
+    def __init__(self, base: str, process: subprocess.Popen, log: Path, env: dict[str, str]):
         self.base = base
         self.process = process
         self.log = log
+        self.env = env  # READER_DATA_DIR and settings: a `reader` command on the same data
+
+    def run_reader(self, *args: str) -> subprocess.CompletedProcess:
+        """`python -m reader ARGS` on the server's data folder (e.g. `user add`)."""
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
 
     def server_pid(self) -> int:
         """The pid of the process serving requests (the supervisor's child)."""
@@ -124,7 +135,7 @@ def serve_reader(data: Path, seed: bool = True, **settings: str):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/", process, log)
-        yield RunningServer(base, process, log)
+        yield RunningServer(base, process, log, env)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

@@ -22,14 +22,31 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def server():
+def running_server():
     """`reader seed` then `reader serve` on a free port, with real espeak-ng."""
     # Not under pytest's basetemp: a concurrent pytest run on the same machine prunes old
     # basetemp folders, which would delete the database under the running server.
     data = Path(tempfile.mkdtemp(prefix="reader-browser-"))
     with serve_reader(data, SPEECH_ENGINE="espeak") as running:
-        yield running.base
+        yield running
     shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server(running_server):
+    """The running server's address, e.g. http://127.0.0.1:PORT."""
+    return running_server.base
+
+
+EDITOR = ("ed", "correct horse battery")
+
+
+@pytest.fixture(scope="session")
+def editor(running_server):
+    """An editor account on the running server, made with `reader user add`: (name, password)."""
+    name, password = EDITOR
+    running_server.run_reader("user", "add", name, "--role", "editor", "--password", password)
+    return EDITOR
 
 
 @pytest.fixture(scope="session")
