@@ -84,3 +84,22 @@ def test_translations_keep_the_placeholders(locale):
         if set().union(*map(placeholders, strings)) != expected:
             wrong[message.id] = strings
     assert wrong == {}
+
+
+def test_the_template_has_every_string_the_code_and_templates_use(tmp_path):
+    # A string added without `make i18n-extract` would reach readers untranslated.
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    fresh = tmp_path / "fresh.pot"
+    pybabel = Path(sys.executable).with_name("pybabel")
+    subprocess.run(
+        [str(pybabel), "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+         "--no-location", "--omit-header", "-o", str(fresh), "."],
+        cwd=root, check=True, capture_output=True,
+    )  # fmt: skip
+    with fresh.open("rb") as new, (root / "reader/translations/messages.pot").open("rb") as kept:
+        wanted = {m.id for m in read_po(new) if m.id}
+        have = {m.id for m in read_po(kept) if m.id}
+    assert sorted(wanted - have) == [] and sorted(have - wanted) == []
