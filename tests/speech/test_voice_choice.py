@@ -173,10 +173,54 @@ service.engine_version()
 app.test_client().get("/about/audio")
 assert "onnxruntime" not in sys.modules, "onnxruntime was imported"
 assert "pyttsx3" not in sys.modules, "pyttsx3 was imported"
-print("clean")
+kokoro = [voice for voice in service.voices.voices() if voice.startswith("kokoro:")]
+print("clean", len(kokoro))
 """
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "clean" in done.stdout
+    if KokoroEngine().is_available():
+        assert "clean 5" in done.stdout  # Kokoro's voices were listed (in a subprocess)
+
+
+@pytest.mark.espeak
+def test_a_model_that_cannot_be_assembled_leaves_every_language_to_espeak_ng(
+    tmp_path, monkeypatch, caplog
+):
+    monkeypatch.setattr(voice_choice, "TABLE", TABLE)
+    not_a_folder = tmp_path / "models"
+    not_a_folder.write_text("a file where the model folder should be")
+    service = SpeechService(
+        SpeechConfig(
+            cache_root=str(tmp_path / "audio"),
+            engine="auto",
+            workers=0,
+            model_dir=str(not_a_folder),
+        )
+    )
+    with caplog.at_level(logging.ERROR, logger="reader.speech.voices"):
+        options = service.options("fr")
+    assert (options.engine, options.voice) == ("espeak", "roa/fr")
+    if KokoroEngine().is_available():
+        assert "could not list the kokoro voices" in caplog.text
+
+
+@pytest.mark.neural
+@pytest.mark.slow
+def test_a_worker_loads_the_model_once_and_reads_a_sentence(tmp_path):
+    from reader.speech.audio.formats import get_format
+    from reader.speech.jobs import JobRunner
+    from reader.speech.worker import SentenceJob
+
+    runner = JobRunner(1, 120, engine_name="auto", model_dir=str(tmp_path / "models"))
+    options = SynthesisOptions("jm_kumo", engine="kokoro", language="fr", audio_format="mp3")
+    try:
+        job = SentenceJob("k1", "Le pont est ouvert.", options, 200, str(tmp_path / "audio"))
+        audio = runner.submit(job).result(timeout=300)
+    finally:
+        runner.shutdown()
+    assert get_format("mp3").is_valid(audio.data)
+    assert 0.8 < audio.duration < 5
+    assert (tmp_path / "models" / "kokoro-v1.0.int8.onnx").is_file()
