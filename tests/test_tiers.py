@@ -52,7 +52,7 @@ def run_espeak_test_without_espeak(tmp_path, **env):
             "-q",
             "-p",
             "no:cacheprovider",
-            "tests/speech/test_engines.py::test_listing_voices_does_not_take_the_engine_away",
+            "tests/speech/engines/test_espeak.py::test_listing_voices_does_not_take_the_engine_away",
         ],
         cwd=ROOT,
         env=environ,
