@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.voices [--chars 300] [--langs fr,ja] [--kokoro-voices jm_kumo,...]
 
-Per seed language, the first --chars characters of the body (cut at a sentence end) are read
+Per seed language, the first --chars characters of the body (half as many in Chinese and
+Japanese) (cut at a sentence end) are read
 sentence by sentence, as the app reads them (normalized, 300 ms between sentences), by
 espeak-ng and by each Kokoro voice that speaks the language. The offline recognizer of
 ../shared/dev-data/score_heard.py (Whisper base; `pip install -e '.[bench]'`) transcribes each
@@ -44,8 +45,13 @@ JUDGE_RATE = 16000
 DEFAULT_KOKORO_VOICES = ("jm_kumo", "jf_nezumi")
 
 
+CJK = {"ja", "zh", "ko"}  # a character is a word's worth of speech: half as many
+
+
 def seed_text(lang: str, chars: int) -> str:
     """The start of the seed's body, whole sentences up to about `chars` characters."""
+    if lang in CJK:
+        chars //= 2
     (path,) = [path for path in SEEDS.glob("*.txt") if path.name.split("-")[1] == lang]
     body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
     text = " ".join(body.split())
