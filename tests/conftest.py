@@ -25,6 +25,12 @@ def pytest_runtest_setup(item):
         pytest.skip(f"{marker} test: {reason}")
 
 
+@pytest.fixture(scope="session")
+def kokoro_model_dir(tmp_path_factory):
+    """One folder for the Kokoro model, assembled once for all the session's tests (92 MB)."""
+    return tmp_path_factory.mktemp("kokoro-models")
+
+
 @pytest.fixture
 def app(tmp_path):
     app = make_app(tmp_path)

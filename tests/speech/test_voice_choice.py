@@ -157,14 +157,14 @@ def test_the_kokoro_version_names_the_models_hash():
     assert MODEL_SHA256[:16] in KokoroEngine().version()
 
 
-def test_the_web_process_never_loads_onnxruntime(tmp_path):
+def test_the_web_process_never_loads_onnxruntime(tmp_path, kokoro_model_dir):
     # An app under auto answers what a reader asks (voices, options, versions) without ever
     # importing ONNX Runtime: the model is loaded only in the speech workers.
     script = f"""
 import sys
 from pathlib import Path
 from tests.helpers import make_app
-app = make_app(Path({str(tmp_path)!r}), SPEECH_ENGINE="auto")
+app = make_app(Path({str(tmp_path)!r}), SPEECH_ENGINE="auto", MODEL_DIR={str(kokoro_model_dir)!r})
 service = app.extensions["reader.speech"]
 service.voices.refresh()
 for lang in ("fr", "ja", "zh", "de"):
@@ -209,12 +209,12 @@ def test_a_model_that_cannot_be_assembled_leaves_every_language_to_espeak_ng(
 
 @pytest.mark.neural
 @pytest.mark.slow
-def test_a_worker_loads_the_model_once_and_reads_a_sentence(tmp_path):
+def test_a_worker_loads_the_model_once_and_reads_a_sentence(tmp_path, kokoro_model_dir):
     from reader.speech.audio.formats import get_format
     from reader.speech.jobs import JobRunner
     from reader.speech.worker import SentenceJob
 
-    runner = JobRunner(1, 120, engine_name="auto", model_dir=str(tmp_path / "models"))
+    runner = JobRunner(1, 120, engine_name="auto", model_dir=str(kokoro_model_dir))
     options = SynthesisOptions("jm_kumo", engine="kokoro", language="fr", audio_format="mp3")
     try:
         job = SentenceJob("k1", "Le pont est ouvert.", options, 200, str(tmp_path / "audio"))
@@ -223,4 +223,4 @@ def test_a_worker_loads_the_model_once_and_reads_a_sentence(tmp_path):
         runner.shutdown()
     assert get_format("mp3").is_valid(audio.data)
     assert 0.8 < audio.duration < 5
-    assert (tmp_path / "models" / "kokoro-v1.0.int8.onnx").is_file()
+    assert (kokoro_model_dir / "kokoro-v1.0.int8.onnx").is_file()

