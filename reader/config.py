@@ -68,8 +68,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPEECH_WORKERS", 2, "Worker processes that synthesize speech."),
     Setting(
         "SPEECH_TIMEOUT",
-        30.0,
-        "Seconds one sentence may take to synthesize before its worker is killed.",
+        60.0,
+        "Seconds one sentence may take to synthesize before its worker is killed (Kokoro reads "
+        "a long sentence in ~10 s on a free core, several times that on a busy one).",
     ),
     Setting("SPEECH_RATE", 175, "Default speaking rate in words per minute."),
     Setting("READ_HASHTAGS", False, "Read the hashtag line aloud as words instead of skipping it."),
