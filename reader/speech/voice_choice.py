@@ -54,11 +54,64 @@ class Measured:
 
 
 MEASURED_ON = (
-    "bench/voices.py: the first ~300 characters of each seed's body, 2 cores shared with other "
-    "work (load average ~3), one ONNX Runtime thread"
+    "bench/voices.py --chars 300 on 2026-12-06: 236-283 characters of each seed's body (151 "
+    "of Japanese, 145 of Chinese), read as the app reads them (normalized, sentence by "
+    "sentence), one ONNX Runtime thread; 2 cores shared with other work (load average 2.8-7.0; "
+    "Arabic's Kokoro rtf and Japanese jf_alpha's were taken at the busiest, ~2x the others)"
 )
-# Filled from the JSON bench/voices.py prints; a language absent here was not measured.
-TABLE: dict[str, tuple[Measured, ...]] = {}
+# From the JSON bench/voices.py prints; a language absent here was not measured, and
+# espeak-ng reads it. Chinese: espeak-ng only, as Kokoro has no pinyin phonemizer here yet.
+TABLE: dict[str, tuple[Measured, ...]] = {
+    "fr": (
+        Measured("espeak", "roa/fr", 0.628, 0.002),
+        Measured("kokoro", "jm_kumo", 0.821, 0.686),
+        Measured("kokoro", "jf_nezumi", 0.59, 0.682),
+    ),
+    "de": (
+        Measured("espeak", "gmw/de", 0.707, 0.001),
+        Measured("kokoro", "jm_kumo", 0.837, 0.719),
+        Measured("kokoro", "jf_nezumi", 0.75, 0.733),
+    ),
+    "en": (
+        Measured("espeak", "gmw/en", 0.924, 0.001),
+        Measured("kokoro", "jm_kumo", 1.0, 0.673),
+        Measured("kokoro", "jf_nezumi", 0.978, 0.674),
+    ),
+    "uk": (
+        Measured("espeak", "zle/uk", 0.023, 0.001),
+        Measured("kokoro", "jm_kumo", 0.395, 0.818),
+        Measured("kokoro", "jf_nezumi", 0.279, 0.853),
+    ),
+    "ru": (
+        Measured("espeak", "zle/ru", 0.1, 0.001),
+        Measured("kokoro", "jm_kumo", 0.512, 0.797),
+        Measured("kokoro", "jf_nezumi", 0.45, 0.921),
+    ),
+    "ja": (
+        Measured("espeak", "jpx/ja", 0.17, 0.002),
+        Measured("kokoro", "jm_kumo", 0.743, 0.646),
+        Measured("kokoro", "jf_alpha", 0.79, 2.162),
+        Measured("kokoro", "jf_gongitsune", 0.739, 0.82),
+        Measured("kokoro", "jf_nezumi", 0.71, 0.797),
+        Measured("kokoro", "jf_tebukuro", 0.707, 0.755),
+    ),
+    "zh": (Measured("espeak", "sit/cmn-latn-pinyin", 0.008, 0.001),),
+    "ar": (
+        Measured("espeak", "sem/ar", 0.391, 0.001),
+        Measured("kokoro", "jm_kumo", 0.552, 2.198),
+        Measured("kokoro", "jf_nezumi", 0.533, 2.054),
+    ),
+    "es": (
+        Measured("espeak", "roa/es", 0.704, 0.001),
+        Measured("kokoro", "jm_kumo", 0.963, 0.753),
+        Measured("kokoro", "jf_nezumi", 0.944, 0.724),
+    ),
+    "it": (
+        Measured("espeak", "roa/it", 0.7, 0.001),
+        Measured("kokoro", "jm_kumo", 0.96, 0.767),
+        Measured("kokoro", "jf_nezumi", 0.93, 0.868),
+    ),
+}
 
 
 def espeak_choice(lang: str | None) -> Choice | None:
