@@ -29,6 +29,8 @@ from reader.speech.worker import SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
+ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silent"}
+"""Each engine as a person knows it, on the page that says how the audio is made."""
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
 
@@ -148,6 +150,23 @@ class SpeechService:
             except EngineUnavailable:
                 continue
         return " ".join(versions)
+
+    def engine_description(self, lang: str | None = None) -> str:
+        """The engine that reads the language (every one here without a language), with versions.
+
+        EngineUnavailable when the configured engine cannot run here.
+        """
+        self.engine()
+        choice = self.choice_for(lang) if lang else None
+        names = (choice.engine,) if choice is not None else self.engine_names()
+        described = []
+        for name in names:
+            try:
+                version = get_engine(name).version()
+            except EngineUnavailable:
+                continue
+            described.append(f"{ENGINE_LABELS.get(name, name)} ({version})")
+        return "; ".join(described)
 
     def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
         """The engine and voice that read the language here, or None."""

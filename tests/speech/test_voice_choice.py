@@ -224,3 +224,12 @@ def test_a_worker_loads_the_model_once_and_reads_a_sentence(tmp_path, kokoro_mod
     assert get_format("mp3").is_valid(audio.data)
     assert 0.8 < audio.duration < 5
     assert (kokoro_model_dir / "kokoro-v1.0.int8.onnx").is_file()
+
+
+def test_the_about_page_names_the_engine_that_reads_the_language(tmp_path, monkeypatch):
+    service = auto_service(tmp_path, monkeypatch)
+    if not KokoroEngine().is_available():
+        pytest.skip("Kokoro is not installed here")
+    assert service.engine_description("fr").startswith("Kokoro-82M (kokoro-")
+    assert "espeak-ng (" in service.engine_description("de")
+    assert "Kokoro-82M" not in service.engine_description("de")
