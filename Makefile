@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-fast test-browser bench bench-load bench-text accuracy lint i18n-extract i18n-compile setup
+.PHONY: run test test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup
 
 VENV := .venv/bin
 
@@ -15,7 +15,7 @@ test:
 	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest
 
 test-fast: setup
-	$(VENV)/pytest -m "not browser and not espeak"
+	$(VENV)/pytest -m "not browser and not espeak and not neural"
 
 test-browser:
 	bash scripts/setup.sh --browser
@@ -23,6 +23,9 @@ test-browser:
 
 bench: setup
 	$(VENV)/python -m bench.speech
+
+bench-voices: setup
+	$(VENV)/python -m bench.voices
 
 bench-load: setup
 	command -v wrk >/dev/null || apt-get install -y -qq wrk

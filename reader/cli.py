@@ -1,4 +1,4 @@
-"""The `reader` command: serve, seed, import, init-db, prune, feedback-export, user."""
+"""The `reader` command: serve, seed, import, init-db, prune, feedback-export, user, voices."""
 
 import json
 import sys
@@ -201,3 +201,22 @@ def user_passwd(app, name: str, password: str) -> None:
         except auth_service.AuthError as error:
             raise click.ClickException(str(error)) from error
     click.echo(f"password of {name} changed.")
+
+
+@main.group()
+def voices() -> None:
+    """The voices that read aloud here."""
+
+
+@voices.command("list")
+@click.pass_obj
+def voices_list(app) -> None:
+    """Every installed voice, then the voice that reads each language (under auto, measured)."""
+    from reader.text.languages import LANGUAGES
+
+    service = app.extensions["reader.speech"]
+    for voice, name in sorted(service.voices.voices().items()):
+        click.echo(f"{voice}\t{name}")
+    click.echo("")
+    for code, language in LANGUAGES.items():
+        click.echo(f"{code}\t{service.voice_for(code) or '-'}\t{language.english_name}")

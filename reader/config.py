@@ -56,14 +56,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DEFAULT_TIMEZONE", "UTC", "Time zone of a source whose articles do not name one."),
     Setting(
         "SPEECH_ENGINE",
-        "espeak",
-        "Speech engine: espeak (pyttsx3 driving espeak-ng) or silent (tests).",
+        "auto",
+        "Speech engine: auto (the voice heard best per language, reader/speech/voice_choice.py), "
+        "kokoro (Kokoro-82M), espeak (espeak-ng) or silent (tests).",
+    ),
+    Setting(
+        "MODEL_DIR",
+        "",
+        "Folder the Kokoro model is assembled into (default: models/ in DATA_DIR).",
     ),
     Setting("SPEECH_WORKERS", 2, "Worker processes that synthesize speech."),
     Setting(
         "SPEECH_TIMEOUT",
-        30.0,
-        "Seconds one sentence may take to synthesize before its worker is killed.",
+        60.0,
+        "Seconds one sentence may take to synthesize before its worker is killed (Kokoro reads "
+        "a long sentence in ~10 s on a free core, several times that on a busy one).",
     ),
     Setting("SPEECH_RATE", 175, "Default speaking rate in words per minute."),
     Setting("READ_HASHTAGS", False, "Read the hashtag line aloud as words instead of skipping it."),
@@ -103,11 +110,23 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+VOICE_PREFIX = "READER_VOICE_"
+"""READER_VOICE_<LANG>=engine:voice reads that language with that voice (READER_VOICE_FR)."""
+
+
 def load_settings(environ: os._Environ | dict | None = None) -> dict[str, Any]:
-    """Every setting's value: the READER_* variable when set, the default otherwise."""
+    """Every setting's value: the READER_* variable when set, the default otherwise.
+
+    VOICES holds the per-language voice overrides, READER_VOICE_<LANG>, by language code.
+    """
     environ = os.environ if environ is None else environ
     values = {}
     for setting in SETTINGS:
         raw = environ.get(setting.env_var)
         values[setting.name] = setting.default if raw in (None, "") else setting.parse(raw)
+    values["VOICES"] = {
+        name.removeprefix(VOICE_PREFIX).lower(): raw.strip()
+        for name, raw in environ.items()
+        if name.startswith(VOICE_PREFIX) and raw.strip()
+    }
     return values

@@ -14,7 +14,7 @@ def all_tiers_required() -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A bare `pytest` skips a tier whose tool is missing; with READER_REQUIRE_ALL_TIERS=1, fail."""
-    for marker in ("espeak", "browser"):
+    for marker in ("espeak", "browser", "neural"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = missing_tool(marker)
@@ -23,6 +23,12 @@ def pytest_runtest_setup(item):
         if all_tiers_required():
             pytest.fail(f"{marker} test, but {reason}; {REQUIRE_ALL_TIERS} is set", pytrace=False)
         pytest.skip(f"{marker} test: {reason}")
+
+
+@pytest.fixture(scope="session")
+def kokoro_model_dir(tmp_path_factory):
+    """One folder for the Kokoro model, assembled once for all the session's tests (92 MB)."""
+    return tmp_path_factory.mktemp("kokoro-models")
 
 
 @pytest.fixture

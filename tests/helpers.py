@@ -29,9 +29,14 @@ INSTALL_HINT = "`make test` installs it"
 def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_spec=None):
     """Why the tier a marker names cannot run here, or None when its tools are installed."""
     find_spec = find_spec or importlib.util.find_spec
-    if marker in {"espeak", "browser"} and which("espeak-ng") is None:
+    if marker in {"espeak", "browser", "neural"} and which("espeak-ng") is None:
         # The browser tests listen too: their server speaks with the real engine.
         return f"espeak-ng is not installed ({INSTALL_HINT})"
+    if marker == "neural":
+        from reader.speech.engines import kokoro_model
+
+        if not kokoro_model.is_installed():
+            return f"the Kokoro model packages or onnxruntime are not installed ({INSTALL_HINT})"
     if marker == "browser":
         if not exists(CHROMIUM):
             return f"chromium is not at {CHROMIUM} ({INSTALL_HINT})"

@@ -1,4 +1,4 @@
-"""The reader command: seed (idempotent), import, prune, feedback-export."""
+"""The reader command: seed (idempotent), import, prune, feedback-export, voices list."""
 
 import json
 import os
@@ -68,3 +68,9 @@ def test_import_of_a_malformed_seed_header_fails_with_the_reason(tmp_path):
     result = reader(tmp_path, "import", str(seed), check=False)
     assert result.returncode == 1
     assert reason in result.stderr and "Traceback" not in result.stderr
+
+
+def test_voices_list_names_every_voice_and_each_languages_reader(tmp_path):
+    voices, choices = reader(tmp_path, "voices", "list").stdout.split("\n\n")
+    assert "roa/fr\tFrench" in voices.splitlines()
+    assert "fr\troa/fr\tFrench" in choices.splitlines()

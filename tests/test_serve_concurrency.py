@@ -107,3 +107,4 @@ def test_many_first_readers_at_once_all_get_answers(tmp_path, busy):
         # The cause, ruled out for good: no speech engine is loaded into the web process.
         maps = Path(f"/proc/{serving_pid}/maps").read_text()
         assert "libespeak" not in maps
+        assert "onnxruntime" not in maps

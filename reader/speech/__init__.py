@@ -19,6 +19,8 @@ def init_app(app) -> None:
             audio_format=config["AUDIO_FORMAT"],
             bitrates={"opus": config["OPUS_BITRATE"], "mp3": config["MP3_BITRATE"]},
             read_hashtags=config["READ_HASHTAGS"],
+            model_dir=config.get("MODEL_DIR") or os.path.join(config["DATA_DIR"], "models"),
+            voices=dict(config.get("VOICES") or {}),
         )
     )
     app.extensions["reader.speech"] = service

@@ -30,8 +30,10 @@ class JobRunner:
         timeout: float,
         task: Callable = render_sentence,
         engine_name: str | None = None,
+        model_dir: str | None = None,
     ):
         self.workers = workers
+        self.model_dir = model_dir
         self.timeout = timeout
         self.task = task
         self.engine_name = engine_name
@@ -137,7 +139,7 @@ class JobRunner:
             max_tasks=200,
             context=multiprocessing.get_context("spawn"),
             initializer=warm_up if self.engine_name else None,
-            initargs=(self.engine_name,) if self.engine_name else None,
+            initargs=(self.engine_name, self.model_dir, self.workers) if self.engine_name else None,
         )
 
     def start(self) -> None:

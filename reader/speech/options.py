@@ -14,11 +14,13 @@ class SynthesisOptions:
     rate: int = 175
     """Speaking rate in words per minute."""
     engine: str = "espeak"
-    """Engine name: 'espeak' (pyttsx3 driving espeak-ng) or 'silent' (tests)."""
+    """Engine name: 'espeak' (pyttsx3 driving espeak-ng), 'kokoro' (Kokoro-82M) or 'silent'."""
     audio_format: str = "opus"
     """Compressed format of the audio: 'opus' (Ogg/Opus) or 'mp3'."""
     bitrate: int = 32
     """Bit rate of the compressed audio in kbit/s."""
+    language: str = ""
+    """The text's language (ISO 639-1): Kokoro's voices speak many, and it picks the phonemizer."""
 
     def __post_init__(self) -> None:
         if not MIN_RATE <= self.rate <= MAX_RATE:

@@ -1,11 +1,13 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
+import logging
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.models import Article
+from reader.speech import voice_choice
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
     FORMATS,
@@ -14,8 +16,9 @@ from reader.speech.audio.formats import (
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.engines.base import Engine
-from reader.speech.engines.registry import get_engine
+from reader.speech.engines import kokoro_model
+from reader.speech.engines.base import Engine, EngineUnavailable
+from reader.speech.engines.registry import AUTO, ENGINES, get_engine
 from reader.speech.jobs import JobRunner
 from reader.speech.lexicon import EMPTY, Lexicon
 from reader.speech.normalize import NORMALIZER_VERSION, normalize
@@ -26,6 +29,9 @@ from reader.speech.voices import VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
 
+log = logging.getLogger(__name__)
+ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silent"}
+"""Each engine as a person knows it, on the page that says how the audio is made."""
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
 
@@ -48,14 +54,25 @@ class SpeechConfig:
 
     cache_root: str
     engine: str = "espeak"
+    """An engine name, or `auto`: the voice heard best per language (voice_choice)."""
     workers: int = 2
     timeout: float = 30.0
     rate: int = 175
     audio_format: str = "opus"
     bitrates: dict = field(default_factory=lambda: dict(DEFAULT_BITRATES))
     read_hashtags: bool = False
+    model_dir: str | None = None
+    """Where Kokoro's model is assembled (default: READER_MODEL_DIR or the user's cache)."""
+    voices: dict = field(default_factory=dict)
+    """Language code -> `engine:voice` read instead of the choice (READER_VOICE_<LANG>)."""
 
     def __post_init__(self) -> None:
+        if self.engine != AUTO and self.engine not in ENGINES:
+            raise ValueError(f"unknown speech engine {self.engine!r}")
+        for lang, voice in self.voices.items():
+            voice_choice.Choice.parse(voice)  # ValueError names the bad one
+            if lang not in LANGUAGES:
+                raise ValueError(f"READER_VOICE_{lang.upper()}: unknown language {lang!r}")
         if self.audio_format not in FORMATS:
             raise ValueError(f"unknown audio format {self.audio_format!r}")
         for name, bitrate in self.bitrates.items():
@@ -97,21 +114,116 @@ class SpeechService:
     def __init__(self, config: SpeechConfig):
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
-        self.runner = JobRunner(config.workers, config.timeout, engine_name=config.engine)
-        self.voices = VoiceCatalog(config.engine)
+        kokoro_model.configure(config.model_dir, config.workers)
+        self.runner = JobRunner(
+            config.workers,
+            config.timeout,
+            engine_name=config.engine,
+            model_dir=config.model_dir,
+        )
+        # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
+        self.catalogs = {name: VoiceCatalog(name) for name in self.engine_names()}
+        self.voices = (
+            _AllVoices(self.catalogs) if config.engine == AUTO else self.catalogs[config.engine]
+        )
         self._renders: dict[str, Render] = {}
+        self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
 
+    def engine_names(self) -> tuple[str, ...]:
+        """The engines that may read here: under auto, Kokoro when installed, and espeak-ng."""
+        if self.config.engine != AUTO:
+            return (self.config.engine,)
+        return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
+
     def engine(self) -> Engine:
-        """The configured engine; EngineUnavailable when it cannot run here."""
-        return get_engine(self.config.engine)
+        """The configured engine (under auto, espeak-ng, which can read every language);
+        EngineUnavailable when it cannot run here."""
+        return get_engine(self.engine_names()[-1])
+
+    def engine_version(self) -> str:
+        """Every engine that may read here, with its version: part of every cache key."""
+        self.engine()
+        versions = []
+        for name in self.engine_names():
+            try:
+                versions.append(get_engine(name).version())
+            except EngineUnavailable:
+                continue
+        return " ".join(versions)
+
+    def engine_description(self, lang: str | None = None) -> str:
+        """The engine that reads the language (every one here without a language), with versions.
+
+        EngineUnavailable when the configured engine cannot run here.
+        """
+        self.engine()
+        choice = self.choice_for(lang) if lang else None
+        names = (choice.engine,) if choice is not None else self.engine_names()
+        described = []
+        for name in names:
+            try:
+                version = get_engine(name).version()
+            except EngineUnavailable:
+                continue
+            described.append(f"{ENGINE_LABELS.get(name, name)} ({version})")
+        return "; ".join(described)
+
+    def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
+        """The engine and voice that read the language here, or None."""
+        if self.config.engine == AUTO:
+            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices)
+            wanted = voice_choice.ranked(lang)[:1]
+            fell_back = chosen is not None and wanted and chosen != wanted[0]
+            if fell_back and lang not in self._fell_back:
+                self._fell_back.add(lang)
+                log.warning("%s: %s cannot read here; %s reads instead", lang, wanted[0], chosen)
+            return chosen
+        override = self.config.voices.get(lang or "")
+        if override and voice_choice.Choice.parse(override).engine == self.config.engine:
+            chosen = voice_choice.Choice.parse(override)
+            if self._is_listed(chosen):
+                return chosen
+        if self.config.engine == "kokoro":
+            if not ENGINES["kokoro"].speaks(lang):
+                return None
+            voice = voice_choice.best_voice(lang, "kokoro") or voice_choice.KOKORO_DEFAULT
+            chosen = voice_choice.Choice("kokoro", voice)
+            return chosen if self._is_listed(chosen) else None
+        language = LANGUAGES.get(lang or "")
+        if language is None:
+            return None
+        chosen = voice_choice.Choice(self.config.engine, language.espeak_voice)
+        return chosen if self._is_listed(chosen) else None
 
     def voice_for(self, lang: str | None) -> str | None:
-        """The installed voice for a language, or None."""
-        language = LANGUAGES.get(lang or "")
-        if language is None or language.espeak_voice not in self.voices.voices():
-            return None
-        return language.espeak_voice
+        """The installed voice for a language as the listener names it, or None."""
+        choice = self.choice_for(lang)
+        return None if choice is None else self._public_id(choice)
+
+    def _public_id(self, choice: voice_choice.Choice) -> str:
+        return str(choice) if self.config.engine == AUTO else choice.voice
+
+    def _from_public_id(self, voice: str) -> voice_choice.Choice:
+        if self.config.engine != AUTO:
+            return voice_choice.Choice(self.config.engine, voice)
+        if ":" not in voice:  # a bare espeak-ng id, as a single-engine server names it
+            return voice_choice.Choice("espeak", voice)
+        return voice_choice.Choice.parse(voice)
+
+    def _is_listed(self, choice: voice_choice.Choice) -> bool:
+        catalog = self.catalogs.get(choice.engine)
+        if catalog is None:
+            return False
+        if choice.engine != self.config.engine and self.config.engine != AUTO:
+            return False
+        return choice.voice in catalog.voices()
+
+    def _options_for(self, choice: voice_choice.Choice, lang: str | None, base: SynthesisOptions):
+        """The base options with this engine and voice, for text in this language."""
+        engine = ENGINES.get(choice.engine)
+        language = (lang or "") if engine is not None and engine.multilingual else ""
+        return replace(base, engine=choice.engine, voice=choice.voice, language=language)
 
     def voice_name(self, voice: str) -> str:
         """A person-readable name for a voice id ("French (France)")."""
@@ -146,15 +258,20 @@ class SpeechService:
         if not MIN_RATE <= rate <= MAX_RATE:
             raise SpeechRequestError(f"rate must be between {MIN_RATE} and {MAX_RATE}")
         audio_format = self.audio_format(audio_format)
-        if voice is not None and voice not in self.voices.voices():
-            raise SpeechRequestError(f"unknown voice {voice!r}")
-        voice = voice or self.voice_for(lang)
-        if voice is None:
+        if voice is not None:
+            try:
+                choice = self._from_public_id(voice)
+            except ValueError as error:
+                raise SpeechRequestError(str(error)) from error
+            if not self._is_listed(choice):
+                raise SpeechRequestError(f"unknown voice {voice!r}")
+        else:
+            choice = self.choice_for(lang)
+        if choice is None:
             raise VoiceUnavailable(lang)
         bitrate = self.config.bitrates.get(audio_format, DEFAULT_BITRATES[audio_format])
-        return SynthesisOptions(
-            voice, rate, self.config.engine, audio_format=audio_format, bitrate=bitrate
-        )
+        base = SynthesisOptions(choice.voice, rate, choice.engine, audio_format, bitrate)
+        return self._options_for(choice, lang, base)
 
     def request(
         self,
@@ -181,7 +298,7 @@ class SpeechService:
             raise SpeechRequestError(f"unknown language {language!r}")
         lang = language or article.language
         base = self.options(lang, rate, voice, audio_format)
-        engine_version = self.engine().version()
+        engine_version = self.engine_version()
         early = max(self.runner.workers, 1) if start_first else 0
         utterances, jobs = [], []
         for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
@@ -202,11 +319,12 @@ class SpeechService:
 
     def _job(self, utterance, base: SynthesisOptions, chosen_voice, engine_version) -> SentenceJob:
         options = base
-        # A quote in another language gets that language's voice, unless the listener chose one.
-        if chosen_voice is None and utterance.lang != _lang_of(base.voice):
-            other_voice = self.voice_for(utterance.lang)
-            if other_voice is not None:
-                options = replace(base, voice=other_voice)
+        # A quote in another language gets that language's engine and voice, unless the
+        # listener chose a voice.
+        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base.voice)):
+            other = self.choice_for(utterance.lang)
+            if other is not None:
+                options = self._options_for(other, utterance.lang, base)
         key = cache_key(
             "sentence-v1",
             utterance.spoken,
@@ -295,6 +413,25 @@ class SpeechService:
     def shutdown(self) -> None:
         """Stop the worker processes."""
         self.runner.shutdown()
+
+
+class _AllVoices:
+    """Every engine's voices as one catalog, named `engine:voice`."""
+
+    def __init__(self, catalogs: dict[str, VoiceCatalog]):
+        self.catalogs = catalogs
+
+    def voices(self) -> dict[str, str]:
+        return {
+            f"{engine}:{voice}": name
+            for engine, catalog in self.catalogs.items()
+            for voice, name in catalog.voices().items()
+        }
+
+    def refresh(self) -> dict[str, str]:
+        for catalog in self.catalogs.values():
+            catalog.refresh()
+        return self.voices()
 
 
 def _lang_of(voice: str) -> str | None:

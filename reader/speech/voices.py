@@ -2,11 +2,13 @@
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
 import time
 
+from reader.speech.engines import kokoro_model
 from reader.speech.engines.registry import get_engine
 
 log = logging.getLogger(__name__)
@@ -86,9 +88,16 @@ class VoiceCatalog:
 
 def _list_in_subprocess(engine_name: str) -> dict[str, str]:
     command = [sys.executable, "-m", "reader.speech.voices", engine_name]
+    # The subprocess assembles Kokoro's model where this process would read it.
+    env = dict(os.environ, **{kokoro_model.MODEL_DIR_ENV: str(kokoro_model.model_dir())})
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, timeout=LIST_TIMEOUT_SECONDS, check=False
+            command,
+            capture_output=True,
+            text=True,
+            timeout=LIST_TIMEOUT_SECONDS,
+            check=False,
+            env=env,
         )
     except subprocess.TimeoutExpired as error:
         raise VoiceListingFailed(

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, cache_validators, get_format
 from reader.speech.audio.pcm import silence
 from reader.speech.cache import AudioCache
+from reader.speech.engines import kokoro_model
 from reader.speech.engines.base import SAMPLE_RATE
-from reader.speech.engines.registry import get_engine
+from reader.speech.engines.registry import AUTO, get_engine
 from reader.speech.heap import keep_freed_memory
 from reader.speech.options import SynthesisOptions
 
@@ -33,17 +34,25 @@ class SentenceAudio:
     duration: float
 
 
-def warm_up(engine_name: str) -> None:
-    """Run once in each new worker: tune its heap, load the engine and encoders before a job."""
+def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) -> None:
+    """Run once in each new worker: tune its heap, load the engines and encoders before a job.
+
+    `auto` loads both engines it may choose between: Kokoro (its model once per worker) and
+    espeak-ng.
+    """
     keep_freed_memory()
+    kokoro_model.configure(model_dir, workers)
     sound = silence(10, SAMPLE_RATE)
-    try:
-        engine = get_engine(engine_name)
-        voice = next(iter(engine.list_voices()), "")
-        # A sounding letter: the Opus path skips digital silence, so silence would warm nothing.
-        sound = engine.synthesize("a", SynthesisOptions(voice, engine=engine_name)).samples
-    except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
-        pass
+    for name in ("kokoro", "espeak") if engine_name == AUTO else (engine_name,):
+        try:
+            engine = get_engine(name)
+            voice = next(iter(engine.list_voices()), "")
+            # A sounding letter: the Opus path skips digital silence, so silence warms nothing.
+            pcm = engine.synthesize("a", SynthesisOptions(voice, engine=name, language="en"))
+            if pcm.sample_rate == SAMPLE_RATE:
+                sound = pcm.samples
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
+            pass
     for name, audio_format in FORMATS.items():
         if audio_format.is_available():
             audio_format.encode(sound, SAMPLE_RATE, DEFAULT_BITRATES[name])

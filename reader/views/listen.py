@@ -122,7 +122,7 @@ def about_audio():
     locale = str(get_locale())
     service = speech()
     try:
-        engine_version = service.engine().version()
+        engine_version = service.engine_description(article.language if article else None)
         voice = service.voice_for(article.language) if article else None
         voice = f"{service.voice_name(voice)} ({voice})" if voice else None
     except EngineUnavailable:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from reader import config
 from reader.speech.audio import mp3, ogg, opus
+from reader.speech.audio.pcm import resample
 from reader.speech.audio.tags import AudioTags, id3_tag, vorbis_comments
 from reader.speech.engines.base import SAMPLE_RATE
 
@@ -56,7 +57,11 @@ class Mp3Format(AudioFormat):
     layout = "lame-cbr"
 
     def encode(self, pcm: bytes, sample_rate: int, bitrate: int) -> bytes:
-        return mp3.encode_mp3(pcm, sample_rate, bitrate)
+        # One rate for every sentence: MP3 frames of two rates in one stream confuse players,
+        # and an article may mix engines (espeak-ng's 22.05 kHz, Kokoro's 24 kHz).
+        if sample_rate != SAMPLE_RATE and pcm:
+            pcm = resample(pcm, sample_rate, SAMPLE_RATE)
+        return mp3.encode_mp3(pcm, SAMPLE_RATE, bitrate)
 
     def duration(self, data: bytes) -> float:
         return mp3.mp3_duration(data)

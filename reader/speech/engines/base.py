@@ -29,6 +29,8 @@ class Engine:
     name = "base"
     loads_native_code = True
     """Whether listing voices loads the engine's library: then it is done in another process."""
+    multilingual = False
+    """Whether a voice speaks many languages: then the options name the text's language."""
 
     def is_available(self) -> bool:
         raise NotImplementedError

