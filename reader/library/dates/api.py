@@ -7,8 +7,9 @@ from datetime import datetime
 from reader.text.language_tags import base_language
 from reader.text.languages import SUPPORTED_CODES
 
+from .any_language import read_with_month_names
 from .date_line import looks_like_date_line
-from .fallback import dateparser_code, fallback_parse
+from .fallback import fallback_parse
 from .first_date import find_first_date
 from .folding import cased_fold, fold_with_offsets, input_span
 from .japanese_eras import gregorian_era_years
@@ -50,11 +51,12 @@ def _parse(text, lang) -> ParsedDate | None:
     lang = base_language(lang)  # only the primary subtag matters: "pt-BR" reads as "pt"
     text = spell_zone_names(gregorian_era_years(text), lang)
     folded, index = fold_with_offsets(text)
-    if lang not in SUPPORTED_CODES and dateparser_code(lang):
+    if lang and lang not in SUPPORTED_CODES:
         # Outside the core languages ours knows no month names, and may take "2.17.00" in
         # "26. elokuuta 2018 2.17.00" for a date: dateparser, which knows the language's
-        # names and orders, speaks first, and ours reads what it leaves (numeric lines).
-        other = fallback_parse(text, lang)
+        # names and orders, speaks first, then the language's CLDR month names, and ours
+        # reads what they leave (numeric lines).
+        other = fallback_parse(text, lang) or read_with_month_names(text, lang)
         if other is not None:
             return other
     found = find_first_date(folded, text, index, lang)

@@ -13,6 +13,7 @@ import warnings
 from datetime import datetime
 from functools import lru_cache
 
+from .any_language import looks_like_prose
 from .clock import time_anywhere
 from .date_forms import MAX_YEAR, MIN_YEAR
 from .folding import fold
@@ -27,6 +28,7 @@ MAX_FALLBACK_WORDS = 12
 # year with a two-digit year. REQUIRE_PARTS then checks that it really read day and month.
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+")
 # Two far-apart "now"s: an absolute date reads the same against both, a relative one
 # ("hier", "3 hours ago", "vandaag 12:00") does not, and is refused.
 _BASES = (datetime(2001, 1, 1, 12, 0), datetime(2011, 7, 15, 6, 30))
@@ -80,7 +82,11 @@ def fallback_parse(text: str, lang: str | None) -> ParsedDate | None:
     code = dateparser_code(lang)
     if code is None or not _HAS_YEAR.search(text):
         return None
+    if len(_NUMBER.findall(text)) < 2:
+        return None  # "Décembre 2024": a full date prints its day and its year in digits
     if len(_WORD.findall(text)) > MAX_FALLBACK_WORDS or text.rstrip()[-1:] in "!?":
+        return None
+    if looks_like_prose(text, lang):
         return None
     first = _read(text, code, 0)
     if first is None or not MIN_YEAR <= first.year <= MAX_YEAR:
