@@ -2,8 +2,18 @@
 
 import json
 
-from bench.accuracy import dates, extract, langid
+from bench.accuracy import cldr_dates, dates, extract, langid
 
 print(
-    json.dumps({"langid": langid.run(), "dates": dates.run(), "extract": extract.run()}, indent=2)
+    json.dumps(
+        {
+            "langid": langid.run(),
+            "dates": dates.run(),
+            "cldr_dates": cldr_dates.run(),
+            "extract": extract.run(),
+        },
+        indent=2,
+        ensure_ascii=False,
+        default=str,
+    )
 )

@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from reader.text.language_tags import base_language
+from reader.text.languages import SUPPORTED_CODES
 
+from .any_language import read_with_month_names
 from .date_line import looks_like_date_line
+from .fallback import fallback_parse
 from .first_date import find_first_date
 from .folding import cased_fold, fold_with_offsets, input_span
 from .japanese_eras import gregorian_era_years
 from .results import DateMatch, ParsedDate
+from .zone_names import spell_zone_names
 
 # A date string is short; anything longer is a page, not a date line, so parse() gives up.
 MAX_PARSE_CHARS = 1_000
@@ -45,12 +49,23 @@ def _parse(text, lang) -> ParsedDate | None:
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_PARSE_CHARS:
         return None
     lang = base_language(lang)  # only the primary subtag matters: "pt-BR" reads as "pt"
-    text = gregorian_era_years(text)
+    text = spell_zone_names(gregorian_era_years(text), lang)
     folded, index = fold_with_offsets(text)
+    if lang and lang not in SUPPORTED_CODES:
+        # Outside the core languages ours knows no month names, and may take "2.17.00" in
+        # "26. elokuuta 2018 2.17.00" for a date: dateparser, which knows the language's
+        # names and orders, speaks first, then the language's CLDR month names, and ours
+        # reads what they leave (numeric lines).
+        other = fallback_parse(text, lang) or read_with_month_names(text, lang)
+        if other is not None:
+            return other
     found = find_first_date(folded, text, index, lang)
-    if found is None or not looks_like_date_line(folded, cased_fold(text), found):
-        return None
-    return found.parsed
+    if found is not None:
+        # Ours found a date: when it is a date line, ours is the answer, even where dateparser
+        # would read it otherwise (ours knows the core languages' day orders and connectors);
+        # when the date sits in prose, the line is prose and dateparser is not asked either.
+        return found.parsed if looks_like_date_line(folded, cased_fold(text), found) else None
+    return fallback_parse(text, lang) if lang in SUPPORTED_CODES else None
 
 
 def _search(text, lang) -> DateMatch | None:

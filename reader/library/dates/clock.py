@@ -37,7 +37,7 @@ def time_pattern() -> str:
     return (
         rf"(?:(?P<pre>{_PERIOD_BEFORE_HOUR})\s*)?"
         r"(?:(?P<h>\d{1,2})\s?(?::|h|ч)\s?(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?(?!\d)"
-        r"|(?P<h2>\d{1,2})\.(?P<mi2>\d{2})(?!\d|\.\d|,\d|\s?%)"
+        r"|(?P<h2>\d{1,2})\.(?P<mi2>\d{2})(?:\.(?P<s2>\d{2}))?(?!\d|\.\d|,\d|\s?%)"
         r"|(?P<h3>\d{1,2})\s*[時时시点點]\s*(?:(?P<mi3>\d{1,2})\s*[分분](?:\s*(?P<s3>\d{1,2})\s*[秒초])?)?"
         rf"|(?P<h4>\d{{1,2}})\s?(?=h{WORD_END}|uhr|horas?{WORD_END}|hrs?{WORD_END}|uur)"
         rf"|(?P<h5>\d{{1,2}})(?=\s?(?:{am_pm})))"
@@ -62,7 +62,7 @@ def clock(m: re.Match[str]) -> tuple[int, int, int] | None:
     g = m.groupdict()
     hour = next(int(g[k]) for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None)
     minute = _to_int(g["mi"] or g["mi2"] or g["mi3"]) or 0
-    second = _to_int(g["s"] or g["s3"]) or 0
+    second = _to_int(g["s"] or g["s2"] or g["s3"]) or 0
     period = g["ap"] or g["pre"]
     if period:
         hour = _apply_period(hour, fold(period))

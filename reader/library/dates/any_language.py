@@ -1,0 +1,122 @@
+"""A last reader for languages beyond the core 20: the language's CLDR month names plus numbers.
+
+"2009. gada 18. janvāris", "2026 m. liepos 2 d.", "2000 թ. հոկտեմբերի 25": whatever the word
+order, a short line holding one month name of the language, one year and one day number
+states that day. Asked only when dateparser (which knows fewer languages) read nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from babel import Locale
+
+from .clock import clock, time_anywhere
+from .date_forms import MAX_YEAR, MIN_YEAR
+from .folding import fold
+from .results import ParsedDate
+
+# A date line is short: lines with more words than this are left alone (prose).
+# Tuned on bench/accuracy/cldr_dates.py, whose longest 'full' lines hold 9 words.
+MAX_WORDS = 12
+# Names shorter than this count only as whole words; longer ones also as a word's start,
+# for the inflected forms CLDR patterns glue on ("abuztuaren", "hoktembери").
+MIN_PREFIX_NAME_CHARS = 4
+# Words of four letters or more that are no month or weekday name of the language: a date
+# line has a label or two ("Julkaistu", "Opdateret"), a sentence has more. Tuned on the
+# CLDR-generated set (no line there has more than 3) and the prose in test_dates_languages.
+MAX_UNKNOWN_WORDS = 3
+MIN_COUNTED_WORD_CHARS = 4
+_OFFSET = re.compile(r"utc\s?[+-]\d{2}:?\d{2}")
+_NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=128)
+def _month_names(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    try:
+        locale = Locale.parse(lang)
+    except Exception:  # noqa: BLE001 - no CLDR locale, nothing to read with
+        return None
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                name = fold(name).strip(". ")
+                if name and not any(ch.isdigit() for ch in name):
+                    names.setdefault(name, number)
+    if not names:
+        return None
+    whole = [n for n in names if len(n) < MIN_PREFIX_NAME_CHARS]
+    prefix = [n for n in names if len(n) >= MIN_PREFIX_NAME_CHARS]
+    parts = []
+    if prefix:
+        alternatives = "|".join(re.escape(n) for n in sorted(prefix, key=len, reverse=True))
+        parts.append(rf"(?<!\w)(?:{alternatives})")
+    if whole:
+        alternatives = "|".join(re.escape(n) for n in sorted(whole, key=len, reverse=True))
+        parts.append(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile("|".join(parts)), names
+
+
+@lru_cache(maxsize=128)
+def _calendar_words(lang: str) -> frozenset[str]:
+    try:
+        locale = Locale.parse(lang)
+    except Exception:  # noqa: BLE001 - no CLDR locale: no words known
+        return frozenset()
+    words = set()
+    for table in (locale.months, locale.days):
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in table[context][width].values():
+                    words.update(_WORD.findall(fold(name)))
+    return frozenset(words)
+
+
+def looks_like_prose(text: str, lang: str | None) -> bool:
+    """Whether a line holds more unknown words than a date line's labels."""
+    known = _calendar_words(lang) if lang else frozenset()
+    stems = tuple(w for w in known if len(w) >= MIN_PREFIX_NAME_CHARS)  # "decembris" etc.
+    unknown = [
+        w
+        for w in _WORD.findall(fold(text))
+        if len(w) >= MIN_COUNTED_WORD_CHARS and w not in known and not w.startswith(stems)
+    ]
+    return len(unknown) > MAX_UNKNOWN_WORDS
+
+
+def _time(folded: str) -> tuple[tuple[int, int, int] | None, str]:
+    """The clock of the line's time (if any) and the line with that time blanked out."""
+    for m in time_anywhere().finditer(folded):
+        hms = clock(m)
+        if hms is not None and (m.group("h") or m.group("h2") or m.group("h3")):
+            return hms, folded[: m.start()] + " " + folded[m.end() :]
+    return None, folded
+
+
+def read_with_month_names(text: str, lang: str | None) -> ParsedDate | None:
+    """The date a short line states with one of the language's month names, or None."""
+    table = _month_names(lang) if lang else None
+    if table is None or len(_WORD.findall(text)) > MAX_WORDS or looks_like_prose(text, lang):
+        return None
+    pattern, names = table
+    folded = _OFFSET.sub(" ", fold(text))
+    hms, rest = _time(folded)
+    months = {names[m.group()] for m in pattern.finditer(rest) if m.group() in names}
+    if len(months) != 1:
+        return None
+    numbers = [int(n) for n in _NUMBER.findall(rest)]
+    years = [n for n in numbers if MIN_YEAR <= n <= MAX_YEAR]
+    days = [n for n in numbers if 1 <= n <= 31]
+    if len(years) != 1 or len(days) != 1 or len(numbers) != 2:
+        return None
+    try:
+        day = datetime(years[0], months.pop(), days[0])
+    except ValueError:
+        return None
+    if hms is None:
+        return ParsedDate(day, False)
+    return ParsedDate(day.replace(hour=hms[0], minute=hms[1], second=hms[2]), True)
