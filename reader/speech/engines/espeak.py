@@ -1,5 +1,7 @@
 """The espeak-ng engine via pyttsx3: one session per process, its version and voice-data stamp."""
 
+import atexit
+import gc
 import io
 import os
 import shutil
@@ -56,6 +58,14 @@ class _EspeakSession:
         self._lock = threading.Lock()
         self._engine = pyttsx3.Engine(espeak_driver.register())
         self._voice = self._rate = None
+        # pyttsx3's driver proxy cleans up in __del__, which fails ("NoneType has no attribute
+        # suppress") when it runs during interpreter shutdown; let it go while modules are alive.
+        atexit.register(self._release)
+
+    def _release(self) -> None:
+        with self._lock:
+            self._engine = None
+            gc.collect()
 
     def voices(self) -> dict[str, str]:
         """Voice id -> name, as libespeak-ng lists them."""
