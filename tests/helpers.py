@@ -195,3 +195,16 @@ def sign_in(client, user) -> None:
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+
+
+def open_sentence_report(page, sentence) -> None:
+    """In a browser: hover the sentence, wait for its report flag to show, and follow it."""
+    sentence.hover()
+    flag = sentence.locator("a.s__report")
+    flag.wait_for(state="visible")
+    # Hidden until the sentence is hovered (or focused), then shown.
+    page.wait_for_function(
+        "(el) => getComputedStyle(el).opacity === '1'", arg=flag.element_handle()
+    )
+    flag.click()
+    page.wait_for_url("**/feedback/report?**")

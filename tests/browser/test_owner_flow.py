@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
+from tests.helpers import open_sentence_report
 
 pytestmark = pytest.mark.browser
 
@@ -62,14 +63,7 @@ def report_word(page, server, word) -> dict:
     page.goto(f"{server}/articles/1")
     sentence = page.locator(".article__body p .s", has_text=word)
     assert sentence.count() == 1
-    sentence.hover()
-    flag = sentence.locator("a.s__report")
-    flag.wait_for(state="visible")
-    page.wait_for_function(
-        "(el) => getComputedStyle(el).opacity === '1'", arg=flag.element_handle()
-    )
-    flag.click()
-    page.wait_for_url("**/feedback/report?**")
+    open_sentence_report(page, sentence)
     page.check("input[name=category][value=word]")
     label = page.locator("label.word-pick__word", has_text=re.compile(f"^{word}$"))
     label.click()  # the radio is drawn as a button: its label is clicked

@@ -2,21 +2,15 @@
 
 import pytest
 
+from tests.helpers import open_sentence_report
+
 pytestmark = pytest.mark.browser
 
 
 def test_report_a_word_from_a_sentence(page, server):
     page.goto(f"{server}/articles/1")
     sentence = page.locator(".article__body p .s").first
-    sentence.hover()
-    flag = sentence.locator("a.s__report")
-    flag.wait_for(state="visible")
-    # Hidden until the sentence is hovered (or focused), then shown.
-    page.wait_for_function(
-        "(el) => getComputedStyle(el).opacity === '1'", arg=flag.element_handle()
-    )
-    flag.click()
-    page.wait_for_url("**/feedback/report?**")
+    open_sentence_report(page, sentence)
     page.check("input[name=category][value=word]")
     page.click("label[for=word-1]")  # the radio is drawn as a button: its label is clicked
     assert page.is_checked("#word-1")
