@@ -67,6 +67,10 @@ def audio(article_id: int):
             download_name=name,
             max_age=3600,
         )
+    if not playback.render.has_audio():
+        abort(
+            503, _("The speech engine could not read this article. Please try again in a moment.")
+        )
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
