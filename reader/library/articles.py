@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from reader.library import dates, langid
@@ -55,7 +56,15 @@ def store_article(
         return existing, False
     article = build_article(draft, default_timezone)
     session.add(article)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:
+        # The same article imported at the same moment by another request: theirs is stored.
+        session.rollback()
+        existing = session.scalar(select(Article).where(Article.fingerprint == article.fingerprint))
+        if existing is None:
+            raise
+        return existing, False
     return article, True
 
 
