@@ -48,9 +48,12 @@ def handle_http_error(error: HTTPException):
     """Render an HTTP error as JSON or as a localized page."""
     status = error.code or 500
     message = error.description if _is_custom(error) else _localized_message(error)
+    # A 405 says which methods are allowed (Allow); other errors' own headers are kept too.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if wants_json():
-        return error_response(status, message)
-    return render_template("error.html", status=status, message=message), status
+        body, status = error_response(status, message)
+        return body, status, headers
+    return render_template("error.html", status=status, message=message), status, headers
 
 
 def _is_custom(error: HTTPException) -> bool:

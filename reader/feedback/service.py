@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reader.feedback.sentences import SentenceSnapshot, find_sentence
+from reader.ids import parse_id
 from reader.models import Article, Feedback
 
 ARTICLE_CATEGORIES = ("audio_quality", "pronunciation", "translation", "other")
@@ -193,11 +194,10 @@ def _email(value) -> tuple[str | None, FieldError | None]:
 def _article_id(session: Session, value) -> tuple[int | None, FieldError | None]:
     if value in (None, ""):
         return None, None
-    try:
-        article_id = int(value)
-    except (TypeError, ValueError):
+    article_id = parse_id(value)
+    if article_id is None:
         return None, FieldError("article_id", "invalid")
-    if isinstance(value, bool) or session.get(Article, article_id) is None:
+    if session.get(Article, article_id) is None:
         return None, FieldError("article_id", "unknown")
     return article_id, None
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from reader.library import dates, langid
@@ -13,6 +14,9 @@ from reader.models import Article, Block, Sentence
 from reader.text.language_tags import supported_language
 from reader.text.languages import LANGUAGES
 from reader.text.segmentation import split_sentences
+
+# Beyond this many sentences in one block, its sentences' languages are not looked for.
+MAX_SENTENCES_DETECTED = 500
 
 
 class ArticleError(ValueError):
@@ -52,7 +56,15 @@ def store_article(
         return existing, False
     article = build_article(draft, default_timezone)
     session.add(article)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:
+        # The same article imported at the same moment by another request: theirs is stored.
+        session.rollback()
+        existing = session.scalar(select(Article).where(Article.fingerprint == article.fingerprint))
+        if existing is None:
+            raise
+        return existing, False
     return article, True
 
 
@@ -127,8 +139,14 @@ def _fill_block(block: Block, text: str, article_lang: str | None) -> None:
 
 def _sentences(text: str, block_lang: str | None) -> list[Sentence]:
     sentences = []
-    for index, (start, end) in enumerate(split_sentences(text, block_lang or "en")):
-        detection = langid.detect_block(text[start:end], block_lang, "sentence")
+    spans = split_sentences(text, block_lang or "en")
+    # A paragraph has tens of sentences; thousands are a paste of one long line, whose
+    # sentences read in the block's language (finding each one's costs ~2 ms).
+    own_languages = len(spans) <= MAX_SENTENCES_DETECTED
+    for index, (start, end) in enumerate(spans):
+        detection = (
+            langid.detect_block(text[start:end], block_lang, "sentence") if own_languages else None
+        )
         sentences.append(
             Sentence(
                 position=index,

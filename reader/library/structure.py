@@ -12,6 +12,10 @@ HEADER_ZONE_LINES = 4
 # A leftover after the date on the date line ("Écouter l'article") is a button label if short.
 MAX_BUTTON_LABEL_WORDS = 4
 MAX_HEADING_WORDS = 15
+# A first line longer than this is no title but the text itself (a paste of one long line):
+# it stays in the body, and the title is its opening words.
+MAX_TITLE_CHARS = 300
+SHORT_TITLE_CHARS = 80
 
 
 def structure_markdown(text: str) -> ArticleDraft:
@@ -32,10 +36,17 @@ def structure_page_text(text: str) -> ArticleDraft:
     if not lines:
         raise ValueError("the text is empty")
     title, rest = lines[0], lines[1:]
+    if len(title) > MAX_TITLE_CHARS:
+        title, rest = _opening_words(title), lines
     lang = langid.detect(" ".join(rest)[:4000])
     date_line, body_start = _find_date_line(rest, lang)
     body = _drop_chrome(rest[body_start:])
     return ArticleDraft(title=title, date_line=date_line, blocks=tuple(_blocks(body)))
+
+
+def _opening_words(line: str) -> str:
+    cut = line.rfind(" ", 0, SHORT_TITLE_CHARS)
+    return line[: cut if cut > 0 else SHORT_TITLE_CHARS].rstrip(" ,;:–—") + "…"
 
 
 def _find_date_line(lines: list[str], lang: str | None) -> tuple[str | None, int]:

@@ -38,6 +38,7 @@ class JobRunner:
         self.task = task
         self.engine_name = engine_name
         self._pool = None
+        self._scheduled: dict[Future, object] = {}  # pebble's futures not done yet -> their pool
         self._in_flight: dict[str, Future] = {}
         self._lock = threading.Lock()
 
@@ -79,16 +80,24 @@ class JobRunner:
         try:
             running = self._schedule([job for job, _ in batch])
         except Exception as error:  # noqa: BLE001 - a broken pool must fail the job, not the app
+            log.error("sentences %s could not be started: %r", _keys(batch), error)
             for job, outcome in batch:
                 self._finish(job, outcome, error=SentenceFailed(str(error)))
             return
         running.add_done_callback(lambda done: self._on_done(batch, attempt, done))
 
     def _on_done(self, batch, attempt: int, done: Future) -> None:
+        with self._lock:
+            pool = self._scheduled.pop(done, None)
         error = done.exception() if not done.cancelled() else RuntimeError("cancelled")
         if error is None:
             for (job, outcome), result in zip(batch, done.result(), strict=True):
                 self._finish(job, outcome, result=result)
+        elif pool is not None and _is_broken(pool) and attempt < MAX_ATTEMPTS and not self._closed:
+            # The pool broke under this batch (a worker died while idle): not the batch's fault,
+            # so it goes again whole, to the new pool _schedule puts in the broken one's place.
+            log.warning("sentences %s lost with a broken pool (%r); retrying", _keys(batch), error)
+            self._attempt(batch, attempt + 1)
         elif attempt < MAX_ATTEMPTS and not self._closed:
             # Each sentence of a failed batch is retried on its own: one bad sentence must not
             # fail its neighbour (whose audio is in the cache by now if it was made).
@@ -116,8 +125,37 @@ class JobRunner:
         pool = self._ensure_pool()
         if isinstance(pool, ThreadPoolExecutor):
             return pool.submit(run_each, self.task, jobs)
+        if _is_broken(pool):
+            pool = self._replace(pool)
         # pebble kills the worker process when the timeout passes and starts a new one.
-        return pool.schedule(run_each, args=(self.task, jobs), timeout=self.timeout * len(jobs))
+        args, timeout = (self.task, jobs), self.timeout * len(jobs)
+        try:
+            running = pool.schedule(run_each, args=args, timeout=timeout)
+        except RuntimeError:  # broken between the check and now
+            pool = self._replace(pool)
+            running = pool.schedule(run_each, args=args, timeout=timeout)
+        with self._lock:
+            if not running.done():
+                self._scheduled[running] = pool
+        return running
+
+    def _replace(self, broken):
+        """A new pool in place of a broken one (once, however many callers noticed); its queued
+        jobs are cancelled, so that they are retried on the new pool rather than wait forever."""
+        with self._lock:
+            if self._pool is False:
+                raise RuntimeError("the speech workers are shut down")
+            if self._pool is broken:
+                log.warning("the speech workers broke (a worker died); starting new ones")
+                self._pool = self._make_pool()
+                stranded = [f for f, pool in self._scheduled.items() if pool is broken]
+                threading.Thread(target=_stop, args=(broken,), daemon=True).start()
+            else:
+                stranded = []
+            pool = self._pool
+        for future in stranded:
+            future.cancel()
+        return pool
 
     def _ensure_pool(self):
         with self._lock:
@@ -159,6 +197,25 @@ class JobRunner:
         else:
             pool.stop()
             pool.join(timeout=5)
+
+
+def _is_broken(pool) -> bool:
+    """A pebble pool that will take no more work although nobody stopped it."""
+    if isinstance(pool, ThreadPoolExecutor):
+        return False
+    try:
+        pool._check_pool_status()  # pebble's own check: its manager threads alive, no error
+    except RuntimeError:
+        return True
+    return False
+
+
+def _stop(pool) -> None:
+    pool.stop()
+    try:
+        pool.join(timeout=5)
+    except Exception:  # a broken pool's leftovers must not outlive it loudly
+        log.debug("a broken speech pool did not stop cleanly", exc_info=True)
 
 
 def run_each(task: Callable, jobs: list[SentenceJob]) -> list[SentenceAudio]:

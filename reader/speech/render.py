@@ -5,7 +5,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
+from concurrent.futures import FIRST_COMPLETED, Future
 from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,6 +74,20 @@ class Render:
         return render_status(
             len(self.futures), len(done), failed, self._timings_so_far(), cached=False
         )
+
+    def has_audio(self) -> bool:
+        """Wait until one utterance has audio (True), or every one has failed (False).
+
+        A render whose every sentence failed is no audio file: the route says so instead.
+        """
+        pending = set(self.futures)
+        if not pending:
+            return True
+        while pending:
+            done, pending = wait_for_futures(pending, return_when=FIRST_COMPLETED)
+            if any(_result_or_none(future) is not None for future in done):
+                return True
+        return False
 
     def _timings_so_far(self) -> list[dict]:
         # The player can highlight what it has already received while the rest renders.

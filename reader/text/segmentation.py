@@ -44,6 +44,18 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _LINE = re.compile(r"[^\n]+")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
+# The longest sentence we keep whole. One sentence is one synthesis job (its worker's timeout is
+# per sentence) and one entry of the timings a player GETs: a text with no full stop (a pasted
+# log, a 4 MB line) must still make jobs and answers of bounded size. Longer ones are cut at
+# their last clause mark, else their last space, else anywhere, within the limit.
+MAX_SENTENCE_CHARS = 400
+# A cut leaves at least this much before it, so that a clause mark early on makes no crumb.
+_MIN_PIECE_CHARS = MAX_SENTENCE_CHARS // 4
+_CLAUSE_MARK = re.compile(r"[,;:–—](?=\s)|[，、；：]")
+_SPACES = " \t\u3000"
+# How far back a word before a full stop is looked for: no abbreviation is longer.
+_MAX_TOKEN_CHARS = 64
+
 
 @dataclass(frozen=True)
 class _Rules:
@@ -86,8 +98,8 @@ def _rules(lang: str) -> _Rules:
 
 def _token_before(text: str, index: int) -> str:
     """The word a punctuation mark at `index` closes, without its opening quotes."""
-    start = index
-    while start > 0 and not text[start - 1].isspace():
+    start, floor = index, max(0, index - _MAX_TOKEN_CHARS)
+    while start > floor and not text[start - 1].isspace():
         start -= 1
     return text[start:index].lstrip(_OPENERS)
 
@@ -156,8 +168,34 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span (start, end) cut into pieces of at most MAX_SENTENCE_CHARS, trimmed."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        low, limit = start + _MIN_PIECE_CHARS, start + MAX_SENTENCE_CHARS
+        marks = list(_CLAUSE_MARK.finditer(text, low, limit))
+        if marks:
+            cut = marks[-1].end()
+        else:
+            space = max(text.rfind(char, low, limit) for char in _SPACES)
+            cut = space + 1 if space >= 0 else limit
+        if span := _trimmed(text, start, cut):
+            spans.append(span)
+        start = cut
+    if span := _trimmed(text, start, end):
+        spans.append(span)
+    return spans
+
+
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) into `text`, whitespace trimmed; a line break always ends one."""
+    """Sentence spans (start, end) into `text`, whitespace trimmed; a line break always ends one.
+
+    None is longer than MAX_SENTENCE_CHARS.
+    """
+    return [piece for start, end in _sentences(text, lang) for piece in _bounded(text, start, end)]
+
+
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
     rules = _rules(base_language(lang) or "")
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):

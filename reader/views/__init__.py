@@ -11,8 +11,19 @@ def register_blueprints(app: Flask) -> None:
     and a write made with the session cookie is checked for the CSRF header by the API itself.
     """
     from reader.text.typography import typography
-    from reader.views import access, admin, api, articles, auth, feedback, imports, listen
+    from reader.views import (
+        access,
+        admin,
+        api,
+        articles,
+        auth,
+        converters,
+        feedback,
+        imports,
+        listen,
+    )
 
+    converters.init_app(app)
     access.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)

@@ -62,6 +62,8 @@ def set_language(article_id: int):
     if not isinstance(data, dict) or "language" not in data:
         return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
     code = data["language"]
+    if code is not None and not isinstance(code, str):
+        return error_response(422, "language must be a string or null", supported=list(LANGUAGES))
     try:
         article_service.override_language(session, article, code)
     except article_service.UnknownLanguage as error:

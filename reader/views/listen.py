@@ -4,6 +4,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
@@ -67,6 +68,10 @@ def audio(article_id: int):
             download_name=name,
             max_age=3600,
         )
+    if not playback.render.has_audio():
+        abort(
+            503, _("The speech engine could not read this article. Please try again in a moment.")
+        )
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
         headers["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -116,9 +121,8 @@ def sentence_audio(article_id: int, block: int, index: int):
 @bp.get("/about/audio")
 def about_audio():
     """More info: how the audio is made, with which engine and voice, and what was translated."""
-    article = None
-    if request.args.get("article", "").isdigit():
-        article = load_article_or_404(int(request.args["article"]))
+    article_id = parse_id(request.args.get("article", ""))
+    article = load_article_or_404(article_id) if article_id is not None else None
     locale = str(get_locale())
     service = speech()
     try:

@@ -1,6 +1,7 @@
 """Worker processes: a hung or crashing job is killed and retried, then reported."""
 
 import os
+import signal
 import threading
 import time
 
@@ -163,3 +164,25 @@ def _done(jobs):
     future = Future()
     future.set_result([render_sentence(j) for j in jobs])
     return future
+
+
+@pytest.mark.slow
+def test_an_idle_worker_killed_between_renders_is_replaced(tmp_path, caplog):
+    runner = JobRunner(workers=1, timeout=30, task=worker_pid)
+    pid = runner.submit(job(tmp_path, "first")).result(timeout=60)
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(1)  # pebble notices the dead worker and declares its pool broken
+    runner.task = render_sentence
+    assert runner.submit(job(tmp_path, "second")).result(timeout=90).duration > 0
+    assert "speech workers" in caplog.text
+    runner.shutdown()
+
+
+@pytest.mark.slow
+def test_a_worker_killed_just_before_a_batch_is_healed_by_a_retry(tmp_path, caplog):
+    runner = JobRunner(workers=1, timeout=30, task=worker_pid)
+    pid = runner.submit(job(tmp_path, "first")).result(timeout=60)
+    runner.task = render_sentence
+    os.kill(pid, signal.SIGKILL)  # no pause: the batch may reach the pool before it breaks
+    assert runner.submit(job(tmp_path, "second")).result(timeout=90).duration > 0
+    runner.shutdown()

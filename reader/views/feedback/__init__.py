@@ -8,6 +8,7 @@ from reader.db import get_session
 from reader.feedback import service
 from reader.feedback.sentences import find_sentence
 from reader.feedback.service import HONEYPOT_FIELD, MESSAGE_MAX_LENGTH
+from reader.ids import parse_id
 from reader.library.articles import get_article
 from reader.views import present
 from reader.views.feedback.forms import (
@@ -30,8 +31,8 @@ def form():
     session = get_session()
     if request.method == "GET":
         feedback_form = FeedbackForm()
-        article_id = request.args.get("article", "")
-        feedback_form.article_id.data = article_id if article_id.isdigit() else ""
+        article_id = parse_id(request.args.get("article", ""))
+        feedback_form.article_id.data = str(article_id) if article_id is not None else ""
         return _render(feedback_form, {})
     refused = too_large()
     if refused:
@@ -92,8 +93,8 @@ def send_report():
 
 @bp.get("/feedback/thanks")
 def thanks():
-    article_id = request.args.get("article", "")
-    article = get_article(get_session(), int(article_id)) if article_id.isdigit() else None
+    article_id = parse_id(request.args.get("article", ""))
+    article = get_article(get_session(), article_id) if article_id is not None else None
     # Only what the redirect put in the query: the browser keeps it to ask for the status.
     sent = {
         name: request.args.get(name, "")
@@ -116,8 +117,8 @@ def status():
 
 
 def _render(feedback_form: FeedbackForm, errors: dict):
-    article_id = feedback_form.article_id.data or ""
-    article = get_article(get_session(), int(article_id)) if str(article_id).isdigit() else None
+    article_id = parse_id(feedback_form.article_id.data or "")
+    article = get_article(get_session(), article_id) if article_id is not None else None
     return render_template(
         "feedback.html",
         form=feedback_form,
@@ -130,12 +131,13 @@ def _render(feedback_form: FeedbackForm, errors: dict):
 def _render_report(values: dict, errors: dict, status: int = 200):
     """The form about the sentence the values name; 404 when there is no such sentence."""
     article_id, block, index = (
-        values.get(name, "") for name in ("article_id", "block_position", "sentence_index")
+        parse_id(values.get(name, ""))
+        for name in ("article_id", "block_position", "sentence_index")
     )
-    if not all(value.isascii() and value.isdigit() for value in (article_id, block, index)):
+    if None in (article_id, block, index):
         abort(404, _("This sentence does not exist."))
-    article = load_article_or_404(int(article_id))
-    sentence = find_sentence(get_session(), article.id, int(block), int(index))
+    article = load_article_or_404(article_id)
+    sentence = find_sentence(get_session(), article.id, block, index)
     if sentence is None:
         abort(404, _("This sentence does not exist."))
     page = render_template(
