@@ -17,6 +17,13 @@ class MoneyWords:
     """Plural only from two on ("1,5 million"), not for everything but one."""
     of_after_scale: bool = False
     """The currency follows a scale as a complement ("5 millions d'euros")."""
+    minor: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """The hundredth of each currency ("cent", "cents"), said after the cents' number."""
+    minor_after_main: bool = True
+    """The hundredth is named after a whole amount too ("and fifty cents"); without it, only
+    cents alone are ("zwanzig Cent", but "drei Euro zwanzig")."""
+    and_word: str = ""
+    """The word between the whole amount and the cents ("twelve dollars and fifty cents")."""
 
 
 _NO_WORDS = MoneyWords()
@@ -31,6 +38,8 @@ _MONEY_WORDS: dict[str, MoneyWords] = {
         },
         plural_from_two=True,
         of_after_scale=True,
+        minor={"€": ("centime", "centimes"), "$": ("cent", "cents")},
+        minor_after_main=False,
     ),
     "de": MoneyWords(
         currencies={"€": ("Euro", "Euro"), "$": ("Dollar", "Dollar"), "£": ("Pfund", "Pfund")},
@@ -40,6 +49,8 @@ _MONEY_WORDS: dict[str, MoneyWords] = {
             "Mio": ("Million", "Millionen"),
             "Mrd": ("Milliarde", "Milliarden"),
         },
+        minor={"€": ("Cent", "Cent"), "$": ("Cent", "Cent"), "£": ("Penny", "Pence")},
+        minor_after_main=False,
     ),
     "en": MoneyWords(
         currencies={"€": ("euro", "euros"), "$": ("dollar", "dollars"), "£": ("pound", "pounds")},
@@ -48,27 +59,37 @@ _MONEY_WORDS: dict[str, MoneyWords] = {
             "m": ("million", "million"),
             "k": ("thousand", "thousand"),
         },
+        minor={"€": ("cent", "cents"), "$": ("cent", "cents"), "£": ("penny", "pence")},
+        and_word="and",
     ),
     "es": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")}
+        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")},
+        minor={"€": ("céntimo", "céntimos"), "$": ("centavo", "centavos")},
+        and_word="con",
     ),
     "it": MoneyWords(
         currencies={
             "€": ("euro", "euro"),
             "$": ("dollaro", "dollari"),
             "£": ("sterlina", "sterline"),
-        }
+        },
+        minor={"€": ("centesimo", "centesimi"), "$": ("centesimo", "centesimi")},
+        and_word="e",
     ),
     "pt": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")}
+        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")},
+        minor={"€": ("cêntimo", "cêntimos"), "$": ("centavo", "centavos")},
+        and_word="e",
     ),
     "nl": MoneyWords(
-        currencies={"€": ("euro", "euro"), "$": ("dollar", "dollar"), "£": ("pond", "pond")}
+        currencies={"€": ("euro", "euro"), "$": ("dollar", "dollar"), "£": ("pond", "pond")},
+        minor={"€": ("cent", "cent"), "$": ("cent", "cent")},
+        minor_after_main=False,
     ),
 }
 # Scale words pages already write out; every language keeps them, only the currency moves.
 _WORD_SCALES = r"million|billion|trillion|millions|milliards?|Millionen|Milliarden"
-_AMOUNT = r"\d+(?:[.,]\d+)?"
+_AMOUNT = r"\d*(?:[.,]\d+)?(?<=\d)"
 
 
 @cache
@@ -89,8 +110,30 @@ def _takes_plural(amount: str, words: MoneyWords) -> bool:
     return amount not in ("1", "1,0", "1.0")
 
 
+_CENTS = re.compile(r"(\d*)[.,](\d\d)")
+
+
+def _say_cents(whole: str, cents: str, symbol: str, words: MoneyWords) -> str | None:
+    """'12.50' -> '12 dollars and 50 cents'; None where the language names no hundredths."""
+    name, minor = words.currencies.get(symbol), words.minor.get(symbol)
+    if not name or not minor:
+        return None
+    main, hundredths = int(whole or 0), int(cents)
+    spoken = [str(main), name[_takes_plural(str(main), words)]] if main or not hundredths else []
+    if hundredths:
+        if spoken and words.and_word:
+            spoken.append(words.and_word)
+        spoken.append(str(hundredths))
+        if not spoken[:-1] or words.minor_after_main:
+            spoken.append(minor[hundredths != 1])
+    return " ".join(spoken)
+
+
 def _say_money(match: re.Match[str], words: MoneyWords) -> str:
     amount, scale, symbol = match["amount"], match["scale"], match["sym"]
+    cents = None if scale else _CENTS.fullmatch(amount)
+    if cents and (spoken := _say_cents(cents[1], cents[2], symbol, words)):
+        return spoken
     plural = _takes_plural(amount, words)
     spoken = [amount]
     if scale:

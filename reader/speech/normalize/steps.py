@@ -5,8 +5,18 @@ from functools import partial
 from typing import NamedTuple
 
 from reader.speech.normalize.abbreviations import expand_abbreviations
+from reader.speech.normalize.cardinals import say_numbers
 from reader.speech.normalize.clock import say_english_times, say_french_times, say_german_times
+from reader.speech.normalize.clock_words import say_times
 from reader.speech.normalize.dates import say_german_short_dates, say_numeric_dates
+from reader.speech.normalize.day_ordinals import (
+    say_czech_dates,
+    say_east_slavic_dates,
+    say_english_ordinals,
+    say_polish_dates,
+    say_swedish_ordinals,
+    say_turkish_ordinals,
+)
 from reader.speech.normalize.links import hashtags_to_words, remove_links
 from reader.speech.normalize.money import say_money
 from reader.speech.normalize.numbers import expand_german_scales, join_digit_groups, say_ranges
@@ -42,10 +52,19 @@ FRENCH_ORDINALS = Step(say_french_ordinals)  # Roman numerals need no digit: "le
 GERMAN_ORDINALS = Step(say_german_ordinals, needs_digit=True)
 ITALIAN_ORDINALS = Step(say_italian_ordinals, needs_digit=True)
 DUTCH_ORDINALS = Step(say_dutch_ordinals, needs_digit=True)
+ENGLISH_ORDINALS = Step(say_english_ordinals, needs_digit=True)
+POLISH_DATES = Step(say_polish_dates, needs_digit=True)
+CZECH_DATES = Step(say_czech_dates, needs_digit=True)
+TURKISH_ORDINALS = Step(say_turkish_ordinals, needs_digit=True)
+SWEDISH_ORDINALS = Step(say_swedish_ordinals, needs_digit=True)
 
 
 def numeric_dates(lang: str) -> Step:
     return Step(partial(say_numeric_dates, lang=lang), needs_digit=True)
+
+
+def east_slavic_dates(lang: str) -> Step:
+    return Step(partial(say_east_slavic_dates, lang=lang), needs_digit=True)
 
 
 def digit_groups(lang: str) -> Step:
@@ -68,18 +87,29 @@ def ranges(lang: str) -> Step:
     return Step(partial(say_ranges, lang=lang), needs_digit=True)
 
 
-def _steps(*own_steps: Step) -> tuple[Step, ...]:
-    """Links and hashtags first, as for every language, then the language's own steps."""
-    return (REMOVE_LINKS, HASHTAGS_AS_WORDS, *own_steps)
+def numbers(lang: str) -> Step:
+    return Step(partial(say_numbers, lang=lang), needs_digit=True)
+
+
+def times(lang: str) -> Step:
+    return Step(partial(say_times, lang=lang), needs_digit=True)
+
+
+def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
+    """Links and hashtags first, as for every language, then the language's own steps, and
+    last clock times and the numbers still in digits, in words (no-ops where the language has
+    no words for them)."""
+    return (REMOVE_LINKS, HASHTAGS_AS_WORDS, *own_steps, times(lang), numbers(lang))
 
 
 def _digits_and_money(lang: str) -> tuple[Step, ...]:
     """What every language gets: digit groups joined, currency symbols moved after amounts."""
-    return _steps(digit_groups(lang), money(lang))
+    return _steps(lang, digit_groups(lang), money(lang))
 
 
 STEPS: dict[str, tuple[Step, ...]] = {
     "fr": _steps(
+        "fr",
         numeric_dates("fr"),
         digit_groups("fr"),
         abbreviations("fr"),
@@ -89,6 +119,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
         ranges("fr"),
     ),
     "de": _steps(
+        "de",
         numeric_dates("de"),
         digit_groups("de"),
         abbreviations("de"),
@@ -100,14 +131,17 @@ STEPS: dict[str, tuple[Step, ...]] = {
         ranges("de"),
     ),
     "en": _steps(
+        "en",
         numeric_dates("en"),
         digit_groups("en"),
         abbreviations("en"),
         money("en"),
         ENGLISH_TIMES,
+        ENGLISH_ORDINALS,
         ranges("en"),
     ),
     "es": _steps(
+        "es",
         numeric_dates("es"),
         digit_groups("es"),
         abbreviations("es"),
@@ -116,6 +150,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
         ranges("es"),
     ),
     "pt": _steps(
+        "pt",
         numeric_dates("pt"),
         digit_groups("pt"),
         abbreviations("pt"),
@@ -124,6 +159,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
         ranges("pt"),
     ),
     "it": _steps(
+        "it",
         numeric_dates("it"),
         digit_groups("it"),
         abbreviations("it"),
@@ -132,6 +168,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
         ranges("it"),
     ),
     "nl": _steps(
+        "nl",
         numeric_dates("nl"),
         digit_groups("nl"),
         abbreviations("nl"),
@@ -141,17 +178,27 @@ STEPS: dict[str, tuple[Step, ...]] = {
     ),
     **{
         lang: _steps(
+            lang,
             numeric_dates(lang),
             digit_groups(lang),
             abbreviations(lang),
             money(lang),
+            *own_ordinals,
             ranges(lang),
         )
-        for lang in ("uk", "ru", "el", "cs", "sv")
+        for lang, own_ordinals in (
+            ("uk", [east_slavic_dates("uk")]),
+            ("ru", [east_slavic_dates("ru")]),
+            ("el", []),
+            ("cs", [CZECH_DATES]),
+            ("sv", [SWEDISH_ORDINALS]),
+        )
     },
     **{
-        lang: _steps(numeric_dates(lang), digit_groups(lang), money(lang), ranges(lang))
-        for lang in ("pl", "tr")
+        lang: _steps(
+            lang, numeric_dates(lang), digit_groups(lang), money(lang), *own_ordinals, ranges(lang)
+        )
+        for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
     **{lang: _digits_and_money(lang) for lang in ("ko", "ja", "zh", "ar", "he", "hi")},
 }

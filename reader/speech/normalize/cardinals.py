@@ -1,0 +1,127 @@
+"""Numbers left as digits, said as words: "254" -> "двести пятьдесят четыре", "3,5" -> "drei Komma
+fünf", "50 %" -> "пятьдесят процентов".
+
+espeak-ng reads digits itself, but with a voice's own digit rules that often differ from the
+words (a Swedish "18" is not heard as "arton", a Spanish "16" not as "dieciséis"); num2words
+gives the words the language uses, and the grammar around them (the form of "percent").
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from num2words import num2words
+
+from reader.speech.normalize.plurals import plural_form
+from reader.speech.normalize.readings import MINUS_WORDS
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """How one language says a number written in digits."""
+
+    code: str
+    """The num2words language code."""
+    decimal_mark: str = ","
+    point: str = ""
+    """The word between the whole part and the decimals, which are then said digit by digit;
+    empty where num2words says decimals in the language's own way ("три целых пять десятых")."""
+    percent: tuple[str, ...] = ()
+    """The word for "%": one form, or (one, few, many) where the number decides it."""
+    decimals_as_number: bool = False
+    """The decimals are said as one number ("virgola cinquantasei"), not digit by digit."""
+    parts: str = ""
+    """Regex of the words num2words runs together that espeak-ng reads better apart
+    ("sechsundvierzigtausend" is said with a v, "sechs und vierzig tausend" right)."""
+    one_before_noun: str = ""
+    """"1" before a word, where it is not the counting "one" ("ein Euro", not "eins Euro")."""
+    years: bool = False
+    """A bare four-digit number is a year, said as one ("twenty twenty-four"): pages write
+    larger counts with a thousands separator ("1,234")."""
+
+
+NUMBER_WORDS: dict[str, NumberWords] = {
+    "en": NumberWords("en", ".", "point", ("percent",), years=True),
+    "de": NumberWords(
+        "de", ",", "Komma", ("Prozent",), parts=r"hundert|tausend|und(?!ert)", one_before_noun="ein"
+    ),
+    "fr": NumberWords("fr", ",", "virgule", ("pour cent",), decimals_as_number=True),
+    "es": NumberWords(
+        "es", ",", "coma", ("por ciento",), decimals_as_number=True, one_before_noun="un"
+    ),
+    "it": NumberWords(
+        "it", ",", "virgola", ("per cento",), decimals_as_number=True, one_before_noun="un"
+    ),
+    "pt": NumberWords("pt_BR", ",", "vírgula", ("por cento",)),
+    "nl": NumberWords("nl", ",", "komma", ("procent",)),
+    "sv": NumberWords("sv", ",", "komma", ("procent",)),
+    "hu": NumberWords("hu", ",", "", ("százalék",)),
+    "ru": NumberWords("ru", ",", "", ("процент", "процента", "процентов")),
+    "uk": NumberWords("uk", ",", "кома", ("відсоток", "відсотки", "відсотків")),
+    "pl": NumberWords("pl", ",", "przecinek", ("procent", "procent", "procent")),
+    "cs": NumberWords("cs", ",", "celá", ("procento", "procenta", "procent")),
+    "tr": NumberWords("tr", ",", "virgül"),
+    "ko": NumberWords("ko", ".", "점", ("퍼센트",)),
+    "vi": NumberWords("vi", ",", "phẩy", ("phần trăm",)),
+    "ar": NumberWords("ar", ".", "فاصلة", ("بالمئة",)),
+}
+_DIGIT_WORDS_FROM = 10**24  # longer runs of digits are codes, said digit by digit
+
+
+@cache
+def _number_pattern(mark: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<minus>(?:(?<=\s)|^|(?<=\())[-\u2212])?(?<![\d.,])(?P<whole>\d+)"
+        rf"(?:{re.escape(mark)}(?P<decimals>\d+))?(?![\d]|[.,]\d)(?P<percent>\s?%)?"
+    )
+
+
+_BEFORE_WORD = re.compile(r"\s[^\W\d]")
+
+
+def cardinal(number: int, words: NumberWords, year: bool = False) -> str:
+    if number >= _DIGIT_WORDS_FROM:
+        return " ".join(num2words(int(d), lang=words.code) for d in str(number))
+    to = "year" if year and words.years and 1100 <= number <= 2099 else "cardinal"
+    # num2words writes commas inside numbers ("two thousand, one hundred"): no pause is said.
+    spoken = num2words(number, lang=words.code, to=to).replace(",", "")
+    if words.parts:
+        spoken = " ".join(re.sub(rf"({words.parts})", r" \1 ", spoken).split())
+    return spoken
+
+
+def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
+    if not words.point:
+        return num2words(f"{whole}.{decimals}", lang=words.code).replace(",", "")
+    if words.decimals_as_number and not decimals.startswith("0"):
+        digits = cardinal(int(decimals), words)
+    else:
+        digits = " ".join(num2words(int(d), lang=words.code) for d in decimals)
+    return f"{cardinal(int(whole), words)} {words.point} {digits}"
+
+
+def _say(match: re.Match[str], words: NumberWords) -> str:
+    whole, decimals = match["whole"], match["decimals"]
+    if decimals:
+        spoken = _decimal(whole, decimals, words)
+    elif whole == "1" and words.one_before_noun and _BEFORE_WORD.match(match.string, match.end()):
+        spoken = words.one_before_noun
+    else:
+        spoken = cardinal(int(whole), words, year=len(whole) == 4 and not match["percent"])
+    if match["minus"]:
+        spoken = f"{MINUS_WORDS.get(words.code[:2], '-')} {spoken}"
+    if match["percent"] and words.percent:
+        forms = words.percent
+        form = forms[0] if len(forms) == 1 else forms[plural_form(whole, bool(decimals))]
+        spoken += " " + form
+    elif match["percent"]:
+        spoken += match["percent"]
+    return spoken
+
+
+def say_numbers(text: str, lang: str) -> str:
+    """Every number still in digits, in words: the last step, after dates, times and money."""
+    words = NUMBER_WORDS.get(lang)
+    if words is None:
+        return text
+    return _number_pattern(words.decimal_mark).sub(lambda m: _say(m, words), text)

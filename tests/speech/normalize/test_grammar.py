@@ -1,0 +1,54 @@
+"""The grammar around numbers: dates, ordinals, money, times and percent, in words."""
+
+import pytest
+
+from reader.speech.normalize import normalize
+
+GRAMMAR = [
+    # Dates: the day is an ordinal, in the case the language gives it.
+    ("en", "The vote is on March 3, 2026.", "The vote is on March third, twenty twenty-six."),
+    ("en", "Born 21 Feb 1990", "Born the twenty-first of February nineteen ninety"),
+    ("en", "the 2nd round", "the second round"),
+    ("ru", "Выборы 14 сентября", "Выборы четырнадцатого сентября"),
+    ("ru", "в 1998 году", "в тысяча девятьсот девяносто восьмом году"),
+    ("ru", "весна 2001 г.", "весна две тысячи первого года"),
+    ("ru", "3-я попытка", "третья попытка"),
+    ("uk", "Вибори 2 жовтня", "Вибори другого жовтня"),
+    ("pl", "Od 11 listopada", "Od jedenastego listopada"),
+    ("pl", "w 1999 r.", "w tysiąc dziewięćset dziewięćdziesiątym dziewiątym roku"),
+    ("cs", "Od 28. října", "Od dvacátého osmého října"),
+    ("tr", "2. Lig maçı", "ikinci Lig maçı"),
+    # Percent agrees with the number.
+    ("ru", "рост на 21%", "рост на двадцать один процент"),
+    ("ru", "рост на 3 %", "рост на три процента"),
+    ("ru", "рост на 17%", "рост на семнадцать процентов"),
+    ("uk", "на 4%", "на чотири відсотки"),
+    # Money with cents.
+    ("en", "It costs $7.25 now", "It costs seven dollars and twenty-five cents now"),
+    ("en", "only £0.99", "only ninety-nine pence"),
+    ("de", "für 4,90 €", "für vier Euro neunzig"),
+    ("de", "nur 0,75 €", "nur fünf und siebzig Cent"),
+    ("fr", "à 8,30 €", "à huit euros trente"),
+    ("es", "cuesta 1,25 €", "cuesta un euro con veinticinco céntimos"),
+    # Clock times in the language's own way.
+    ("fr", "dès 8:15", "dès huit heures quinze"),
+    ("es", "a las 9:10", "a las nueve y diez"),
+    ("pt", "às 16h45", "às dezesseis horas e quarenta e cinco"),
+    ("ru", "с 9:00 до 18:30", "с девяти часов до восемнадцати часов тридцати минут"),
+    ("ko", "오후 3:20", "오후 세시 이십분"),
+    ("en", "at 6:45 pm", "at six forty-five pm"),
+    # Numbers in words, decimals kept.
+    ("sv", "17 år", "sjutton år"),
+    ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
+    ("it", "3,75 metri", "tre virgola settantacinque metri"),
+    ("ko", "1.5배", "일 점 오배"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "expected"),
+    GRAMMAR,
+    ids=[f"{lang}-{index}" for index, (lang, _, _) in enumerate(GRAMMAR)],
+)
+def test_grammar_of_numbers(lang: str, raw: str, expected: str) -> None:
+    assert normalize(raw, lang) == expected
