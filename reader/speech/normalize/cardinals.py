@@ -7,6 +7,7 @@ gives the words the language uses, and the grammar around them (the form of "per
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,7 @@ from num2words import num2words
 
 from reader.speech.normalize.plurals import plural_form
 from reader.speech.normalize.readings import MINUS_WORDS
+from reader.speech.normalize.spellers import armenian_cardinal, hindi_cardinal
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class NumberWords:
     ("sechsundvierzigtausend" is said with a v, "sechs und vierzig tausend" right)."""
     one_before_noun: str = ""
     """"1" before a word, where it is not the counting "one" ("ein Euro", not "eins Euro")."""
+    fixes: tuple[tuple[str, str], ...] = ()
+    """Regex rewrites of num2words' words to what speakers say ("lẻ" -> "linh")."""
+    spell: Callable[[int], str] | None = None
+    """Our own speller, where num2words has none for the language."""
     years: bool = False
     """A bare four-digit number is a year, said as one ("twenty twenty-four"): pages write
     larger counts with a thousands separator ("1,234")."""
@@ -54,15 +60,24 @@ NUMBER_WORDS: dict[str, NumberWords] = {
     ),
     "pt": NumberWords("pt_BR", ",", "vírgula", ("por cento",)),
     "nl": NumberWords("nl", ",", "komma", ("procent",)),
-    "sv": NumberWords("sv", ",", "komma", ("procent",)),
-    "hu": NumberWords("hu", ",", "", ("százalék",)),
+    "sv": NumberWords("sv", ",", "komma", ("procent",), fixes=((r"\bett(?=hundra|tusen)", ""),)),
+    "hu": NumberWords("hu", ",", "", ("százalék",), fixes=((r"két$", "kettő"),)),
     "ru": NumberWords("ru", ",", "", ("процент", "процента", "процентов")),
     "uk": NumberWords("uk", ",", "кома", ("відсоток", "відсотки", "відсотків")),
     "pl": NumberWords("pl", ",", "przecinek", ("procent", "procent", "procent")),
     "cs": NumberWords("cs", ",", "celá", ("procento", "procenta", "procent")),
     "tr": NumberWords("tr", ",", "virgül"),
     "ko": NumberWords("ko", ".", "점", ("퍼센트",)),
-    "vi": NumberWords("vi", ",", "phẩy", ("phần trăm",)),
+    "vi": NumberWords(
+        "vi",
+        ",",
+        "phẩy",
+        ("phần trăm",),
+        # "một nghìn hai mươi", "hai mươi tư": num2words says "lẻ hai mươi", "hai mươi bốn".
+        fixes=((r"\blẻ (?=\S+ mươi)", ""), (r"\blẻ\b", "linh"), (r"mươi bốn\b", "mươi tư")),
+    ),
+    "hi": NumberWords("hi", ".", "दशमलव", ("प्रतिशत",), spell=hindi_cardinal),
+    "hy": NumberWords("hy", ",", "ամբողջ", ("տոկոս",), spell=armenian_cardinal),
     "ar": NumberWords("ar", ".", "فاصلة", ("بالمئة",)),
 }
 _DIGIT_WORDS_FROM = 10**24  # longer runs of digits are codes, said digit by digit
@@ -81,10 +96,14 @@ _BEFORE_WORD = re.compile(r"\s[^\W\d]")
 
 def cardinal(number: int, words: NumberWords, year: bool = False) -> str:
     if number >= _DIGIT_WORDS_FROM:
-        return " ".join(num2words(int(d), lang=words.code) for d in str(number))
+        return " ".join(cardinal(int(d), words) for d in str(number))
+    if words.spell:
+        return words.spell(number)
     to = "year" if year and words.years and 1100 <= number <= 2099 else "cardinal"
     # num2words writes commas inside numbers ("two thousand, one hundred"): no pause is said.
     spoken = num2words(number, lang=words.code, to=to).replace(",", "")
+    for pattern, replacement in words.fixes:
+        spoken = re.sub(pattern, replacement, spoken)
     if words.parts:
         spoken = " ".join(re.sub(rf"({words.parts})", r" \1 ", spoken).split())
     return spoken
@@ -96,7 +115,7 @@ def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
     if words.decimals_as_number and not decimals.startswith("0"):
         digits = cardinal(int(decimals), words)
     else:
-        digits = " ".join(num2words(int(d), lang=words.code) for d in decimals)
+        digits = " ".join(cardinal(int(d), words) for d in decimals)
     return f"{cardinal(int(whole), words)} {words.point} {digits}"
 
 

@@ -17,6 +17,16 @@ _EN_ENDING = r"(?:st|nd|rd|th)?"
 _EN_MONTH_DAY = re.compile(rf"\b({_EN_MONTH})\s+(\d{{1,2}}){_EN_ENDING}\b(?![:.,]\d)", re.I)
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_EN_ENDING}\s+(?:of\s+)?({_EN_MONTH})(?!\w)", re.I)
 _EN_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
+_EN_DECADE = re.compile(r"(?<![\w.,])(1[1-9]|20)?([1-9]0|00)s\b")
+
+
+def _en_decade(match: re.Match[str]) -> str:
+    """'1990s' -> 'nineteen nineties', '80s' -> 'eighties', '2000s' -> 'two thousands'."""
+    if match[2] == "00":
+        century = num2words(int(match[1] + "00"), lang="en", to="year") if match[1] else ""
+        return f"{century}s" if century else match.group()
+    tens = num2words(int(match[2]), lang="en")[:-1] + "ies"
+    return f"{num2words(int(match[1]), lang='en')} {tens}" if match[1] else tens
 
 
 def _en_month(written: str) -> str:
@@ -41,6 +51,7 @@ def say_english_ordinals(text: str) -> str:
 
     text = _EN_MONTH_DAY.sub(month_day, text)
     text = _EN_DAY_MONTH.sub(day_month, text)
+    text = _EN_DECADE.sub(_en_decade, text)
     return _EN_ORDINAL.sub(lambda m: _en_ordinal(m[1]), text)
 
 

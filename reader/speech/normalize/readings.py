@@ -21,7 +21,7 @@ MINUS_WORDS = {
     "fr": "moins", "de": "minus", "en": "minus", "uk": "мінус", "ru": "минус", "ko": "마이너스",
     "ja": "まいなす", "zh": "负", "ar": "سالب", "es": "menos", "it": "meno", "pt": "menos",
     "nl": "min", "pl": "minus", "tr": "eksi", "sv": "minus", "el": "μείον", "he": "מינוס",
-    "hi": "माइनस", "cs": "minus",
+    "hi": "माइनस", "cs": "minus", "vi": "âm", "hu": "mínusz", "hy": "մինուս",
 }  # fmt: skip
 # Voices that read "%" in English; the others say it in their own language.
 _PERCENT = re.compile(r"(\d(?:[\d.,]*\d)?)\s?%")

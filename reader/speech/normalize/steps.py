@@ -27,6 +27,7 @@ from reader.speech.normalize.ordinals import (
     say_iberian_ordinals,
     say_italian_ordinals,
 )
+from reader.speech.normalize.units import say_units
 
 
 class Step(NamedTuple):
@@ -91,15 +92,26 @@ def numbers(lang: str) -> Step:
     return Step(partial(say_numbers, lang=lang), needs_digit=True)
 
 
+def units(lang: str) -> Step:
+    return Step(partial(say_units, lang=lang), needs_digit=True)
+
+
 def times(lang: str) -> Step:
     return Step(partial(say_times, lang=lang), needs_digit=True)
 
 
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     """Links and hashtags first, as for every language, then the language's own steps, and
-    last clock times and the numbers still in digits, in words (no-ops where the language has
-    no words for them)."""
-    return (REMOVE_LINKS, HASHTAGS_AS_WORDS, *own_steps, times(lang), numbers(lang))
+    last units, clock times and the numbers still in digits, in words (no-ops where the
+    language has no words for them)."""
+    return (
+        REMOVE_LINKS,
+        HASHTAGS_AS_WORDS,
+        *own_steps,
+        units(lang),
+        times(lang),
+        numbers(lang),
+    )
 
 
 def _digits_and_money(lang: str) -> tuple[Step, ...]:

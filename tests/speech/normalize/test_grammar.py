@@ -37,6 +37,18 @@ GRAMMAR = [
     ("ru", "с 9:00 до 18:30", "с девяти часов до восемнадцати часов тридцати минут"),
     ("ko", "오후 3:20", "오후 세시 이십분"),
     ("en", "at 6:45 pm", "at six forty-five pm"),
+    ("en", "music of the 1960s and 80s", "music of the nineteen sixties and eighties"),
+    # Units agree with the number.
+    ("en", "a 1 km walk, then 3.5 km", "a one kilometer walk, then three point five kilometers"),
+    ("de", "Tempo 30 km/h", "Tempo dreißig Kilometer pro Stunde"),
+    ("ru", "за 22 км", "за двадцать два километра"),
+    ("es", "pesa 3kg", "pesa tres kilogramos"),
+    # Languages num2words lacks, and fixes of its words.
+    ("hi", "कुल 75 लोग", "कुल पचहत्तर लोग"),
+    ("hi", "आबादी 250000", "आबादी दो लाख पचास हज़ार"),
+    ("hy", "21 տարի", "քսանմեկ տարի"),
+    ("vi", "năm 1005", "năm một nghìn linh năm"),
+    ("sv", "1200 personer", "tusen tvåhundra personer"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),

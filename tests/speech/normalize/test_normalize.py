@@ -27,7 +27,7 @@ CASES = [
     ("fr", "entre 10 000 et 12 000 soldats", "entre dix mille et douze mille soldats"),
     ("fr", f"10{NNBSP}000 soldats", "dix mille soldats"),
     ("fr", f"10{NBSP}000 soldats", "dix mille soldats"),
-    ("fr", "1 234,5 km", "mille deux cent trente-quatre virgule cinq km"),
+    ("fr", "1 234,5 km", "mille deux cent trente-quatre virgule cinq kilomètres"),
     ("fr", "la 11e brigade", "la onzième brigade"),
     ("fr", "le 11ème jour", "le onzième jour"),
     ("fr", "le 1er mai", "le premier mai"),
@@ -152,7 +152,7 @@ CASES = [
     ("el", "10.000 άτομα", "10000 άτομα"),
     ("el", "π.χ. αυτό", "παραδείγματος χάριν αυτό"),
     ("ar", "10,000", "عشرة آلاف"),
-    ("hi", "10,000", "10000"),
+    ("hi", "10,000", "दस हज़ार"),
     ("ja", "10,000", "いちまん"),  # espeak-ng reads Japanese only as kana
 ]
 
