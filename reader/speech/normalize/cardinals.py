@@ -35,6 +35,8 @@ class NumberWords:
     parts: str = ""
     """Regex of the words num2words runs together that espeak-ng reads better apart
     ("sechsundvierzigtausend" is said with a v, "sechs und vierzig tausend" right)."""
+    one_before_feminine: tuple[str, str] = ("", "")
+    """"1" before a feminine noun: the word and a regex of the nouns ("eine Million")."""
     one_before_noun: str = ""
     """"1" before a word, where it is not the counting "one" ("ein Euro", not "eins Euro")."""
     fixes: tuple[tuple[str, str], ...] = ()
@@ -49,7 +51,13 @@ class NumberWords:
 NUMBER_WORDS: dict[str, NumberWords] = {
     "en": NumberWords("en", ".", "point", ("percent",), years=True),
     "de": NumberWords(
-        "de", ",", "Komma", ("Prozent",), parts=r"hundert|tausend|und(?!ert)", one_before_noun="ein"
+        "de",
+        ",",
+        "Komma",
+        ("Prozent",),
+        parts=r"hundert|tausend|und(?!ert)",
+        one_before_noun="ein",
+        one_before_feminine=("eine", r"Million|Milliarde|Stunde|Minute|Sekunde|Woche|Frau"),
     ),
     "fr": NumberWords("fr", ",", "virgule", ("pour cent",), decimals_as_number=True),
     "es": NumberWords(
@@ -85,8 +93,10 @@ _DIGIT_WORDS_FROM = 10**24  # longer runs of digits are codes, said digit by dig
 
 @cache
 def _number_pattern(mark: str) -> re.Pattern[str]:
+    # Where the decimal mark is a dot, a comma groups thousands ("1,925" is no year).
+    grouped = r"\d{1,3}(?:,\d{3})+|" if mark == "." else ""
     return re.compile(
-        rf"(?P<minus>(?:(?<=\s)|^|(?<=\())[-\u2212])?(?<![\d.,])(?P<whole>\d+)"
+        rf"(?P<minus>(?:(?<=\s)|^|(?<=\())[-\u2212])?(?<![\d.,])(?P<whole>{grouped}\d+)"
         rf"(?:{re.escape(mark)}(?P<decimals>\d+))?(?![\d]|[.,]\d)(?P<percent>\s?%)?"
     )
 
@@ -120,13 +130,17 @@ def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
 
 
 def _say(match: re.Match[str], words: NumberWords) -> str:
-    whole, decimals = match["whole"], match["decimals"]
+    written, decimals = match["whole"], match["decimals"]
+    whole = written.replace(",", "")
     if decimals:
         spoken = _decimal(whole, decimals, words)
     elif whole == "1" and words.one_before_noun and _BEFORE_WORD.match(match.string, match.end()):
         spoken = words.one_before_noun
+        feminine, nouns = words.one_before_feminine
+        if feminine and re.match(rf"\s(?:{nouns})\b", match.string[match.end() :]):
+            spoken = feminine
     else:
-        spoken = cardinal(int(whole), words, year=len(whole) == 4 and not match["percent"])
+        spoken = cardinal(int(whole), words, year=len(written) == 4 and not match["percent"])
     if match["minus"]:
         spoken = f"{MINUS_WORDS.get(words.code[:2], '-')} {spoken}"
     if match["percent"] and words.percent:

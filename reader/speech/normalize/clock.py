@@ -47,7 +47,7 @@ def say_german_times(text: str) -> str:
 def _en_time(match: re.Match[str]) -> str:
     hours, minutes, meridiem = int(match[1]), int(match[2]), match[3] or ""
     if minutes == 0:
-        return f"{hours}{meridiem}" if meridiem else f"{hours} o'clock"
+        return f"{hours} {meridiem.strip()}" if meridiem else f"{hours} o'clock"
     if minutes < 10:  # "eleven oh five", not "eleven zero five"
         return f"{hours} oh {minutes}{meridiem}"
     return f"{hours} {minutes}{meridiem}"

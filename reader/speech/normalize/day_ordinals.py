@@ -25,7 +25,8 @@ def _en_decade(match: re.Match[str]) -> str:
     if match[2] == "00":
         century = num2words(int(match[1] + "00"), lang="en", to="year") if match[1] else ""
         return f"{century}s" if century else match.group()
-    tens = num2words(int(match[2]), lang="en")[:-1] + "ies"
+    tens = num2words(int(match[2]), lang="en")
+    tens = tens[:-1] + "ies" if tens.endswith("y") else tens + "s"  # sixties, tens
     return f"{num2words(int(match[1]), lang='en')} {tens}" if match[1] else tens
 
 

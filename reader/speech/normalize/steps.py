@@ -27,6 +27,7 @@ from reader.speech.normalize.ordinals import (
     say_iberian_ordinals,
     say_italian_ordinals,
 )
+from reader.speech.normalize.phones import say_phone_numbers
 from reader.speech.normalize.units import say_units
 
 
@@ -92,6 +93,10 @@ def numbers(lang: str) -> Step:
     return Step(partial(say_numbers, lang=lang), needs_digit=True)
 
 
+def phone_numbers(lang: str) -> Step:
+    return Step(partial(say_phone_numbers, lang=lang), needs_digit=True)
+
+
 def units(lang: str) -> Step:
     return Step(partial(say_units, lang=lang), needs_digit=True)
 
@@ -101,12 +106,14 @@ def times(lang: str) -> Step:
 
 
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
-    """Links and hashtags first, as for every language, then the language's own steps, and
+    """Links and hashtags first, as for every language, then telephone numbers (before their
+    groups are joined or read as dates), the language's own steps, and
     last units, clock times and the numbers still in digits, in words (no-ops where the
     language has no words for them)."""
     return (
         REMOVE_LINKS,
         HASHTAGS_AS_WORDS,
+        phone_numbers(lang),
         *own_steps,
         units(lang),
         times(lang),

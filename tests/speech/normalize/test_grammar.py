@@ -49,6 +49,22 @@ GRAMMAR = [
     ("hy", "21 տարի", "քսանմեկ տարի"),
     ("vi", "năm 1005", "năm một nghìn linh năm"),
     ("sv", "1200 personer", "tusen tvåhundra personer"),
+    # Telephone numbers by groups, not amounts.
+    (
+        "en",
+        "Call (555) 010-4477 now",
+        "Call five five five, zero one zero, four four seven seven now",
+    ),
+    ("de", "Tel. +49 30 901820", "Tel. plus vier neun, drei null, neun null eins acht zwei null"),
+    ("fr", "au 01 45 67 89 10", "au zéro un, quarante-cinq, soixante-sept, quatre-vingt-neuf, dix"),
+    # Money in more languages, with agreement.
+    ("ru", "за 22 ₽", "за двадцать два рубля"),
+    ("ru", "5 млн ₽", "пять миллионов рублей"),
+    ("hi", "₹45", "पैंतालीस रुपए"),
+    ("ko", "₩3000", "삼천 원"),
+    ("de", "1 Mrd. €", "eine Milliarde Euro"),
+    ("en", "$2,500.75", "two thousand five hundred dollars and seventy-five cents"),
+    ("en", "In 1,500 homes", "In one thousand five hundred homes"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
