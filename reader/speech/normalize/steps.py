@@ -17,6 +17,7 @@ from reader.speech.normalize.day_ordinals import (
     say_swedish_ordinals,
     say_turkish_ordinals,
 )
+from reader.speech.normalize.fractions import say_fractions
 from reader.speech.normalize.links import hashtags_to_words, remove_links
 from reader.speech.normalize.money import say_money
 from reader.speech.normalize.numbers import expand_german_scales, join_digit_groups, say_ranges
@@ -97,6 +98,10 @@ def phone_numbers(lang: str) -> Step:
     return Step(partial(say_phone_numbers, lang=lang), needs_digit=True)
 
 
+def fractions(lang: str) -> Step:
+    return Step(partial(say_fractions, lang=lang), needs_digit=True)
+
+
 def units(lang: str) -> Step:
     return Step(partial(say_units, lang=lang), needs_digit=True)
 
@@ -108,13 +113,14 @@ def times(lang: str) -> Step:
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     """Links and hashtags first, as for every language, then telephone numbers (before their
     groups are joined or read as dates), the language's own steps, and
-    last units, clock times and the numbers still in digits, in words (no-ops where the
+    last fractions, units, clock times and the numbers still in digits, in words (no-ops where the
     language has no words for them)."""
     return (
         REMOVE_LINKS,
         HASHTAGS_AS_WORDS,
         phone_numbers(lang),
         *own_steps,
+        fractions(lang),
         units(lang),
         times(lang),
         numbers(lang),

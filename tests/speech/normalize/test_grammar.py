@@ -65,6 +65,13 @@ GRAMMAR = [
     ("de", "1 Mrd. €", "eine Milliarde Euro"),
     ("en", "$2,500.75", "two thousand five hundred dollars and seventy-five cents"),
     ("en", "In 1,500 homes", "In one thousand five hundred homes"),
+    # Fractions.
+    ("en", "about 2/3 of voters", "about two thirds of voters"),
+    ("en", "a 1/4 share", "a one quarter share"),
+    ("de", "rund 3/4 der Fläche", "rund drei viertel der Fläche"),
+    ("fr", "les 2/3 du budget", "les deux tiers du budget"),
+    ("es", "1 1/2 litros", "uno y un medio litros"),
+    ("ko", "전체의 3/5가", "전체의 오분의 삼가"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
