@@ -70,7 +70,9 @@ NUMBER_WORDS: dict[str, NumberWords] = {
     "nl": NumberWords("nl", ",", "komma", ("procent",)),
     "sv": NumberWords("sv", ",", "komma", ("procent",), fixes=((r"\bett(?=hundra|tusen)", ""),)),
     "hu": NumberWords("hu", ",", "", ("százalék",), fixes=((r"két$", "kettő"),)),
-    "ru": NumberWords("ru", ",", "", ("процент", "процента", "процентов")),
+    "ru": NumberWords(
+        "ru", ",", "", ("процент", "процента", "процентов"), fixes=((r"^одна тысяча", "тысяча"),)
+    ),
     "uk": NumberWords("uk", ",", "кома", ("відсоток", "відсотки", "відсотків")),
     "pl": NumberWords("pl", ",", "przecinek", ("procent", "procent", "procent")),
     "cs": NumberWords("cs", ",", "celá", ("procento", "procenta", "procent")),
@@ -86,7 +88,19 @@ NUMBER_WORDS: dict[str, NumberWords] = {
     ),
     "hi": NumberWords("hi", ".", "दशमलव", ("प्रतिशत",), spell=hindi_cardinal),
     "hy": NumberWords("hy", ",", "ամբողջ", ("տոկոս",), spell=armenian_cardinal),
-    "ar": NumberWords("ar", ".", "فاصلة", ("بالمئة",)),
+    "ar": NumberWords(
+        "ar",
+        ".",
+        "فاصلة",
+        ("بالمئة",),
+        # "و" is written on the next word; "خمس مئة" is how the hundreds are said.
+        fixes=(
+            (r"\bو ", "و"),
+            (r"(ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)مائة", r"\1 مئة"),
+            ("مائة", "مئة"),
+            ("مائتان", "مئتان"),
+        ),
+    ),
 }
 _DIGIT_WORDS_FROM = 10**24  # longer runs of digits are codes, said digit by digit
 

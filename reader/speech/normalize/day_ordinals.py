@@ -91,6 +91,8 @@ _RU_ENDINGS = {
     "ю": ("a", "f"),
     "е": ("n", "n"),
     "ое": ("n", "n"),
+    "х": ("g", "p"),  # "в 1990-х": the plural
+    "ых": ("g", "p"),
 }
 _RU_ORDINAL = re.compile(rf"(?<![\w.,])(\d+)-({'|'.join(_RU_ENDINGS)})(?!\w)")
 # Year words after a year, with the case the year's ordinal takes and the word said.
@@ -121,6 +123,8 @@ def say_east_slavic_dates(text: str, lang: str) -> str:
 
         def ordinal(m: re.Match[str]) -> str:
             case, gender = _RU_ENDINGS[m[2]]
+            if gender == "p":
+                return num2words(int(m[1]), lang="ru", to="ordinal", case=case, plural=True)
             return num2words(int(m[1]), lang="ru", to="ordinal", case=case, gender=gender)
 
         text = _RU_ORDINAL.sub(ordinal, text)

@@ -84,6 +84,25 @@ def _hy(num: int, den: int) -> str:
     return f"{_words(num, 'hy')} {_HY_ORDINALS.get(den) or _words(den, 'hy') + 'երորդ'}"
 
 
+# Arabic names the parts up to a tenth: (one part, the plural after three to ten).
+_AR_PARTS = {
+    2: ("نصف", "أنصاف"), 3: ("ثلث", "أثلاث"), 4: ("ربع", "أرباع"), 5: ("خمس", "أخماس"),
+    6: ("سدس", "أسداس"), 7: ("سبع", "أسباع"), 8: ("ثمن", "أثمان"), 9: ("تسع", "أتساع"),
+    10: ("عشر", "أعشار"),
+}  # fmt: skip
+
+
+def _ar(num: int, den: int) -> str:
+    if den not in _AR_PARTS:
+        return f"{_words(num, 'ar')} على {_words(den, 'ar')}"
+    one, many = _AR_PARTS[den]
+    if num == 1:
+        return one
+    if num == 2:
+        return one + "ان"  # ثلثان
+    return f"{_words(num, 'ar')} {many if num <= 10 else one}"
+
+
 FRACTION_STYLES: dict[str, tuple[Callable[[int, int], str | None], str]] = {
     # The language's fraction, and the word between a whole number and a fraction.
     "en": (_en, "and"),
@@ -99,6 +118,7 @@ FRACTION_STYLES: dict[str, tuple[Callable[[int, int], str | None], str]] = {
         lambda num, den: f"{_words(num, 'vi')} phần {'tư' if den == 4 else _words(den, 'vi')}",
         "và",
     ),
+    "ar": (_ar, "و"),
     "hi": (lambda num, den: f"{_words(num, 'hi')} बटा {_words(den, 'hi')}", ""),
 }
 

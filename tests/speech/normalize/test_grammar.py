@@ -72,6 +72,9 @@ GRAMMAR = [
     ("fr", "les 2/3 du budget", "les deux tiers du budget"),
     ("es", "1 1/2 litros", "uno y un medio litros"),
     ("ko", "전체의 3/5가", "전체의 오분의 삼가"),
+    ("ar", "نحو 1/4 السكان", "نحو ربع السكان"),
+    ("ru", "в 1960-х", "в тысяча девятьсот шестидесятых"),
+    ("ar", "عدد 1077", "عدد ألف وسبعة وسبعون"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
