@@ -30,6 +30,8 @@ class NumberWords:
     empty where num2words says decimals in the language's own way ("три целых пять десятых")."""
     percent: tuple[str, ...] = ()
     """The word for "%": one form, or (one, few, many) where the number decides it."""
+    joined_decimals: bool = False
+    """The decimal is written as one word ("이점오")."""
     decimals_as_number: bool = False
     """The decimals are said as one number ("virgola cinquantasei"), not digit by digit."""
     parts: str = ""
@@ -77,7 +79,7 @@ NUMBER_WORDS: dict[str, NumberWords] = {
     "pl": NumberWords("pl", ",", "przecinek", ("procent", "procent", "procent")),
     "cs": NumberWords("cs", ",", "celá", ("procento", "procenta", "procent")),
     "tr": NumberWords("tr", ",", "virgül"),
-    "ko": NumberWords("ko", ".", "점", ("퍼센트",)),
+    "ko": NumberWords("ko", ".", "점", ("퍼센트",), joined_decimals=True),
     "vi": NumberWords(
         "vi",
         ",",
@@ -140,6 +142,8 @@ def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
         digits = cardinal(int(decimals), words)
     else:
         digits = " ".join(cardinal(int(d), words) for d in decimals)
+    if words.joined_decimals:
+        return f"{cardinal(int(whole), words)}{words.point}{digits.replace(' ', '')}"
     return f"{cardinal(int(whole), words)} {words.point} {digits}"
 
 

@@ -30,6 +30,8 @@ class ClockStyle:
     genitive: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The (hours, minutes) words in the genitive: (one, others)."""
     native_hours: tuple[str, ...] = ()
+    dot_after: str = ""
+    """The word after which "12.34" is a time, not a decimal ("klockan 12.34")."""
     """Hours said with other number words than the minutes (Korean 열시 삼십분)."""
 
 
@@ -60,7 +62,8 @@ CLOCK_STYLES = {
     "hu": ClockStyle("{h} óra {m} perc", "{h} óra"),
     "vi": ClockStyle("{h} giờ {m} phút", "{h} giờ", h_suffix=True),
     "ko": ClockStyle("{h}시 {m}분", "{h}시", native_hours=_KO_HOURS),
-    **{lang: ClockStyle() for lang in ("sv", "pl", "cs", "tr", "nl", "el")},
+    "sv": ClockStyle(dot_after="klockan"),
+    **{lang: ClockStyle() for lang in ("pl", "cs", "tr", "nl", "el")},
 }
 _COLON_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _H_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4])\s?h\s?([0-5]\d)?(?!\w)")
@@ -118,6 +121,9 @@ def say_times(text: str, lang: str) -> str:
     if style is None or lang not in NUMBER_WORDS:
         return text
     text = _COLON_TIME.sub(lambda m: _say(m, style, lang), text)
+    if style.dot_after:
+        dotted = rf"(?<={style.dot_after} )([01]?\d|2[0-4])\.([0-5]\d)(?![\d.])"
+        text = re.sub(dotted, lambda m: _say(m, style, lang), text)
     if style.h_suffix:
         text = _H_TIME.sub(lambda m: _say(m, style, lang), text)
     return text

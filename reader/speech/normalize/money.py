@@ -78,7 +78,7 @@ def _say_money(match: re.Match[str], words: MoneyWords) -> str:
     currency = _form(name, amount, words, bool(scale))  # "1 million euros": plural
     if words.of_after_scale and scale:  # "5 millions d'euros", "2 milliards de dollars"
         currency = ("d'" if currency[0] in "aeiou" else "de ") + currency
-    return " ".join([*spoken, currency])
+    return ("" if words.attached else " ").join([*spoken, currency])
 
 
 def say_money(text: str, lang: str) -> str:

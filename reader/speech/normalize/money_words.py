@@ -20,6 +20,8 @@ class MoneyWords:
     minor_after_main: bool = True
     """The hundredth is named after a whole amount too ("and fifty cents"); without it, only
     cents alone are ("zwanzig Cent", but "drei Euro zwanzig")."""
+    attached: bool = False
+    """The currency is written on the amount ("이천원")."""
     and_word: str = ""
     """The word between the whole amount and the cents ("twelve dollars and fifty cents")."""
 
@@ -137,6 +139,7 @@ MONEY_WORDS: dict[str, MoneyWords] = {
         },
         scales={"만": ("만", "만"), "억": ("억", "억"), "조": ("조", "조")},
         minor={"$": ("센트", "센트"), "€": ("센트", "센트")},
+        attached=True,
     ),
     "hi": MoneyWords(
         currencies={

@@ -24,6 +24,8 @@ _GROUPS_AS_NUMBERS = {"hu", "sv", "fr"}
 
 # "01 23 45 67 89": a French number, in pairs.
 _PAIRS = re.compile(r"(?<![\w+\-.,])0\d(?:[ .]\d\d){4}(?![\w\-])")
+# "08-789 52 25": an area code with a leading zero, a dash, then the groups.
+_AREA_CODE = re.compile(r"(?<![\w+\-.,])0\d{1,3}-\d{2,4}(?: \d{2,4}){0,3}(?![\w\-]|[.,]\d)")
 
 
 def _digits(group: str, lang: str) -> str:
@@ -52,4 +54,5 @@ def say_phone_numbers(text: str, lang: str) -> str:
         return text
     text = _INTERNATIONAL.sub(lambda m: _say(m, lang), text)
     text = _NATIONAL.sub(lambda m: _say(m, lang), text)
-    return _PAIRS.sub(lambda m: _say(m, lang), text)
+    text = _PAIRS.sub(lambda m: _say(m, lang), text)
+    return _AREA_CODE.sub(lambda m: _say(m, lang), text)

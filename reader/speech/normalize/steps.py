@@ -18,6 +18,7 @@ from reader.speech.normalize.day_ordinals import (
     say_turkish_ordinals,
 )
 from reader.speech.normalize.fractions import say_fractions
+from reader.speech.normalize.korean import say_korean_dates_and_counters
 from reader.speech.normalize.links import hashtags_to_words, remove_links
 from reader.speech.normalize.money import say_money
 from reader.speech.normalize.numbers import expand_german_scales, join_digit_groups, say_ranges
@@ -60,6 +61,7 @@ POLISH_DATES = Step(say_polish_dates, needs_digit=True)
 CZECH_DATES = Step(say_czech_dates, needs_digit=True)
 TURKISH_ORDINALS = Step(say_turkish_ordinals, needs_digit=True)
 SWEDISH_ORDINALS = Step(say_swedish_ordinals, needs_digit=True)
+KOREAN_DATES_AND_COUNTERS = Step(say_korean_dates_and_counters, needs_digit=True)
 
 
 def numeric_dates(lang: str) -> Step:
@@ -225,7 +227,8 @@ STEPS: dict[str, tuple[Step, ...]] = {
         )
         for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
-    **{lang: _digits_and_money(lang) for lang in ("ko", "ja", "zh", "ar", "he", "hi")},
+    "ko": _steps("ko", digit_groups("ko"), money("ko"), KOREAN_DATES_AND_COUNTERS),
+    **{lang: _digits_and_money(lang) for lang in ("ja", "zh", "ar", "he", "hi")},
 }
 
 

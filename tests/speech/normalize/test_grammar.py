@@ -61,7 +61,7 @@ GRAMMAR = [
     ("ru", "за 22 ₽", "за двадцать два рубля"),
     ("ru", "5 млн ₽", "пять миллионов рублей"),
     ("hi", "₹45", "पैंतालीस रुपए"),
-    ("ko", "₩3000", "삼천 원"),
+    ("ko", "₩3000", "삼천원"),
     ("de", "1 Mrd. €", "eine Milliarde Euro"),
     ("en", "$2,500.75", "two thousand five hundred dollars and seventy-five cents"),
     ("en", "In 1,500 homes", "In one thousand five hundred homes"),
@@ -75,11 +75,19 @@ GRAMMAR = [
     ("ar", "نحو 1/4 السكان", "نحو ربع السكان"),
     ("ru", "в 1960-х", "в тысяча девятьсот шестидесятых"),
     ("ar", "عدد 1077", "عدد ألف وسبعة وسبعون"),
+    # Korean: dates, native numbers before counters, amounts written as one word.
+    ("ko", "2025-03-01 발표", "이천이십오년 삼월 일일 발표"),
+    ("ko", "5번째 시도", "다섯번째 시도"),
+    ("ko", "1번째", "첫번째"),
+    ("ko", "₩5000", "오천원"),
+    # Swedish abbreviations before times and telephone numbers.
+    ("sv", "kl. 9.15 f.m.", "klockan nio femton förmiddag"),
+    ("sv", "tfn. 031-12 34 56", "telefon noll trettioett, tolv, trettiofyra, femtiosex"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
     ("it", "3,75 metri", "tre virgola settantacinque metri"),
-    ("ko", "1.5배", "일 점 오배"),
+    ("ko", "1.5배", "일점오배"),
 ]
 
 
