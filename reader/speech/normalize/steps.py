@@ -30,6 +30,7 @@ from reader.speech.normalize.ordinals import (
     say_italian_ordinals,
 )
 from reader.speech.normalize.phones import say_phone_numbers
+from reader.speech.normalize.roman import say_roman_numerals
 from reader.speech.normalize.units import say_units
 
 
@@ -45,7 +46,6 @@ class Step(NamedTuple):
 # numeric dates before the ordinals they produce ("01/05/2024" -> "1er mai 2024" -> "premier
 # mai 2024"), and German short dates before German ordinals ("am 5.12." -> "am 5. Dezember" ->
 # "am fünften Dezember"). Every table below keeps the one order the rules were tested in.
-REMOVE_LINKS = Step(remove_links)
 HASHTAGS_AS_WORDS = Step(hashtags_to_words)
 GERMAN_SCALES = Step(expand_german_scales, needs_digit=True)
 GERMAN_SHORT_DATES = Step(say_german_short_dates, needs_digit=True)
@@ -96,8 +96,16 @@ def numbers(lang: str) -> Step:
     return Step(partial(say_numbers, lang=lang), needs_digit=True)
 
 
+def links(lang: str) -> Step:
+    return Step(partial(remove_links, lang=lang))
+
+
 def phone_numbers(lang: str) -> Step:
     return Step(partial(say_phone_numbers, lang=lang), needs_digit=True)
+
+
+def roman_numerals(lang: str) -> Step:
+    return Step(partial(say_roman_numerals, lang=lang))
 
 
 def fractions(lang: str) -> Step:
@@ -114,14 +122,15 @@ def times(lang: str) -> Step:
 
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     """Links and hashtags first, as for every language, then telephone numbers (before their
-    groups are joined or read as dates), the language's own steps, and
-    last fractions, units, clock times and the numbers still in digits, in words (no-ops where the
-    language has no words for them)."""
+    groups are joined or read as dates), the language's own steps, and last Roman numerals
+    after names, fractions, units, clock times and the numbers still in digits, in words
+    (no-ops where the language has no words for them)."""
     return (
-        REMOVE_LINKS,
+        links(lang),
         HASHTAGS_AS_WORDS,
         phone_numbers(lang),
         *own_steps,
+        roman_numerals(lang),
         fractions(lang),
         units(lang),
         times(lang),

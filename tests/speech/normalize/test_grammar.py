@@ -83,6 +83,22 @@ GRAMMAR = [
     # Swedish abbreviations before times and telephone numbers.
     ("sv", "kl. 9.15 f.m.", "klockan nio femton förmiddag"),
     ("sv", "tfn. 031-12 34 56", "telefon noll trettioett, tolv, trettiofyra, femtiosex"),
+    # German ordinals after a preposition and a weekday.
+    ("de", "ab Samstag, 15. März", "ab Samstag, fünfzehnten März"),
+    # Roman numerals after names and before a century.
+    ("fr", "sous Louis XIV", "sous Louis quatorze"),
+    ("en", "after World War II", "after World War Two"),
+    ("en", "Queen Elizabeth II", "Queen Elizabeth the Second"),
+    ("ru", "в XXI веке", "в двадцать первом веке"),
+    ("es", "el rey Felipe VI", "el rey Felipe sexto"),
+    # Links say their site, addresses are spelled, emoji are skipped.
+    (
+        "fr",
+        "Lire sur https://www.lemonde.fr/a/b.html et partager",
+        "Lire sur lemonde.fr et partager",
+    ),
+    ("en", "Write to press@city.gov now", "Write to press at city dot gov now"),
+    ("en", "Great news 🎉🙂", "Great news"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),

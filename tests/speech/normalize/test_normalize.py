@@ -55,8 +55,12 @@ CASES = [
     ("fr", "des fruits, p. ex. des pommes", "des fruits, par exemple des pommes"),
     ("fr", "etc.", "etc."),
     ("fr", "le n° 5", "le numéro cinq"),
-    ("fr", "voir https://example.com/a?b=1. Fin", "voir. Fin"),
-    ("fr", "écrire à jean.dupont@example.fr ou venir", "écrire à ou venir"),
+    ("fr", "voir https://example.com/a?b=1. Fin", "voir example.com. Fin"),
+    (
+        "fr",
+        "écrire à jean.dupont@example.fr ou venir",
+        "écrire à jean point dupont arobase example point fr ou venir",
+    ),
     ("fr", "#PremièresVictimes #Kiev", "Premières Victimes, Kiev"),
     # German
     ("de", "um 11:58 Uhr", "um elf Uhr acht und fünfzig"),
@@ -114,7 +118,7 @@ CASES = [
     ("en", "No. 5", "number five"),
     ("en", "Sen. Smith", "Senator Smith"),
     ("en", "Mr. Smith", "Mr. Smith"),
-    ("en", "see www.example.com today", "see today"),
+    ("en", "see www.example.com today", "see example.com today"),
     # Others
     ("es", "10.000 personas", "diez mil personas"),
     ("es", "el 1.º", "el primero"),
@@ -217,8 +221,9 @@ LANGUAGE_RULE_SAMPLES = [
 
 
 def test_unknown_language_only_gets_generic_rules() -> None:
-    # Generic: links dropped, hashtags and digit groups joined, the currency after the amount.
-    assert normalize(f"10{NNBSP}000 https://x.org #BeC €12", "xx") == "10000 Be C 12 €"
+    # Generic: links said by their site, hashtags and digit groups joined, the currency
+    # after the amount.
+    assert normalize(f"10{NNBSP}000 https://x.org #BeC €12", "xx") == "10000 x.org Be C 12 €"
     # A sample its own language leaves alone would prove nothing below.
     unused = [
         (lang, sample)
