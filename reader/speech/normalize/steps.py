@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from reader.speech.normalize.abbreviations import expand_abbreviations
 from reader.speech.normalize.cardinals import say_numbers
+from reader.speech.normalize.chinese import say_chinese_numbers
 from reader.speech.normalize.clock import say_english_times, say_french_times, say_german_times
 from reader.speech.normalize.clock_words import say_times
 from reader.speech.normalize.dates import say_german_short_dates, say_numeric_dates
@@ -61,6 +62,7 @@ POLISH_DATES = Step(say_polish_dates, needs_digit=True)
 CZECH_DATES = Step(say_czech_dates, needs_digit=True)
 TURKISH_ORDINALS = Step(say_turkish_ordinals, needs_digit=True)
 SWEDISH_ORDINALS = Step(say_swedish_ordinals, needs_digit=True)
+CHINESE_NUMBERS = Step(say_chinese_numbers, needs_digit=True)
 KOREAN_DATES_AND_COUNTERS = Step(say_korean_dates_and_counters, needs_digit=True)
 
 
@@ -237,7 +239,8 @@ STEPS: dict[str, tuple[Step, ...]] = {
         for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
     "ko": _steps("ko", digit_groups("ko"), money("ko"), KOREAN_DATES_AND_COUNTERS),
-    **{lang: _digits_and_money(lang) for lang in ("ja", "zh", "ar", "he", "hi")},
+    "zh": _steps("zh", digit_groups("zh"), money("zh"), CHINESE_NUMBERS),
+    **{lang: _digits_and_money(lang) for lang in ("ja", "ar", "he", "hi")},
 }
 
 

@@ -99,6 +99,11 @@ GRAMMAR = [
     ),
     ("en", "Write to press@city.gov now", "Write to press at city dot gov now"),
     ("en", "Great news 🎉🙂", "Great news"),
+    # Chinese: decimals keep their point, fractions, dates, money and percent.
+    ("zh", "增长2.5%", "增长百分之二点五"),
+    ("zh", "约3/4的人", "约四分之三的人"),
+    ("zh", "2020/5/1发布", "二零二零年五月一日发布"),
+    ("zh", "售价$30", "售价三十美元"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
