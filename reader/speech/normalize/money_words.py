@@ -65,7 +65,6 @@ MONEY_WORDS: dict[str, MoneyWords] = {
     "es": MoneyWords(
         currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")},
         minor={"€": ("céntimo", "céntimos"), "$": ("centavo", "centavos")},
-        and_word="con",
     ),
     "it": MoneyWords(
         currencies={

@@ -46,15 +46,18 @@ def say_french_ordinals(text: str) -> str:
 
 # --- Spanish, Portuguese, Italian: a degree-like sign after the digits gives the gender -------
 
-_IBERIAN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3})\.?([ºª])(?!\w)")
+# "1.º", "2ª", "1.000.ª", and the Spanish apocope "1er", "3.ᵉʳ" ("primer", "tercer"), "1ra".
+_IBERIAN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3}(?:\.\d{3})?|\d{4})\.?([ºª]|ᵉʳ|er|ra|ro)(?!\w)")
 # Italian pages also write "°"; a word (not C or F) must follow, so "20° C" stays a temperature.
 _IT_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,2})([°ºª])(?=\s+[^\W\dCF])")
 
 
 def _romance_ordinal(match: re.Match[str], lang: str) -> str:
-    word = num2words(int(match[1]), lang=lang, to="ordinal")
-    if match[2] == "ª":  # feminine: "primeira", "prima", "primera"
+    word = num2words(int(match[1].replace(".", "")), lang=lang, to="ordinal")
+    if match[2] in ("ª", "ra"):  # feminine: "primeira", "prima", "primera"
         word = " ".join(w[:-1] + "a" if w.endswith("o") else w for w in word.split())
+    elif match[2] in ("ᵉʳ", "er"):  # before a noun: "primer", "tercer"
+        word = re.sub(r"(primer|tercer)o\b", r"\1", word)
     return word
 
 

@@ -16,7 +16,7 @@ _INTERNATIONAL = re.compile(
     rf"(?<![\w+])\+\s?\(?\d{{1,3}}\)?(?:{_SEP}\(?\d{{1,10}}\)?){{1,5}}(?!\d)"
 )
 # "(123) 123-5678", "123-123-5678", "123-123-5678-1111": groups a number never has.
-_NATIONAL = re.compile(r"(?<![\w+\-.,])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{4}(?:-\d{1,4})?(?![\w\-])")
+_NATIONAL = re.compile(r"(?<![\w+\-.,])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{3,4}(?:-\d{1,4})?(?![\w\-])")
 
 
 # Languages that say each group as a number ("négyszáznegyvenegy"), leading zeros as digits.

@@ -9,7 +9,11 @@ from reader.speech.normalize.cardinals import say_numbers
 from reader.speech.normalize.chinese import say_chinese_numbers
 from reader.speech.normalize.clock import say_english_times, say_french_times, say_german_times
 from reader.speech.normalize.clock_words import say_times
-from reader.speech.normalize.dates import say_german_short_dates, say_numeric_dates
+from reader.speech.normalize.dates import (
+    say_german_short_dates,
+    say_numeric_dates,
+    say_spanish_day_of_month,
+)
 from reader.speech.normalize.day_ordinals import (
     say_czech_dates,
     say_east_slavic_dates,
@@ -62,6 +66,7 @@ POLISH_DATES = Step(say_polish_dates, needs_digit=True)
 CZECH_DATES = Step(say_czech_dates, needs_digit=True)
 TURKISH_ORDINALS = Step(say_turkish_ordinals, needs_digit=True)
 SWEDISH_ORDINALS = Step(say_swedish_ordinals, needs_digit=True)
+SPANISH_DAY_OF_MONTH = Step(say_spanish_day_of_month, needs_digit=True)
 CHINESE_NUMBERS = Step(say_chinese_numbers, needs_digit=True)
 KOREAN_DATES_AND_COUNTERS = Step(say_korean_dates_and_counters, needs_digit=True)
 
@@ -185,6 +190,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
         abbreviations("es"),
         money("es"),
         iberian_ordinals("es"),
+        SPANISH_DAY_OF_MONTH,
         ranges("es"),
     ),
     "pt": _steps(

@@ -29,7 +29,7 @@ GRAMMAR = [
     ("de", "für 4,90 €", "für vier Euro neunzig"),
     ("de", "nur 0,75 €", "nur fünf und siebzig Cent"),
     ("fr", "à 8,30 €", "à huit euros trente"),
-    ("es", "cuesta 1,25 €", "cuesta un euro con veinticinco céntimos"),
+    ("es", "cuesta 1,25 €", "cuesta un euro veinticinco céntimos"),
     # Clock times in the language's own way.
     ("fr", "dès 8:15", "dès huit heures quinze"),
     ("es", "a las 9:10", "a las nueve y diez"),
@@ -106,6 +106,10 @@ GRAMMAR = [
     ("zh", "售价$30", "售价三十美元"),
     ("ja", "3.5キロ", "さんてんごきろ"),
     ("he", "3.5", "שלוש נקודה חמש"),
+    # Spanish ordinals and the "de" of a date.
+    ("es", "el 1er premio y la 3ra plaza", "el primer premio y la tercera plaza"),
+    ("es", "desde el 12 junio", "desde el doce de junio"),
+    ("es", "llame al 912-345-678", "llame al nueve uno dos, tres cuatro cinco, seis siete ocho"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
