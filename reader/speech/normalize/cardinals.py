@@ -117,6 +117,7 @@ def _number_pattern(mark: str) -> re.Pattern[str]:
     )
 
 
+_LETTER = re.compile(r"[A-Za-zÀ-ÿА-яЁёЄєІіЇї]")
 _BEFORE_WORD = re.compile(r"\s[^\W\d]")
 
 
@@ -167,6 +168,11 @@ def _say(match: re.Match[str], words: NumberWords) -> str:
         spoken += " " + form
     elif match["percent"]:
         spoken += match["percent"]
+    # "G7", "5G", "A7": the letters stay a word of their own ("G seven", "five G").
+    if match.start() and _LETTER.match(match.string, match.start() - 1):
+        spoken = " " + spoken
+    if _LETTER.match(match.string, match.end()):
+        spoken += " "
     return spoken
 
 

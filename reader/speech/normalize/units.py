@@ -8,7 +8,8 @@ from reader.speech.normalize.plurals import plural_form
 # Each unit's forms, "/"-separated: one form (never changes), (one, many), or (one, few, many).
 _UNITS: dict[str, dict[str, str]] = {
     "en": {
-        "km": "kilometer/kilometers", "m": "meter/meters", "cm": "centimeter/centimeters",
+        # No "m": in English news "1.5m" is a million as often as a meter.
+        "km": "kilometer/kilometers", "cm": "centimeter/centimeters",
         "mm": "millimeter/millimeters", "kg": "kilogram/kilograms", "g": "gram/grams",
         "mg": "milligram/milligrams", "l": "liter/liters", "ml": "milliliter/milliliters",
         "km/h": "kilometer per hour/kilometers per hour", "mph": "mile per hour/miles per hour",

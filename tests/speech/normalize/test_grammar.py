@@ -110,6 +110,10 @@ GRAMMAR = [
     ("es", "el 1er premio y la 3ra plaza", "el primer premio y la tercera plaza"),
     ("es", "desde el 12 junio", "desde el doce de junio"),
     ("es", "llame al 912-345-678", "llame al nueve uno dos, tres cuatro cinco, seis siete ocho"),
+    # Letters next to digits stay a word of their own; "1.5m" is no meter in English.
+    ("en", "G7 leaders met", "G seven leaders met"),
+    ("de", "die A7 bei Kassel", "die A sieben bei Kassel"),
+    ("en", "1.5m viewers", "one point five m viewers"),
     # Numbers in words, decimals kept.
     ("sv", "17 år", "sjutton år"),
     ("de", "2,5 Kilo", "zwei Komma fünf Kilo"),
