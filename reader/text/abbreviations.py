@@ -459,10 +459,29 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
     ),
     "sv": Abbreviations(
         keeps_sentence=frozenset(
-            {"St", "bl.a", "ca", "dvs", "fr.o.m", "jfr", "kl", "nr", "resp", "t.ex", "t.o.m"}
+            {
+                "St",
+                "ankn",
+                "bl.a",
+                "ca",
+                "dvs",
+                "fr.o.m",
+                "jfr",
+                "kl",
+                "nr",
+                "resp",
+                "t.ex",
+                "t.o.m",
+                "tfn",
+            }
         ),
         may_end_sentence=frozenset({"etc", "osv"}),
         spoken=(
+            Spoken("kl.", "klockan", BEFORE_NUMBER),
+            Spoken("tfn.", "telefon"),
+            Spoken("ankn.", "anknytning", BEFORE_NUMBER),
+            Spoken("e.m.", "eftermiddag"),
+            Spoken("f.m.", "förmiddag"),
             Spoken("t.ex.", "till exempel"),
             Spoken("bl.a.", "bland annat"),
             Spoken("osv.", "och så vidare"),

@@ -4,7 +4,7 @@ import re
 
 from num2words import num2words
 
-_FR_TIME = re.compile(r"(?<![\w,.])([01]?\d|2[0-4])\s?h\s?([0-5]\d)?(?!\w)")
+_FR_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4])\s?(?:h\s?([0-5]\d)?|:([0-5]\d))(?![\w:])")
 _DE_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?:\s?Uhr\b)?")
 _DE_TIME_WITHOUT_COLON = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4])[.]([0-5]\d)\s?Uhr\b")
 _DE_ONE_OCLOCK = re.compile(r"(?<![\w,.])1(\s)Uhr\b")
@@ -21,7 +21,7 @@ def _fr_feminine_number(number: int) -> str:
 
 
 def _fr_time(match: re.Match[str]) -> str:
-    hours, minutes = int(match[1]), int(match[2] or 0)
+    hours, minutes = int(match[1]), int(match[2] or match[3] or 0)
     spoken = _fr_feminine_number(hours) + (" heure" if hours <= 1 else " heures")
     return f"{spoken} {_fr_feminine_number(minutes)}" if minutes else spoken
 
@@ -47,10 +47,10 @@ def say_german_times(text: str) -> str:
 def _en_time(match: re.Match[str]) -> str:
     hours, minutes, meridiem = int(match[1]), int(match[2]), match[3] or ""
     if minutes == 0:
-        return f"{hours}{meridiem}" if meridiem else f"{hours} o'clock"
+        return f"{hours} {meridiem.strip()}" if meridiem else f"{hours} o'clock"
     if minutes < 10:  # "eleven oh five", not "eleven zero five"
         return f"{hours} oh {minutes}{meridiem}"
-    return match.group()
+    return f"{hours} {minutes}{meridiem}"
 
 
 def say_english_times(text: str) -> str:

@@ -84,3 +84,12 @@ def say_german_short_dates(text: str) -> str:
         return f"{day}. {_month_name(month, 'de')}"
 
     return _DE_SHORT_DATE.sub(say, text)
+
+
+_ES_MONTHS = "|".join(get_month_names("wide", locale="es").values())
+_ES_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+(?=(?:{_ES_MONTHS})\b)", re.IGNORECASE)
+
+
+def say_spanish_day_of_month(text: str) -> str:
+    """'31 marzo' -> '31 de marzo': Spanish says the 'de' a headline may drop."""
+    return _ES_DAY_MONTH.sub(lambda m: f"{m[1]} de ", text)

@@ -1,85 +1,28 @@
 """Amounts of money ("€12", "5 Mio. €", "$1.5bn") as words: amount, scale, then the currency."""
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
+from reader.speech.normalize.money_words import MONEY_WORDS, NO_WORDS, MoneyWords
+from reader.speech.normalize.plurals import plural_form
 
-@dataclass(frozen=True)
-class MoneyWords:
-    """How one language says amounts of money; each word pair is (singular, plural)."""
-
-    currencies: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Name of each currency symbol, where espeak-ng misnames or misplaces the symbol."""
-    scales: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Large-number words that news pages abbreviate after an amount ("5 Mio. €")."""
-    plural_from_two: bool = False
-    """Plural only from two on ("1,5 million"), not for everything but one."""
-    of_after_scale: bool = False
-    """The currency follows a scale as a complement ("5 millions d'euros")."""
-
-
-_NO_WORDS = MoneyWords()
-_MONEY_WORDS: dict[str, MoneyWords] = {
-    "fr": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dollar", "dollars"), "£": ("livre", "livres")},
-        scales={
-            "M": ("million", "millions"),
-            "Md": ("milliard", "milliards"),
-            "Mds": ("milliard", "milliards"),
-            "Mrd": ("milliard", "milliards"),
-        },
-        plural_from_two=True,
-        of_after_scale=True,
-    ),
-    "de": MoneyWords(
-        currencies={"€": ("Euro", "Euro"), "$": ("Dollar", "Dollar"), "£": ("Pfund", "Pfund")},
-        scales={
-            "Mio.": ("Million", "Millionen"),
-            "Mrd.": ("Milliarde", "Milliarden"),
-            "Mio": ("Million", "Millionen"),
-            "Mrd": ("Milliarde", "Milliarden"),
-        },
-    ),
-    "en": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dollar", "dollars"), "£": ("pound", "pounds")},
-        scales={
-            "bn": ("billion", "billion"),
-            "m": ("million", "million"),
-            "k": ("thousand", "thousand"),
-        },
-    ),
-    "es": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")}
-    ),
-    "it": MoneyWords(
-        currencies={
-            "€": ("euro", "euro"),
-            "$": ("dollaro", "dollari"),
-            "£": ("sterlina", "sterline"),
-        }
-    ),
-    "pt": MoneyWords(
-        currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")}
-    ),
-    "nl": MoneyWords(
-        currencies={"€": ("euro", "euro"), "$": ("dollar", "dollar"), "£": ("pond", "pond")}
-    ),
-}
 # Scale words pages already write out; every language keeps them, only the currency moves.
 _WORD_SCALES = r"million|billion|trillion|millions|milliards?|Millionen|Milliarden"
-_AMOUNT = r"\d+(?:[.,]\d+)?"
+_AMOUNT = r"(?:\d,\d{3}(?:\.\d+)?(?!\d)|\d*(?:[.,]\d+)?(?<=\d))"
 
 
 @cache
 def _currency_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(symbol-first, symbol-last) money regexes, with an optional scale word."""
-    own_scales = _MONEY_WORDS.get(lang, _NO_WORDS).scales
+    own_scales = MONEY_WORDS.get(lang, NO_WORDS).scales
     # Longest first, so "Mio." wins over "Mio" and "Mds" over "Md".
     scales = "|".join(sorted((re.escape(s) for s in own_scales), key=len, reverse=True))
     scale = rf"(?:\s?(?P<scale>{scales + '|' if scales else ''}{_WORD_SCALES})(?![\w]))?"
-    symbol_first = re.compile(rf"(?P<sym>[€$£])\s?(?P<amount>{_AMOUNT}){scale}")
-    symbol_last = re.compile(rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}\s?(?P<sym>[€$£])")
+    symbols = re.escape(
+        "".join(sorted(set("€$£") | set(MONEY_WORDS.get(lang, NO_WORDS).currencies)))
+    )
+    symbol_first = re.compile(rf"(?P<sym>[{symbols}])\s?(?P<amount>{_AMOUNT}){scale}")
+    symbol_last = re.compile(rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}\s?(?P<sym>[{symbols}])")
     return symbol_first, symbol_last
 
 
@@ -89,25 +32,58 @@ def _takes_plural(amount: str, words: MoneyWords) -> bool:
     return amount not in ("1", "1,0", "1.0")
 
 
+def _form(forms: tuple[str, ...], amount: str, words: MoneyWords, scale: bool = False) -> str:
+    """The currency's word after `amount`: (one, many) or, in Slavic languages, (one, few,
+    many); after a scale word it is the plural ("5 Millionen Euro", "5 млн рублей")."""
+    if len(forms) == 3:
+        if scale:
+            return forms[2]
+        whole, _, decimals = amount.replace(",", ".").partition(".")
+        return forms[plural_form(whole or "0", bool(decimals))]
+    return forms[scale or _takes_plural(amount, words)]
+
+
+_CENTS = re.compile(r"(\d*|\d,\d{3})[.,](\d\d)")
+
+
+def _say_cents(whole: str, cents: str, symbol: str, words: MoneyWords) -> str | None:
+    """'12.50' -> '12 dollars and 50 cents'; None where the language names no hundredths."""
+    name, minor = words.currencies.get(symbol), words.minor.get(symbol)
+    if not name or not minor:
+        return None
+    main, hundredths = int(whole.replace(",", "") or 0), int(cents)
+    amount = whole if "," in whole else str(main)  # "1,925": said as an amount, not a year
+    spoken = [amount, _form(name, str(main), words)] if main or not hundredths else []
+    if hundredths:
+        if spoken and words.and_word:
+            spoken.append(words.and_word)
+        spoken.append(str(hundredths))
+        if not spoken[:-1] or words.minor_after_main:
+            spoken.append(_form(minor, str(hundredths), words))
+    return " ".join(spoken)
+
+
 def _say_money(match: re.Match[str], words: MoneyWords) -> str:
     amount, scale, symbol = match["amount"], match["scale"], match["sym"]
-    plural = _takes_plural(amount, words)
+    cents = None if scale else _CENTS.fullmatch(amount)
+    if cents and (spoken := _say_cents(cents[1], cents[2], symbol, words)):
+        return spoken
     spoken = [amount]
     if scale:
         scale_words = words.scales.get(scale)
-        spoken.append(scale_words[plural] if scale_words else scale)
+        spoken.append(_form(scale_words, amount, words) if scale_words else scale)
     name = words.currencies.get(symbol)
     if not name:
         return " ".join([*spoken, symbol])
-    currency = name[plural or bool(scale)]  # "1 million euros": a scale makes it plural
+    currency = _form(name, amount, words, bool(scale))  # "1 million euros": plural
     if words.of_after_scale and scale:  # "5 millions d'euros", "2 milliards de dollars"
         currency = ("d'" if currency[0] in "aeiou" else "de ") + currency
-    return " ".join([*spoken, currency])
+    return ("" if words.attached else " ").join([*spoken, currency])
 
 
 def say_money(text: str, lang: str) -> str:
     """'€12' -> '12 euros', '$1.5 billion' -> '1.5 billion dollars', in the language's words."""
-    words = _MONEY_WORDS.get(lang, _NO_WORDS)
+    words = MONEY_WORDS.get(lang, NO_WORDS)
     for pattern in _currency_patterns(lang):
         text = pattern.sub(lambda m: _say_money(m, words), text)
     return text

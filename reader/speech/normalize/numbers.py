@@ -8,6 +8,8 @@ _GROUP_SPACES = "\u00a0\u202f\u2009\u2007"
 # Languages whose pages group thousands with a dot ("10.000") or a comma ("10,000").
 _DOT_GROUPING = {"de", "es", "it", "pt", "nl", "tr", "el"}
 _COMMA_GROUPING = {"en", "ja", "zh", "ko", "hi", "ar", "he"}
+# Languages whose number step says a bare four-digit number as a year (cardinals.py).
+_YEARS_READ_AS_YEARS = {"en"}
 
 
 @cache
@@ -25,8 +27,16 @@ def _grouped_number(lang: str) -> re.Pattern[str]:
 
 
 def join_digit_groups(text: str, lang: str) -> str:
-    """'10 000' -> '10000', so espeak-ng says 'ten thousand' and not 'ten zero zero zero'."""
-    return _grouped_number(lang).sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    """'10 000' -> '10000', so espeak-ng says 'ten thousand' and not 'ten zero zero zero'.
+    A comma group stays where it is the only one ("1,925"): the number step says it as an
+    amount, where "1925" would be a year."""
+
+    def join(match: re.Match[str]) -> str:
+        if lang in _YEARS_READ_AS_YEARS and re.fullmatch(r"\d,\d{3}", match.group()):
+            return match.group()
+        return re.sub(r"\D", "", match.group())
+
+    return _grouped_number(lang).sub(join, text)
 
 
 # The word each language says between the two ends of a range.

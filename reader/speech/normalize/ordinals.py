@@ -2,7 +2,7 @@
 
 import re
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 from num2words import num2words
 
 # --- French: digits or Roman numerals, with a suffix that also gives the gender ---------------
@@ -14,7 +14,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _VALID_ROMAN = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 
-def _roman_to_int(numeral: str) -> int | None:
+def roman_to_int(numeral: str) -> int | None:
     if not numeral or not _VALID_ROMAN.match(numeral):
         return None
     values = [_ROMAN_VALUES[c] for c in numeral]
@@ -26,7 +26,7 @@ def _fr_ordinal(match: re.Match[str]) -> str:
     digits, suffix = match[1], match[2]
     if not digits.isdigit() and not set(digits) & set("IVX"):
         return match.group()  # "Le", "Ce" are words, not the Roman numerals L and C
-    number = int(digits) if digits.isdigit() else _roman_to_int(digits)
+    number = int(digits) if digits.isdigit() else roman_to_int(digits)
     if number is None:
         return match.group()
     feminine = suffix in ("re", "ère", "ʳᵉ", "nde")
@@ -46,15 +46,18 @@ def say_french_ordinals(text: str) -> str:
 
 # --- Spanish, Portuguese, Italian: a degree-like sign after the digits gives the gender -------
 
-_IBERIAN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3})\.?([ºª])(?!\w)")
+# "1.º", "2ª", "1.000.ª", and the Spanish apocope "1er", "3.ᵉʳ" ("primer", "tercer"), "1ra".
+_IBERIAN_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3}(?:\.\d{3})?|\d{4})\.?([ºª]|ᵉʳ|er|ra|ro)(?!\w)")
 # Italian pages also write "°"; a word (not C or F) must follow, so "20° C" stays a temperature.
 _IT_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,2})([°ºª])(?=\s+[^\W\dCF])")
 
 
 def _romance_ordinal(match: re.Match[str], lang: str) -> str:
-    word = num2words(int(match[1]), lang=lang, to="ordinal")
-    if match[2] == "ª":  # feminine: "primeira", "prima", "primera"
+    word = num2words(int(match[1].replace(".", "")), lang=lang, to="ordinal")
+    if match[2] in ("ª", "ra"):  # feminine: "primeira", "prima", "primera"
         word = " ".join(w[:-1] + "a" if w.endswith("o") else w for w in word.split())
+    elif match[2] in ("ᵉʳ", "er"):  # before a noun: "primer", "tercer"
+        word = re.sub(r"(primer|tercer)o\b", r"\1", word)
     return word
 
 
@@ -102,7 +105,8 @@ _DE_ORDINAL = re.compile(
     rf"(?<![\d.,])(?P<n>\d{{1,2}})\."
     rf"(?=(?P<range>\s*(?:bis|und|–|-)\s*\d{{1,2}}\.)?\s+(?P<next>{_DE_MONTHS}|[A-ZÄÖÜ][a-zäöüß]+))"
 )
-_LAST_TWO_WORDS = re.compile(r"(?:(\w+)\s+)?(\w+)\s*$")
+_LAST_TWO_WORDS = re.compile(r"(?:(\w+)\s+)?(\w+),?\s*$")
+_DE_WEEKDAYS = {d.lower() for d in get_day_names("wide", locale="de").values()}
 
 
 def _words_before(text: str, position: int) -> tuple[str, str]:
@@ -115,6 +119,8 @@ def _words_before(text: str, position: int) -> tuple[str, str]:
 
 def _de_ordinal_ending(before2: str, before: str, is_month: bool) -> str | None:
     """Adjective ending after the words before; None when it is not read as an ordinal."""
+    if before in _DE_WEEKDAYS and before2 in _DE_DATIVE_WORDS:  # "ab Samstag, 15. März"
+        return "n"
     if before in _DE_DATIVE_WORDS:
         return "n"
     if before in _DE_NOMINATIVE_WORDS:

@@ -21,7 +21,7 @@ MINUS_WORDS = {
     "fr": "moins", "de": "minus", "en": "minus", "uk": "мінус", "ru": "минус", "ko": "마이너스",
     "ja": "まいなす", "zh": "负", "ar": "سالب", "es": "menos", "it": "meno", "pt": "menos",
     "nl": "min", "pl": "minus", "tr": "eksi", "sv": "minus", "el": "μείον", "he": "מינוס",
-    "hi": "माइनस", "cs": "minus",
+    "hi": "माइनस", "cs": "minus", "vi": "âm", "hu": "mínusz", "hy": "մինուս",
 }  # fmt: skip
 # Voices that read "%" in English; the others say it in their own language.
 _PERCENT = re.compile(r"(\d(?:[\d.,]*\d)?)\s?%")
@@ -54,7 +54,7 @@ def speakable(text: str, lang: str) -> str:
         return _japanese_as_kana(text)
     if lang == "he":
         # espeak-ng's Hebrew voice says nothing at all for digits.
-        return _integers_in_words(text, "he")
+        return _integers_in_words(_decimals_in_words(text, "he"), "he")
     return text
 
 
@@ -87,8 +87,26 @@ def _japanese_counter_reading(m: re.Match[str]) -> str:
     return (num2words(tens, lang="ja", reading=True) if tens else "") + ending
 
 
+# Decimals keep their point: 3.5 is さんてんご, שלוש נקודה חמש, not "3" and "5".
+_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.])")
+_POINT_WORDS = {"ja": "てん", "he": " נקודה "}
+
+
+def _decimals_in_words(text: str, lang: str) -> str:
+    reading = {"reading": True} if lang == "ja" else {}
+
+    def say(m: re.Match[str]) -> str:
+        digits = (" " if lang == "he" else "").join(
+            num2words(int(d), lang=lang, **reading) for d in m[2]
+        )
+        return num2words(int(m[1]), lang=lang, **reading) + _POINT_WORDS[lang] + digits
+
+    return _DECIMAL.sub(say, text)
+
+
 def _japanese_as_kana(text: str) -> str:
     # espeak-ng's Japanese voice reads kana only: every kanji comes out as "Chinese letter".
+    text = _decimals_in_words(text, "ja")
     text = _JAPANESE_COUNTER.sub(_japanese_counter_reading, text)
     text = _JAPANESE_LARGE_NUMBER.sub(_japanese_number_reading, text)
     if not _NON_KANA_JAPANESE.search(text):

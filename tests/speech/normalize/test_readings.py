@@ -82,13 +82,13 @@ def test_chinese_numerals(number, numeral):
         ("zh", "共有12350名观众，增长约35%。", "共有一万二千三百五十名观众，增长约百分之三十五。"),
         ("zh", "2026年4月16日 09:48", "二零二六年四月十六日 九点四十八分"),
         ("zh", "气温为-5 °C", "气温为负五 摄氏度"),
-        ("uk", "а 10 % від", "а 10 відсотків від"),
-        ("ru", "до −28 градусов", "до минус 28 градусов"),
-        ("fr", "il fait -28 °C", "il fait moins 28 degrés Celsius"),
-        ("de", "Score 3-1", "Score 3-1"),
+        ("uk", "а 10 % від", "а десять відсотків від"),
+        ("ru", "до −28 градусов", "до минус двадцать восемь градусов"),
+        ("fr", "il fait -28 °C", "il fait moins vingt-huit degrés Celsius"),
+        ("de", "Score 3-1", "Score drei-eins"),
     ],
     ids=["zh-amount-percent", "zh-date-time", "zh-minus-celsius", "uk-percent", "ru-minus",
-         "fr-minus-celsius", "de-score-unchanged"],
+         "fr-minus-celsius", "de-score"],
 )  # fmt: skip
 def test_signs_units_and_numbers_are_spoken_in_the_language(lang, text, spoken):
     assert normalize(text, lang) == spoken

@@ -1,0 +1,33 @@
+"""Chinese numbers the integer reading leaves wrong: decimals keep their point (十三点五),
+fractions (五分之一) and numeric dates (二零一九年二月十日)."""
+
+import re
+
+from reader.speech.normalize.readings import chinese_numeral
+
+_DIGITS = "零一二三四五六七八九"
+_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+_FRACTION = re.compile(r"(?<![\d/])(\d+)/(\d+)(?![\d/])")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_DATE = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
+
+
+def _digits(digits: str) -> str:
+    return "".join(_DIGITS[int(d)] for d in digits)
+
+
+def _date(match: re.Match[str]) -> str:
+    month, day = int(match[3]), int(match[4])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return match.group()
+    return f"{_digits(match[1])}年{chinese_numeral(month)}月{chinese_numeral(day)}日"
+
+
+def say_chinese_numbers(text: str) -> str:
+    """'13.5亿' -> '十三点五亿', '1/5' -> '五分之一', '2019/2/10' -> '二零一九年二月十日'."""
+    text = _DATE.sub(_date, text)
+    text = _PERCENT.sub(r"百分之\1", text)  # Chinese says the percent first
+    text = _DECIMAL.sub(lambda m: f"{chinese_numeral(int(m[1]))}点{_digits(m[2])}", text)
+    return _FRACTION.sub(
+        lambda m: f"{chinese_numeral(int(m[2]))}分之{chinese_numeral(int(m[1]))}", text
+    )

@@ -1,0 +1,58 @@
+"""Telephone numbers read digit by digit in their groups, not as amounts."""
+
+import re
+
+from reader.speech.normalize.cardinals import NUMBER_WORDS, cardinal
+
+PLUS_WORDS = {
+    "en": "plus", "de": "plus", "fr": "plus", "es": "más", "pt": "mais", "it": "più",
+    "nl": "plus", "sv": "plus", "hu": "plusz", "ru": "плюс", "uk": "плюс", "pl": "plus",
+    "cs": "plus", "tr": "artı", "vi": "cộng", "ko": "플러스", "hi": "प्लस", "ar": "زائد",
+    "hy": "պլյուս",
+}  # fmt: skip
+_SEP = r"(?:[ .\-]|\)[ \-]?)"
+# "+49 30 1234567", "+1 (123) 123-5678": a country code, then groups of digits.
+_INTERNATIONAL = re.compile(
+    rf"(?<![\w+])\+\s?\(?\d{{1,3}}\)?(?:{_SEP}\(?\d{{1,10}}\)?){{1,5}}(?!\d)"
+)
+# "(123) 123-5678", "123-123-5678", "123-123-5678-1111": groups a number never has.
+_NATIONAL = re.compile(r"(?<![\w+\-.,])\(?\d{3}\)?[ \-.]\d{3}[\-.]\d{3,4}(?:-\d{1,4})?(?![\w\-])")
+
+
+# Languages that say each group as a number ("négyszáznegyvenegy"), leading zeros as digits.
+_GROUPS_AS_NUMBERS = {"hu", "sv", "fr"}
+
+# "01 23 45 67 89": a French number, in pairs.
+_PAIRS = re.compile(r"(?<![\w+\-.,])0\d(?:[ .]\d\d){4}(?![\w\-])")
+# "08-789 52 25": an area code with a leading zero, a dash, then the groups.
+_AREA_CODE = re.compile(r"(?<![\w+\-.,])0\d{1,3}-\d{2,4}(?: \d{2,4}){0,3}(?![\w\-]|[.,]\d)")
+
+
+def _digits(group: str, lang: str) -> str:
+    words = NUMBER_WORDS[lang]
+    if lang in _GROUPS_AS_NUMBERS and len(group) <= 4:
+        rest = group.lstrip("0")
+        zeros = [cardinal(0, words)] * (len(group) - len(rest))
+        return " ".join([*zeros, cardinal(int(rest), words)] if rest else zeros)
+    return " ".join(cardinal(int(d), words) for d in group)
+
+
+def _say(match: re.Match[str], lang: str) -> str:
+    written = match.group()
+    groups = re.findall(r"\d+", written)
+    if sum(len(g) for g in groups) < 7:
+        return written  # "+3 5": a score or a sum, not a telephone
+    spoken = ", ".join(_digits(group, lang) for group in groups)
+    if written.lstrip().startswith("+"):
+        spoken = f"{PLUS_WORDS.get(lang, '+')} {spoken}"
+    return spoken
+
+
+def say_phone_numbers(text: str, lang: str) -> str:
+    """'+1 (123) 123-5678' -> 'plus one, one two three, one two three, five six seven eight'."""
+    if lang not in NUMBER_WORDS:
+        return text
+    text = _INTERNATIONAL.sub(lambda m: _say(m, lang), text)
+    text = _NATIONAL.sub(lambda m: _say(m, lang), text)
+    text = _PAIRS.sub(lambda m: _say(m, lang), text)
+    return _AREA_CODE.sub(lambda m: _say(m, lang), text)
