@@ -6,7 +6,8 @@ import os
 
 def init_app(app) -> None:
     """Hang a SpeechService on the app and stop its workers when the process exits."""
-    from reader.speech.service import SpeechConfig, SpeechService
+    from reader.speech.service import SpeechService
+    from reader.speech.settings import SpeechConfig
 
     config = app.config
     service = SpeechService(

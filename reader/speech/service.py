@@ -1,114 +1,35 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
-import logging
 import threading
-from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from reader.models import Article
-from reader.speech import voice_choice
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
     FORMATS,
-    MAX_BITRATE,
-    MIN_BITRATE,
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines import kokoro_model
-from reader.speech.engines.base import Engine, EngineUnavailable
-from reader.speech.engines.registry import AUTO, ENGINES, get_engine
+from reader.speech.engines.registry import AUTO
 from reader.speech.jobs import JobRunner
 from reader.speech.lexicon import EMPTY, Lexicon
 from reader.speech.normalize import NORMALIZER_VERSION, normalize
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
+from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
-from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest, render_status
-from reader.speech.voices import VoiceCatalog
+from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
+from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
+from reader.speech.voice_selection import VoiceSelection
+from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
 
-log = logging.getLogger(__name__)
-ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silent"}
-"""Each engine as a person knows it, on the page that says how the audio is made."""
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
 
 
-class SpeechRequestError(ValueError):
-    """The listener asked for something invalid (a rate out of range, an unknown voice)."""
-
-
-class VoiceUnavailable(RuntimeError):
-    """No installed voice speaks this language."""
-
-    def __init__(self, lang: str | None):
-        super().__init__(lang)
-        self.lang = lang
-
-
-@dataclass(frozen=True)
-class SpeechConfig:
-    """The settings the speech service runs with."""
-
-    cache_root: str
-    engine: str = "espeak"
-    """An engine name, or `auto`: the voice heard best per language (voice_choice)."""
-    workers: int = 2
-    timeout: float = 30.0
-    rate: int = 175
-    audio_format: str = "opus"
-    bitrates: dict = field(default_factory=lambda: dict(DEFAULT_BITRATES))
-    read_hashtags: bool = False
-    model_dir: str | None = None
-    """Where Kokoro's model is assembled (default: READER_MODEL_DIR or the user's cache)."""
-    voices: dict = field(default_factory=dict)
-    """Language code -> `engine:voice` read instead of the choice (READER_VOICE_<LANG>)."""
-
-    def __post_init__(self) -> None:
-        if self.engine != AUTO and self.engine not in ENGINES:
-            raise ValueError(f"unknown speech engine {self.engine!r}")
-        for lang, voice in self.voices.items():
-            voice_choice.Choice.parse(voice)  # ValueError names the bad one
-            if lang not in LANGUAGES:
-                raise ValueError(f"READER_VOICE_{lang.upper()}: unknown language {lang!r}")
-        if self.audio_format not in FORMATS:
-            raise ValueError(f"unknown audio format {self.audio_format!r}")
-        for name, bitrate in self.bitrates.items():
-            if not MIN_BITRATE <= bitrate <= MAX_BITRATE:
-                raise ValueError(f"{name} bit rate must be {MIN_BITRATE} to {MAX_BITRATE} kbit/s")
-
-
-@dataclass(frozen=True)
-class CachedAudio:
-    """A whole article already rendered: its file and its timing track."""
-
-    path: Path
-    timings: list[dict]
-
-
-@dataclass(frozen=True)
-class Playback:
-    """An article's audio as asked: its cached file, or else its render (started or joined)."""
-
-    request: RenderRequest
-    cached: CachedAudio | None = None
-    render: Render | None = None
-
-    def status(self) -> dict:
-        """Progress for the player; a cached file is complete."""
-        if self.cached is not None:
-            total = len(self.request.keys)
-            return render_status(total, total, [], self.cached.timings, cached=True)
-        return self.render.status()
-
-    def timings(self) -> list[dict]:
-        """Start and end of every utterance (waits for a render to finish)."""
-        return self.cached.timings if self.cached is not None else self.render.timings()
-
-
-class SpeechService:
+class SpeechService(VoiceSelection):
     """Turns stored articles into audio through the job runner and the cache."""
 
     def __init__(self, config: SpeechConfig):
@@ -124,110 +45,11 @@ class SpeechService:
         # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
         self.catalogs = {name: VoiceCatalog(name) for name in self.engine_names()}
         self.voices = (
-            _AllVoices(self.catalogs) if config.engine == AUTO else self.catalogs[config.engine]
+            AllVoices(self.catalogs) if config.engine == AUTO else self.catalogs[config.engine]
         )
         self._renders: dict[str, Render] = {}
         self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
-
-    def engine_names(self) -> tuple[str, ...]:
-        """The engines that may read here: under auto, Kokoro when installed, and espeak-ng."""
-        if self.config.engine != AUTO:
-            return (self.config.engine,)
-        return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
-
-    def engine(self) -> Engine:
-        """The configured engine (under auto, espeak-ng, which can read every language);
-        EngineUnavailable when it cannot run here."""
-        return get_engine(self.engine_names()[-1])
-
-    def engine_version(self) -> str:
-        """Every engine that may read here, with its version: part of every cache key."""
-        self.engine()
-        versions = []
-        for name in self.engine_names():
-            try:
-                versions.append(get_engine(name).version())
-            except EngineUnavailable:
-                continue
-        return " ".join(versions)
-
-    def engine_description(self, lang: str | None = None) -> str:
-        """The engine that reads the language (every one here without a language), with versions.
-
-        EngineUnavailable when the configured engine cannot run here.
-        """
-        self.engine()
-        choice = self.choice_for(lang) if lang else None
-        names = (choice.engine,) if choice is not None else self.engine_names()
-        described = []
-        for name in names:
-            try:
-                version = get_engine(name).version()
-            except EngineUnavailable:
-                continue
-            described.append(f"{ENGINE_LABELS.get(name, name)} ({version})")
-        return "; ".join(described)
-
-    def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
-        """The engine and voice that read the language here, or None."""
-        if self.config.engine == AUTO:
-            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices)
-            wanted = voice_choice.ranked(lang)[:1]
-            fell_back = chosen is not None and wanted and chosen != wanted[0]
-            if fell_back and lang not in self._fell_back:
-                self._fell_back.add(lang)
-                log.warning("%s: %s cannot read here; %s reads instead", lang, wanted[0], chosen)
-            return chosen
-        override = self.config.voices.get(lang or "")
-        if override and voice_choice.Choice.parse(override).engine == self.config.engine:
-            chosen = voice_choice.Choice.parse(override)
-            if self._is_listed(chosen):
-                return chosen
-        if self.config.engine == "kokoro":
-            if not ENGINES["kokoro"].speaks(lang):
-                return None
-            voice = voice_choice.best_voice(lang, "kokoro") or voice_choice.KOKORO_DEFAULT
-            chosen = voice_choice.Choice("kokoro", voice)
-            return chosen if self._is_listed(chosen) else None
-        language = LANGUAGES.get(lang or "")
-        if language is None:
-            return None
-        chosen = voice_choice.Choice(self.config.engine, language.espeak_voice)
-        return chosen if self._is_listed(chosen) else None
-
-    def voice_for(self, lang: str | None) -> str | None:
-        """The installed voice for a language as the listener names it, or None."""
-        choice = self.choice_for(lang)
-        return None if choice is None else self._public_id(choice)
-
-    def _public_id(self, choice: voice_choice.Choice) -> str:
-        return str(choice) if self.config.engine == AUTO else choice.voice
-
-    def _from_public_id(self, voice: str) -> voice_choice.Choice:
-        if self.config.engine != AUTO:
-            return voice_choice.Choice(self.config.engine, voice)
-        if ":" not in voice:  # a bare espeak-ng id, as a single-engine server names it
-            return voice_choice.Choice("espeak", voice)
-        return voice_choice.Choice.parse(voice)
-
-    def _is_listed(self, choice: voice_choice.Choice) -> bool:
-        catalog = self.catalogs.get(choice.engine)
-        if catalog is None:
-            return False
-        if choice.engine != self.config.engine and self.config.engine != AUTO:
-            return False
-        return choice.voice in catalog.voices()
-
-    def _options_for(self, choice: voice_choice.Choice, lang: str | None, base: SynthesisOptions):
-        """The base options with this engine and voice, for text in this language."""
-        engine = ENGINES.get(choice.engine)
-        language = (lang or "") if engine is not None and engine.multilingual else ""
-        return replace(base, engine=choice.engine, voice=choice.voice, language=language)
-
-    def voice_name(self, voice: str) -> str:
-        """A person-readable name for a voice id ("French (France)")."""
-        return self.voices.voices().get(voice, voice)
 
     def start(self) -> None:
         """What a server does once at start: list the voices and start the workers."""
@@ -413,25 +235,6 @@ class SpeechService:
     def shutdown(self) -> None:
         """Stop the worker processes."""
         self.runner.shutdown()
-
-
-class _AllVoices:
-    """Every engine's voices as one catalog, named `engine:voice`."""
-
-    def __init__(self, catalogs: dict[str, VoiceCatalog]):
-        self.catalogs = catalogs
-
-    def voices(self) -> dict[str, str]:
-        return {
-            f"{engine}:{voice}": name
-            for engine, catalog in self.catalogs.items()
-            for voice, name in catalog.voices().items()
-        }
-
-    def refresh(self) -> dict[str, str]:
-        for catalog in self.catalogs.values():
-            catalog.refresh()
-        return self.voices()
 
 
 def _lang_of(voice: str) -> str | None:

@@ -123,3 +123,22 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+class AllVoices:
+    """Every engine's voices as one catalog, named `engine:voice`."""
+
+    def __init__(self, catalogs: dict[str, VoiceCatalog]):
+        self.catalogs = catalogs
+
+    def voices(self) -> dict[str, str]:
+        return {
+            f"{engine}:{voice}": name
+            for engine, catalog in self.catalogs.items()
+            for voice, name in catalog.voices().items()
+        }
+
+    def refresh(self) -> dict[str, str]:
+        for catalog in self.catalogs.values():
+            catalog.refresh()
+        return self.voices()

@@ -8,7 +8,7 @@ from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
-from reader.speech.service import SpeechRequestError, VoiceUnavailable
+from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.views import present
 from reader.views.loading import load_article_or_404

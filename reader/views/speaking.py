@@ -8,7 +8,8 @@ from reader.db import get_session
 from reader.lexicon.entries import load_lexicon
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.lexicon import Lexicon
-from reader.speech.service import SpeechService, VoiceUnavailable
+from reader.speech.service import SpeechService
+from reader.speech.settings import VoiceUnavailable
 from reader.views import present
 
 

@@ -1,7 +1,8 @@
 """The lexicon and the audio cache: an entry renders again exactly the sentences it changes."""
 
 from reader.speech.lexicon import Lexicon, LexiconRule
-from reader.speech.service import SpeechConfig, SpeechService
+from reader.speech.service import SpeechService
+from reader.speech.settings import SpeechConfig
 from tests.speech.test_cache_reuse import count_syntheses, finish_renders
 
 KIM = LexiconRule("fr", r"Kim\s+Jong[-\s]?Un", "k'im dZON 'un", "phonemes", is_regex=True)

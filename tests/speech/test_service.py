@@ -7,7 +7,8 @@ from reader.library.articles import get_article_body_later
 from reader.speech import worker
 from reader.speech.audio import opus
 from reader.speech.audio.formats import OpusFormat
-from reader.speech.service import SpeechConfig, SpeechRequestError, SpeechService
+from reader.speech.service import SpeechService
+from reader.speech.settings import SpeechConfig, SpeechRequestError
 from reader.speech.worker import synthesize_sentence
 
 

@@ -10,8 +10,10 @@ from reader.speech import voice_choice
 from reader.speech.cache import cache_key
 from reader.speech.engines.kokoro import KokoroEngine
 from reader.speech.options import SynthesisOptions
-from reader.speech.service import SpeechConfig, SpeechService, _AllVoices
+from reader.speech.service import SpeechService
+from reader.speech.settings import SpeechConfig
 from reader.speech.voice_choice import Choice, Measured, choose, ranked
+from reader.speech.voices import AllVoices
 from reader.text.languages import LANGUAGES
 
 TABLE = {
@@ -88,7 +90,7 @@ def auto_service(tmp_path, monkeypatch, kokoro_voices=("jm_kumo", "jf_alpha"), *
         "kokoro": FakeCatalog({voice: voice for voice in kokoro_voices}),
         "espeak": FakeCatalog(espeak),
     }
-    service.voices = _AllVoices(service.catalogs)
+    service.voices = AllVoices(service.catalogs)
     monkeypatch.setattr(SpeechService, "engine", lambda self: None)
     monkeypatch.setattr(SpeechService, "engine_version", lambda self: "test")
     return service
@@ -108,7 +110,7 @@ def test_auto_options_name_the_engine_voice_and_language(tmp_path, monkeypatch):
 def test_auto_falls_back_to_espeak_ng_when_the_model_cannot_load(tmp_path, monkeypatch, caplog):
     # A missing or corrupt model: the catalog's listing failed, so Kokoro has no voices.
     service = auto_service(tmp_path, monkeypatch, kokoro_voices=())
-    with caplog.at_level(logging.WARNING, logger="reader.speech.service"):
+    with caplog.at_level(logging.WARNING, logger="reader.speech.voice_selection"):
         options = service.options("fr")
     assert (options.engine, options.voice) == ("espeak", "roa/fr")
     assert "kokoro:jm_kumo cannot read here; espeak:roa/fr reads instead" in caplog.text

@@ -9,7 +9,7 @@ from reader.db import get_session
 from reader.lexicon import entries
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
-from reader.speech.service import SpeechRequestError, VoiceUnavailable
+from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.views.access import editor_required
 from reader.views.admin.lexicon_forms import MESSAGES, EntryForm, form_data
 from reader.views.speaking import speech, status_and_message

@@ -1,0 +1,119 @@
+"""Which engine and voice read a language here: the configured engine, or auto's measured
+choice among the voices installed, and how a listener names them."""
+
+import logging
+from dataclasses import replace
+
+from reader.speech import voice_choice
+from reader.speech.engines.base import Engine, EngineUnavailable
+from reader.speech.engines.registry import AUTO, ENGINES, get_engine
+from reader.speech.options import SynthesisOptions
+from reader.text.languages import LANGUAGES
+
+log = logging.getLogger(__name__)
+ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silent"}
+"""Each engine as a person knows it, on the page that says how the audio is made."""
+
+
+class VoiceSelection:
+    """The speech service's voice choices; it needs `config`, `catalogs`, `voices` and
+    `_fell_back` (languages already logged as falling back) on the instance."""
+
+    def engine_names(self) -> tuple[str, ...]:
+        """The engines that may read here: under auto, Kokoro when installed, and espeak-ng."""
+        if self.config.engine != AUTO:
+            return (self.config.engine,)
+        return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
+
+    def engine(self) -> Engine:
+        """The configured engine (under auto, espeak-ng, which can read every language);
+        EngineUnavailable when it cannot run here."""
+        return get_engine(self.engine_names()[-1])
+
+    def engine_version(self) -> str:
+        """Every engine that may read here, with its version: part of every cache key."""
+        self.engine()
+        versions = []
+        for name in self.engine_names():
+            try:
+                versions.append(get_engine(name).version())
+            except EngineUnavailable:
+                continue
+        return " ".join(versions)
+
+    def engine_description(self, lang: str | None = None) -> str:
+        """The engine that reads the language (every one here without a language), with versions.
+
+        EngineUnavailable when the configured engine cannot run here.
+        """
+        self.engine()
+        choice = self.choice_for(lang) if lang else None
+        names = (choice.engine,) if choice is not None else self.engine_names()
+        described = []
+        for name in names:
+            try:
+                version = get_engine(name).version()
+            except EngineUnavailable:
+                continue
+            described.append(f"{ENGINE_LABELS.get(name, name)} ({version})")
+        return "; ".join(described)
+
+    def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
+        """The engine and voice that read the language here, or None."""
+        if self.config.engine == AUTO:
+            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices)
+            wanted = voice_choice.ranked(lang)[:1]
+            fell_back = chosen is not None and wanted and chosen != wanted[0]
+            if fell_back and lang not in self._fell_back:
+                self._fell_back.add(lang)
+                log.warning("%s: %s cannot read here; %s reads instead", lang, wanted[0], chosen)
+            return chosen
+        override = self.config.voices.get(lang or "")
+        if override and voice_choice.Choice.parse(override).engine == self.config.engine:
+            chosen = voice_choice.Choice.parse(override)
+            if self._is_listed(chosen):
+                return chosen
+        if self.config.engine == "kokoro":
+            if not ENGINES["kokoro"].speaks(lang):
+                return None
+            voice = voice_choice.best_voice(lang, "kokoro") or voice_choice.KOKORO_DEFAULT
+            chosen = voice_choice.Choice("kokoro", voice)
+            return chosen if self._is_listed(chosen) else None
+        language = LANGUAGES.get(lang or "")
+        if language is None:
+            return None
+        chosen = voice_choice.Choice(self.config.engine, language.espeak_voice)
+        return chosen if self._is_listed(chosen) else None
+
+    def voice_for(self, lang: str | None) -> str | None:
+        """The installed voice for a language as the listener names it, or None."""
+        choice = self.choice_for(lang)
+        return None if choice is None else self._public_id(choice)
+
+    def _public_id(self, choice: voice_choice.Choice) -> str:
+        return str(choice) if self.config.engine == AUTO else choice.voice
+
+    def _from_public_id(self, voice: str) -> voice_choice.Choice:
+        if self.config.engine != AUTO:
+            return voice_choice.Choice(self.config.engine, voice)
+        if ":" not in voice:  # a bare espeak-ng id, as a single-engine server names it
+            return voice_choice.Choice("espeak", voice)
+        return voice_choice.Choice.parse(voice)
+
+    def _is_listed(self, choice: voice_choice.Choice) -> bool:
+        catalog = self.catalogs.get(choice.engine)
+        if catalog is None:
+            return False
+        if choice.engine != self.config.engine and self.config.engine != AUTO:
+            return False
+        return choice.voice in catalog.voices()
+
+    def _options_for(self, choice: voice_choice.Choice, lang: str | None, base: SynthesisOptions):
+        """The base options with this engine and voice, for text in this language."""
+        engine = ENGINES.get(choice.engine)
+        language = (lang or "") if engine is not None and engine.multilingual else ""
+        return replace(base, engine=choice.engine, voice=choice.voice, language=language)
+
+    def voice_name(self, voice: str) -> str:
+        """A person-readable name for a voice id ("French (France)")."""
+        return self.voices.voices().get(voice, voice)
