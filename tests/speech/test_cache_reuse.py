@@ -43,9 +43,10 @@ def test_editing_one_paragraph_renders_only_its_sentences(
 
 def test_a_second_listener_joins_the_render(app, client, french_article, monkeypatch, tmp_path):
     calls = count_syntheses(monkeypatch)
-    first = client.get(f"/articles/{french_article.id}/audio")
-    second = client.get(f"/articles/{french_article.id}/audio")
-    a, b = first.get_data(), second.get_data()
+    url = f"/articles/{french_article.id}/audio"
+    # Closed as they are read: the second may be served from the cache, an open file.
+    with client.get(url) as first, client.get(url) as second:
+        a, b = first.get_data(), second.get_data()
     assert a == b and seconds(a, tmp_path) > 10
     assert len(calls) == len(set(calls))  # no sentence synthesized twice
 

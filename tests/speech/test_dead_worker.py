@@ -32,15 +32,15 @@ def _workers() -> list[multiprocessing.Process]:
 def test_an_idle_worker_killed_between_renders_is_replaced(pooled_app, caplog):
     client = pooled_app.test_client()
     article_id = _article_id(pooled_app)
-    first = client.get(f"/articles/{article_id}/audio")
-    assert first.status_code == 200
-    assert len(first.data) > 10 * 1024  # the whole render is over: the worker is idle
+    with client.get(f"/articles/{article_id}/audio") as first:
+        assert first.status_code == 200
+        assert len(first.data) > 10 * 1024  # the whole render is over: the worker is idle
     (worker,) = _workers()
     os.kill(worker.pid, signal.SIGKILL)  # idle: its render is over
     time.sleep(1)
-    again = client.get(f"/articles/{article_id}/audio?rate=200")  # not cached
-    assert again.status_code == 200
-    assert len(again.data) > 10 * 1024  # real audio, not the empty Ogg file of a broken pool
+    with client.get(f"/articles/{article_id}/audio?rate=200") as again:  # not cached
+        assert again.status_code == 200
+        assert len(again.data) > 10 * 1024  # real audio, not a broken pool's empty Ogg file
     status = client.get(f"/articles/{article_id}/audio/status?rate=200").get_json()
     assert status["failed"] == []
     assert "speech workers broke" in caplog.text
