@@ -1,5 +1,6 @@
 """Turn a file, an upload or a URL into an ArticleDraft: seed format, Markdown, page text, HTML."""
 
+import time
 import urllib.request
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,8 @@ EXTENSIONS = {
     ".htm": "text/html",
 }
 FETCH_TIMEOUT_SECONDS = 15
+"""How long a page's body may take to arrive in all (each read has the same socket timeout)."""
+FETCH_CHUNK_BYTES = 64 * 1024
 
 
 class ImportFailed(ValueError):
@@ -90,9 +93,10 @@ def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
     if urlparse(url).scheme not in {"http", "https"}:
         raise ImportFailed("only http and https addresses can be imported")
     request = urllib.request.Request(url, headers={"User-Agent": "reader/0.1 (article import)"})
+    deadline = time.monotonic() + FETCH_TIMEOUT_SECONDS
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
-            data = response.read(max_bytes + 1)
+            data = _read_before(response, max_bytes + 1, deadline)
             content_type = response.headers.get("Content-Type")
     except (URLError, OSError, ValueError) as error:
         raise ImportFailed(f"the page could not be fetched: {error}") from error
@@ -102,6 +106,24 @@ def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
     if kind in HTML_TYPES or kind is None:
         return _with_url(draft_from_html(data, url), url)
     return _with_url(draft_from_bytes(data, content_type), url)
+
+
+def _read_before(response, limit: int, deadline: float) -> bytes:
+    """Up to `limit` bytes of the body, refused once the deadline passes.
+
+    The socket timeout bounds each read, not the whole: a server that trickles a byte at a
+    time would otherwise hold the import (and a server thread) for as long as it likes.
+    """
+    chunks, size = [], 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise ImportFailed(f"the page took longer than {FETCH_TIMEOUT_SECONDS} s to arrive")
+        chunk = response.read1(min(FETCH_CHUNK_BYTES, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:
