@@ -121,6 +121,13 @@ class JobRunner:
     def _closed(self) -> bool:
         return self._pool is False
 
+    def is_ready(self) -> bool:
+        """Whether jobs can be taken: not shut down, and the pool (if started) not broken."""
+        pool = self._pool
+        if pool is False:
+            return False
+        return pool is None or isinstance(pool, ThreadPoolExecutor) or not _is_broken(pool)
+
     def _schedule(self, jobs: list[SentenceJob]) -> Future:
         pool = self._ensure_pool()
         if isinstance(pool, ThreadPoolExecutor):

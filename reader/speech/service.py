@@ -11,6 +11,7 @@ from reader.speech.audio.formats import (
 )
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.engines import kokoro_model
+from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
 from reader.speech.jobs import JobRunner
 from reader.speech.lexicon import EMPTY, Lexicon
@@ -55,6 +56,15 @@ class SpeechService(VoiceSelection):
         """What a server does once at start: list the voices and start the workers."""
         self.voices.refresh()  # an engine missing here is logged now, not met by a reader
         self.runner.start()
+
+    def readiness(self) -> dict[str, bool]:
+        """What a load balancer asks before sending readers: workers, and a voice to read with."""
+        try:
+            self.engine()
+            has_voices = bool(self.voices.voices())
+        except EngineUnavailable:
+            has_voices = False
+        return {"workers": self.runner.is_ready(), "voices": has_voices}
 
     def audio_format(self, name: str | None = None) -> str:
         """The format asked for, or the configured one when it can be made here, else MP3."""

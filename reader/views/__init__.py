@@ -19,6 +19,7 @@ def register_blueprints(app: Flask) -> None:
         auth,
         converters,
         feedback,
+        health,
         imports,
         listen,
     )
@@ -26,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     converters.init_app(app)
     access.init_app(app)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(health.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(listen.bp)
