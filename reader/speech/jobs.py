@@ -124,9 +124,7 @@ class JobRunner:
     def is_ready(self) -> bool:
         """Whether jobs can be taken: not shut down, and the pool (if started) not broken."""
         pool = self._pool
-        if pool is False:
-            return False
-        return pool is None or isinstance(pool, ThreadPoolExecutor) or not _is_broken(pool)
+        return pool is not False and (pool is None or not _is_broken(pool))
 
     def _schedule(self, jobs: list[SentenceJob]) -> Future:
         pool = self._ensure_pool()

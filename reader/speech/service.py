@@ -21,7 +21,7 @@ from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
-from reader.speech.voice_selection import VoiceSelection
+from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
 from reader.text.languages import LANGUAGES
@@ -44,7 +44,7 @@ class SpeechService(VoiceSelection):
             model_dir=config.model_dir,
         )
         # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
-        self.catalogs = {name: VoiceCatalog(name) for name in self.engine_names()}
+        self.catalogs = {name: VoiceCatalog(name) for name in engines_for(config.engine)}
         self.voices = (
             AllVoices(self.catalogs) if config.engine == AUTO else self.catalogs[config.engine]
         )

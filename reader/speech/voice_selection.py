@@ -15,15 +15,21 @@ ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silen
 """Each engine as a person knows it, on the page that says how the audio is made."""
 
 
+def engines_for(setting: str) -> tuple[str, ...]:
+    """The engines that may read under a setting: under auto, Kokoro when installed, and
+    espeak-ng (last: it reads every language); else the one engine named."""
+    if setting != AUTO:
+        return (setting,)
+    return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
+
+
 class VoiceSelection:
     """The speech service's voice choices; it needs `config`, `catalogs`, `voices` and
     `_fell_back` (languages already logged as falling back) on the instance."""
 
     def engine_names(self) -> tuple[str, ...]:
-        """The engines that may read here: under auto, Kokoro when installed, and espeak-ng."""
-        if self.config.engine != AUTO:
-            return (self.config.engine,)
-        return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
+        """The engines that may read here, as found when the service started."""
+        return tuple(self.catalogs)
 
     def engine(self) -> Engine:
         """The configured engine (under auto, espeak-ng, which can read every language);
@@ -33,13 +39,7 @@ class VoiceSelection:
     def engine_version(self) -> str:
         """Every engine that may read here, with its version: part of every cache key."""
         self.engine()
-        versions = []
-        for name in self.engine_names():
-            try:
-                versions.append(get_engine(name).version())
-            except EngineUnavailable:
-                continue
-        return " ".join(versions)
+        return " ".join(version for _name, version in _versions(self.engine_names()))
 
     def engine_description(self, lang: str | None = None) -> str:
         """The engine that reads the language (every one here without a language), with versions.
@@ -49,14 +49,9 @@ class VoiceSelection:
         self.engine()
         choice = self.choice_for(lang) if lang else None
         names = (choice.engine,) if choice is not None else self.engine_names()
-        described = []
-        for name in names:
-            try:
-                version = get_engine(name).version()
-            except EngineUnavailable:
-                continue
-            described.append(f"{ENGINE_LABELS.get(name, name)} ({version})")
-        return "; ".join(described)
+        return "; ".join(
+            f"{ENGINE_LABELS.get(name, name)} ({version})" for name, version in _versions(names)
+        )
 
     def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
         """The engine and voice that read the language here, or None."""
@@ -117,3 +112,14 @@ class VoiceSelection:
     def voice_name(self, voice: str) -> str:
         """A person-readable name for a voice id ("French (France)")."""
         return self.voices.voices().get(voice, voice)
+
+
+def _versions(names) -> list[tuple[str, str]]:
+    """(engine, version) for each of the engines that can run here."""
+    found = []
+    for name in names:
+        try:
+            found.append((name, get_engine(name).version()))
+        except EngineUnavailable:
+            continue
+    return found
