@@ -1,6 +1,6 @@
 """The JSON API under /api/v1: articles, language override, import, feedback, lexicon, OpenAPI."""
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from reader.db import get_session
 from reader.errors import error_response
@@ -40,9 +40,7 @@ def list_articles():
 
 @bp.get("/articles/<int:article_id>")
 def get_article(article_id: int):
-    article = article_service.get_article(get_session(), article_id)
-    if article is None:
-        return error_response(404, "no such article")
+    article = _article_or_404(get_session(), article_id)
     body = _with_links(present.article_json(article))
     body["blocks"] = [
         {"kind": b.kind, "text": b.text, "language": b.lang, "confidence": b.lang_confidence}
@@ -55,9 +53,7 @@ def get_article(article_id: int):
 @api_editor_required
 def set_language(article_id: int):
     session = get_session()
-    article = article_service.get_article(session, article_id)
-    if article is None:
-        return error_response(404, "no such article")
+    article = _article_or_404(session, article_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or "language" not in data:
         return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
@@ -76,9 +72,7 @@ def set_language(article_id: int):
 def edit_block(article_id: int, position: int):
     """Correct one block's text; only its sentences are rendered again."""
     session = get_session()
-    article = article_service.get_article(session, article_id)
-    if article is None:
-        return error_response(404, "no such article")
+    article = _article_or_404(session, article_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         return error_response(400, 'send JSON {"text": "..."}')
@@ -156,3 +150,11 @@ def _with_links(body: dict) -> dict:
         "timings": url_for("listen.timings", article_id=article_id),
     }
     return body
+
+
+def _article_or_404(session, article_id: int):
+    """The stored article, or a JSON 404 (the API's errors are JSON: see reader/errors.py)."""
+    found = article_service.get_article(session, article_id)
+    if found is None:
+        abort(404, "no such article")
+    return found

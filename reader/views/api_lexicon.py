@@ -1,6 +1,6 @@
 """The lexicon in the JSON API: list, read, create, change and delete entries (editors)."""
 
-from flask import jsonify, request
+from flask import abort, jsonify, request
 
 from reader.db import get_session
 from reader.errors import error_response
@@ -74,9 +74,7 @@ def create_entry():
 
 @api_editor_required
 def get_entry(entry_id: int):
-    entry = entries.get(get_session(), entry_id)
-    if entry is None:
-        return error_response(404, "no such lexicon entry")
+    entry = _entry_or_404(get_session(), entry_id)
     return jsonify(entry_json(entry))
 
 
@@ -84,9 +82,7 @@ def get_entry(entry_id: int):
 def update_entry(entry_id: int):
     """PUT replaces the entry (fields not sent take their defaults); PATCH changes those sent."""
     session = get_session()
-    entry = entries.get(session, entry_id)
-    if entry is None:
-        return error_response(404, "no such lexicon entry")
+    entry = _entry_or_404(session, entry_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return error_response(400, "send a JSON object")
@@ -103,9 +99,7 @@ def update_entry(entry_id: int):
 @api_editor_required
 def delete_entry(entry_id: int):
     session = get_session()
-    entry = entries.get(session, entry_id)
-    if entry is None:
-        return error_response(404, "no such lexicon entry")
+    entry = _entry_or_404(session, entry_id)
     entries.delete(session, entry)
     return "", 204
 
@@ -115,3 +109,11 @@ def _refused(error: entries.LexiconError):
         p.field: f"{p.field} {PROBLEM_WORDS.get(p.code, 'is not valid')}" for p in error.problems
     }
     return error_response(422, "the lexicon entry was not stored", fields=fields)
+
+
+def _entry_or_404(session, entry_id: int):
+    """The stored entry, or a JSON 404 (the API's errors are JSON: see reader/errors.py)."""
+    found = entries.get(session, entry_id)
+    if found is None:
+        abort(404, "no such lexicon entry")
+    return found
