@@ -208,3 +208,16 @@ def open_sentence_report(page, sentence) -> None:
     )
     flag.click()
     page.wait_for_url("**/feedback/report?**")
+
+
+def first_paragraph(session, article):
+    """The article's first paragraph block (what the report tests point at)."""
+    from sqlalchemy import select
+
+    from reader.models import Block
+
+    return session.scalars(
+        select(Block)
+        .where(Block.article_id == article.id, Block.kind == "paragraph")
+        .order_by(Block.position)
+    ).first()

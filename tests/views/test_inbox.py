@@ -6,17 +6,12 @@ import json
 
 from sqlalchemy import select
 
-from reader.models import Block, Feedback, FeedbackEvent
-from tests.helpers import add_user, sign_in
+from reader.models import Feedback, FeedbackEvent
+from tests.helpers import add_user, first_paragraph, sign_in
 
 
 def sentence_of(session, article):
-    block = session.scalars(
-        select(Block)
-        .where(Block.article_id == article.id, Block.kind == "paragraph")
-        .order_by(Block.position)
-    ).first()
-    return block.position
+    return first_paragraph(session, article).position
 
 
 def send(client, article, block, **fields):

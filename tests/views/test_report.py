@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from reader.feedback.words import split_words
-from reader.models import Block, Feedback
-from tests.helpers import make_app
+from reader.models import Feedback
+from tests.helpers import first_paragraph, make_app
 
 
 def count(session):
@@ -15,11 +15,7 @@ def count(session):
 
 def first_sentence(session, article):
     """(block position, sentence index, text) of the first paragraph's first sentence."""
-    block = session.scalars(
-        select(Block)
-        .where(Block.article_id == article.id, Block.kind == "paragraph")
-        .order_by(Block.position)
-    ).first()
+    block = first_paragraph(session, article)
     return block.position, 0, block.sentences[0].text
 
 
