@@ -17,8 +17,10 @@ if ((${#packages[@]})); then
   echo "Installing ${packages[*]} with apt-get"
   sudo=""
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  # Wait for another apt-get (an unattended upgrade, a parallel job) rather than fail at once.
+  lock=(-o DPkg::Lock::Timeout=300)
+  $sudo apt-get "${lock[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "${lock[@]}" install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 
 python=${PYTHON:-python3}
