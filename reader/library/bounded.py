@@ -53,7 +53,10 @@ def prepare(make_draft: Callable, args: tuple, default_timezone: str, limits: Li
     if status == "ok":
         return value
     if status == "memory":
-        raise TooComplex(f"the article needs more than {limits.memory_mb} MB to analyse")
+        raise TooComplex(
+            "the article needs more memory to analyse than an import may use "
+            f"({limits.memory_mb} MB)"
+        )
     raise value
 
 
@@ -95,14 +98,18 @@ def _run(task: Callable, args: tuple, limits: Limits) -> tuple[str, object]:
 
 def _child(sender, task: Callable, args: tuple, memory_mb: int) -> None:
     """In the child: the task under the memory limit; its answer, or its error, to the parent."""
+    start_kb = _vm_kb("VmSize")
     if memory_mb:
-        _limit_memory(memory_mb)
+        _limit_memory(start_kb, memory_mb)
     try:
         answer = ("ok", task(*args))
     except MemoryError:
         answer = ("memory", None)
     except Exception as error:  # noqa: BLE001 - the parent raises it; the child only reports
-        answer = ("error", error)
+        # A parser's C code that cannot allocate gives up quietly ("no article in the page");
+        # when the child came near its budget, that is the likely reason, and the one to say.
+        near_budget = memory_mb and _vm_kb("VmPeak") - start_kb > memory_mb * 1024 // 2
+        answer = ("memory", None) if near_budget else ("error", error)
     try:
         sender.send(answer)
     except Exception as error:  # noqa: BLE001 - an error that does not pickle still says why
@@ -111,12 +118,15 @@ def _child(sender, task: Callable, args: tuple, memory_mb: int) -> None:
         sender.close()
 
 
-def _limit_memory(memory_mb: int) -> None:
+def _limit_memory(start_kb: int, memory_mb: int) -> None:
     # The address space the child has now (the forked server's), plus the budget.
-    with open("/proc/self/status") as status:
-        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    limit = size_kb * 1024 + memory_mb * 1024 * 1024
+    limit = start_kb * 1024 + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _vm_kb(field: str) -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(f"{field}:"))
 
 
 def _analyse(make_draft: Callable, args: tuple, default_timezone: str) -> Prepared:

@@ -58,7 +58,10 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
     """The article inside a full web page, with the page's metadata."""
     from reader.library.extract import extract_article
 
-    extracted = extract_article(html, url)
+    try:
+        extracted = extract_article(html, url)
+    except MemoryError:
+        raise TooComplex("the page needs more memory to analyse than an import may use") from None
     if extracted is None or not extracted.blocks:
         raise ImportFailed("no article text was found in the page")
     return ArticleDraft(

@@ -98,9 +98,9 @@ def import_article():
 def _store_from_request():
     upload = request.files.get("file")
     if upload is not None:
-        return store_imported(
-            importer.draft_from_bytes, upload.read(), upload.mimetype, upload.filename
-        )
+        data = upload.read()
+        upload.close()  # a large upload is spooled to a temporary file: closed at once
+        return store_imported(importer.draft_from_bytes, data, upload.mimetype, upload.filename)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise importer.UnsupportedType("send JSON with text, html or url, or a file upload")

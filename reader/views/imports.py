@@ -28,9 +28,9 @@ def import_article():
 def _store():
     upload = request.files.get("file")
     if upload is not None and upload.filename:
-        return store_imported(
-            importer.draft_from_bytes, upload.read(), upload.mimetype, upload.filename
-        )
+        data = upload.read()
+        upload.close()  # a large upload is spooled to a temporary file: closed at once
+        return store_imported(importer.draft_from_bytes, data, upload.mimetype, upload.filename)
     url = (request.form.get("url") or "").strip()
     if url:
         return store_from_url(url)
