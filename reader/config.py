@@ -95,6 +95,21 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("MAX_UPLOAD_MB", 5, "Largest article upload or fetched page, in megabytes."),
     Setting(
+        "IMPORT_SECONDS",
+        30.0,
+        "Seconds an import may take to analyse (in a child process) before it is refused.",
+    ),
+    Setting(
+        "IMPORT_MEMORY_MB",
+        1024,
+        "Megabytes an import's analysis may use (in a child process) before it is refused.",
+    ),
+    Setting(
+        "IMPORT_ALLOW_PRIVATE",
+        False,
+        "Let URL imports reach loopback and private addresses (tests, a closed intranet).",
+    ),
+    Setting(
         "SECURE_COOKIES",
         False,
         "Send the sign-in cookie over HTTPS only: turn on when served behind HTTPS.",

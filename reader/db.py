@@ -6,6 +6,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from reader import db_file
 from reader.models import Base
 
 
@@ -14,6 +15,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _configure_sqlite)
+        db_file.watch(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 

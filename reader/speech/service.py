@@ -28,6 +28,8 @@ from reader.text.languages import LANGUAGES
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
+# While the audio cache cannot be written, this many finished renders are kept in memory.
+MAX_HELD_RENDERS = 8
 
 
 class SpeechService(VoiceSelection):
@@ -65,6 +67,11 @@ class SpeechService(VoiceSelection):
         except EngineUnavailable:
             has_voices = False
         return {"workers": self.runner.is_ready(), "voices": has_voices}
+
+    def cache_state(self) -> str:
+        """ "writable", or why the audio cache cannot be written (renders then stay in memory)."""
+        error = self.cache.write_error
+        return "writable" if error is None else f"cannot be written ({error}): audio kept in memory"
 
     def audio_format(self, name: str | None = None) -> str:
         """The format asked for, or the configured one when it can be made here, else MP3."""
@@ -131,7 +138,9 @@ class SpeechService(VoiceSelection):
         lang = language or article.language
         base = self.options(lang, rate, voice, audio_format)
         engine_version = self.engine_version()
-        early = max(self.runner.workers, 1) if start_first else 0
+        # With a cache that cannot be written, an early sentence would be made again at every
+        # poll (it lands nowhere); the render kept in memory has it already.
+        early = max(self.runner.workers, 1) if start_first and not self.cache.write_error else 0
         utterances, jobs = [], []
         for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
@@ -227,11 +236,14 @@ class SpeechService(VoiceSelection):
                 return render
             futures = self.runner.submit_all(jobs)
             render = Render(request, futures, self.cache)
-            self._renders = {
-                key: kept
-                for key, kept in self._renders.items()
-                if kept.is_reusable(FAILURE_GRACE_SECONDS)
-            }
+            kept = [
+                (key, old)
+                for key, old in self._renders.items()
+                if old.is_reusable(FAILURE_GRACE_SECONDS)
+            ]
+            # Renders the cache could not take stay in memory: the most recent few.
+            held = [key for key, old in kept if old.held_in_memory][:-MAX_HELD_RENDERS]
+            self._renders = {key: old for key, old in kept if key not in held}
             self._renders[request.key] = render
             return render
 
