@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Run a command beside a throwaway PostgreSQL 15 cluster, stopped and deleted afterwards.
+# Run a command beside a throwaway PostgreSQL cluster, stopped and deleted afterwards.
 # Usage: scripts/with-postgres.sh COMMAND [ARGS...]
 # The command sees READER_TEST_POSTGRES_URL (an empty database it may use freely). The cluster
 # lives in a temp dir on a free loopback port; as root it runs as the `postgres` user, since
 # PostgreSQL refuses to run as root.
 set -euo pipefail
-bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
-[[ -x "$bin/pg_ctl" ]] || { echo "PostgreSQL 15 is not installed ($bin/pg_ctl)" >&2; exit 1; }
+# Debian's server binaries (15 on bookworm), the newest when several are installed.
+bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[[ -x "$bin/pg_ctl" ]] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/reader-pg.XXXXXX")
 as_owner=()

@@ -1,0 +1,65 @@
+"""The schema's versions: Alembic migrations brought to a database, and where one stands."""
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+HERE = Path(__file__).resolve().parent
+# Any number, the same in every process: PostgreSQL lets one of them migrate at a time.
+ADVISORY_LOCK = 0x72656164
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(HERE))
+    config.attributes["connection"] = connection
+    return config
+
+
+def scripts() -> ScriptDirectory:
+    """The migration scripts, in versions/."""
+    return ScriptDirectory.from_config(_config())
+
+
+@cache
+def head() -> str:
+    """The newest revision (there is one head: the migrations are a line)."""
+    return scripts().get_current_head()
+
+
+def current(engine: Engine) -> str | None:
+    """The database's revision; None for an empty database or one from before Alembic."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Bring the database to the revision; return (before, after).
+
+    An empty database gets every table; a database from release 0.1 (tables, but no
+    alembic_version) is completed in place by the baseline and then migrated, keeping its
+    rows. Checked first without a lock, so a database already there costs one query.
+    """
+    before = current(engine)
+    target = head() if revision == "head" else revision
+    if before == target:
+        return before, before
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Servers starting together: one migrates, the others wait and then find it done.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
+        command.upgrade(_config(connection), revision)
+        after = MigrationContext.configure(connection).get_current_revision()
+    return before, after
+
+
+def stamp(engine: Engine, revision: str) -> None:
+    """Record the revision without running anything (for a database migrated by hand)."""
+    with engine.begin() as connection:
+        command.stamp(_config(connection), revision)
