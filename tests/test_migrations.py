@@ -10,8 +10,19 @@ from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, MetaData, Table, create_engine, inspect, select, text
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    inspect,
+    select,
+    text,
+)
 
 from reader import migrations
 from reader.db import make_engine
@@ -190,6 +201,32 @@ def test_an_older_feedback_table_gets_the_sentence_report_columns(engine, url, t
     page = client.get("/admin/feedback").get_data(as_text=True)
     assert "old row" in page and 'data-status="new"' in page
     app.extensions["reader.speech"].shutdown()
+
+
+def test_a_migration_that_copies_a_table_on_sqlite_keeps_the_rows_pointing_at_it(
+    engine, url, monkeypatch
+):
+    # SQLite alters a table by copying it and dropping the old one; with foreign keys on, the
+    # drop would delete every feedback_events row (ON DELETE CASCADE). A migration of the
+    # feedback table, run the way every migration runs:
+    make_release_database(engine)
+    migrations.upgrade(engine)
+
+    def alter_feedback(config, _revision):
+        connection = config.attributes["connection"]
+        copy = "always" if connection.dialect.name == "sqlite" else "auto"
+        operations = Operations(MigrationContext.configure(connection))
+        with operations.batch_alter_table("feedback", recreate=copy) as batch:
+            batch.alter_column("word", type_=Text(), existing_type=String(200))
+
+    monkeypatch.setattr(migrations.command, "upgrade", alter_feedback)
+    migrations.upgrade(engine, "0001")
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM feedback_events")).scalar() == 1
+        assert connection.execute(text("SELECT count(*) FROM feedback")).scalar() == 2
+        if engine.dialect.name == "sqlite":
+            # And foreign keys are on again afterwards, for the app's own connections.
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 @pytest.mark.postgres

@@ -50,16 +50,26 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     target = head() if revision == "head" else revision
     if before == target:
         return before, before
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Servers starting together: one migrates, the others wait and then find it done.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
-        command.upgrade(_config(connection), revision)
-        after = MigrationContext.configure(connection).get_current_revision()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite alters a table by copying it and dropping the old one, and a drop with
+            # foreign keys on deletes the rows that point at it (ON DELETE CASCADE): off while
+            # migrating. The pragma only takes effect outside a transaction, hence the commit.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # Servers starting together: one migrates, the others wait, then find
+                    # it done.
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK}
+                    )
+                command.upgrade(_config(connection), revision)
+                after = MigrationContext.configure(connection).get_current_revision()
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
     return before, after
-
-
-def stamp(engine: Engine, revision: str) -> None:
-    """Record the revision without running anything (for a database migrated by hand)."""
-    with engine.begin() as connection:
-        command.stamp(_config(connection), revision)
