@@ -25,6 +25,13 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite's lower() folds ASCII only, so a case-blind search (ilike) missed "Київ" for
+    # "київ"; Python's folds every script, as PostgreSQL's ILIKE does.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def create_schema(engine: Engine) -> tuple[str | None, str | None]:
