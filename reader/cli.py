@@ -165,6 +165,17 @@ def db_current(app) -> None:
     click.echo(f"{revision or 'none (empty, or release 0.1)'} ({state})")
 
 
+@db_group.command("revision")
+@click.argument("message")
+def db_revision(message: str) -> None:
+    """Write a new migration from what the models have that the migrations lack (for developers:
+    read it, then commit it)."""
+    from reader import migrations
+
+    path = migrations.write_revision(message)
+    click.echo(f"Wrote {path}")
+
+
 @main.command()
 @click.option("--max-mb", type=int, default=None, help="Default: READER_CACHE_MAX_MB.")
 @click.option(

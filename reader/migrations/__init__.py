@@ -1,5 +1,6 @@
 """The schema's versions: Alembic migrations brought to a database, and where one stands."""
 
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -7,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine
 
 HERE = Path(__file__).resolve().parent
@@ -15,16 +16,19 @@ HERE = Path(__file__).resolve().parent
 ADVISORY_LOCK = 0x72656164
 
 
-def _config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(HERE))
-    config.attributes["connection"] = connection
-    return config
+def config(connection: Connection | None = None, location: Path = HERE) -> Config:
+    """Alembic's configuration: the scripts in `location`, run on the connection given."""
+    settings = Config()
+    settings.set_main_option("script_location", str(location))
+    # v0001_baseline.py: a module name may not start with a digit.
+    settings.set_main_option("file_template", "v%%(rev)s_%%(slug)s")
+    settings.attributes["connection"] = connection
+    return settings
 
 
-def scripts() -> ScriptDirectory:
+def scripts(location: Path = HERE) -> ScriptDirectory:
     """The migration scripts, in versions/."""
-    return ScriptDirectory.from_config(_config())
+    return ScriptDirectory.from_config(config(location=location))
 
 
 @cache
@@ -39,7 +43,9 @@ def current(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+def upgrade(
+    engine: Engine, revision: str = "head", location: Path = HERE
+) -> tuple[str | None, str | None]:
     """Bring the database to the revision; return (before, after).
 
     An empty database gets every table; a database from release 0.1 (tables, but no
@@ -47,7 +53,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     rows. Checked first without a lock, so a database already there costs one query.
     """
     before = current(engine)
-    target = head() if revision == "head" else revision
+    newest = head() if location == HERE else scripts(location).get_current_head()
+    target = newest if revision == "head" else revision
     if before == target:
         return before, before
     with engine.connect() as connection:
@@ -66,10 +73,33 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
                     connection.execute(
                         text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK}
                     )
-                command.upgrade(_config(connection), revision)
+                command.upgrade(config(connection, location), revision)
                 after = MigrationContext.configure(connection).get_current_revision()
         finally:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
     return before, after
+
+
+def write_revision(message: str, location: Path = HERE) -> Path:
+    """Write versions/vNNNN_<message>.py: what the models have that the migrations lack.
+
+    Alembic compares the models with a scratch SQLite database brought to the newest
+    revision; read the file it writes before committing it (a rename reads as drop and add).
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = create_engine(f"sqlite:///{scratch}/scratch.sqlite3")
+        try:
+            upgrade(engine, location=location)
+            number = int(scripts(location).get_current_head()) + 1
+            with engine.begin() as connection:
+                script = command.revision(
+                    config(connection, location),
+                    message=message,
+                    autogenerate=True,
+                    rev_id=f"{number:04d}",
+                )
+        finally:
+            engine.dispose()
+    return Path(script.path)
