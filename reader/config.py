@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "SQLAlchemy database URL (default: SQLite file reader.sqlite3 in DATA_DIR).",
     ),
     Setting(
+        "MIGRATE_ON_START",
+        True,
+        "Bring the database to the newest schema when the app starts; turn off where "
+        "`reader db upgrade` runs once per deployment instead.",
+    ),
+    Setting(
         "SECRET_KEY", "", "Signs cookies and CSRF tokens (default: a random key kept in DATA_DIR)."
     ),
     Setting(
