@@ -65,7 +65,24 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Folder the Kokoro model is assembled into (default: models/ in DATA_DIR).",
     ),
-    Setting("SPEECH_WORKERS", 2, "Worker processes that synthesize speech."),
+    Setting(
+        "SPEECH_WORKERS",
+        2,
+        "Worker processes that synthesize speech, for the whole server (each web worker gets "
+        "its share, at least one; 0 synthesizes inline, for tests).",
+    ),
+    Setting("WEB_WORKERS", 2, "`reader serve`: gunicorn worker processes (the app is preloaded)."),
+    Setting(
+        "WEB_THREADS",
+        8,
+        "`reader serve`: threads per web worker (each streaming listener holds one).",
+    ),
+    Setting(
+        "METRICS_TOKEN",
+        "",
+        "When set, /metrics answers only requests with `Authorization: Bearer <token>`; "
+        "empty: /metrics is public (counts only, nothing about readers).",
+    ),
     Setting(
         "SPEECH_TIMEOUT",
         60.0,
