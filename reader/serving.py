@@ -127,7 +127,7 @@ def serve_debug(app, host: str, port: int) -> None:
     app.run(host=host, port=port, debug=True, threaded=True)
 
 
-def _enable_fault_tracebacks(*_args) -> None:
+def _enable_fault_tracebacks(_server=None, _worker=None) -> None:
     # A crash in C code (a speech library, an encoder) prints every thread's Python stack.
     faulthandler.enable()
 
