@@ -115,6 +115,10 @@ def memory_mb(pid: int) -> dict:
     return {"pid": pid, "rss_mb": round(fields["Rss"] / 1024, 1), "uss_mb": round(uss / 1024, 1)}
 
 
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
 def cached_audio(base: str) -> int:
     """Render the article's audio to the end and wait until it is cached: its size in bytes."""
     url = f"{base}/articles/{ARTICLE_ID}/audio"
@@ -223,6 +227,10 @@ def main() -> None:
             # hello again at the end: a busy spell on the host shows as a gap between the two.
             measured["hello_again"] = wrk(hello_url, args.seconds, args.connections)
             result["web_worker_memory_after"] = [memory_mb(pid) for pid in workers]
+            # Each web worker's own speech processes (and multiprocessing's resource tracker).
+            result["speech_process_memory_after"] = [
+                memory_mb(child) for pid in workers for child in children(pid)
+            ]
             result["master_memory_after"] = memory_mb(server.process.pid)
             result["workers_restarted"] = server.worker_pids() != workers
             time.sleep(1)  # the last acknowledgements flushed by wrk's threads
