@@ -26,44 +26,28 @@ def _session(app):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
-@click.option("--fd", type=int, default=None, hidden=True, help="Serve on this inherited socket.")
+@click.option(
+    "--workers", type=int, default=None, help="Web worker processes (READER_WEB_WORKERS)."
+)
+@click.option("--threads", type=int, default=None, help="Threads per worker (READER_WEB_THREADS).")
+@click.option(
+    "--debug", is_flag=True, help="Flask's development server, with reloader and debugger."
+)
 @click.pass_obj
-def serve(app, host: str, port: int, threads: int, fd: int | None) -> None:
-    """Serve the app with waitress under a supervisor that restarts it if it dies."""
+def serve(app, host: str, port: int, workers: int | None, threads: int | None, debug: bool) -> None:
+    """Serve the app with gunicorn (restarting any worker that dies); --debug: Flask's own."""
     from reader import serving
 
     serving.configure_logging()
-    if fd is None:
-        click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
-        sys.exit(serving.serve_supervised(host, port, ["--threads", str(threads)]))
-    _serve_on_socket(app, fd, threads)
-
-
-def _serve_on_socket(app, fd: int, threads: int) -> None:
-    """The server process: waitress on the supervisor's socket; speech in worker processes."""
-    import socket
-
-    from waitress import serve as waitress_serve
-
-    from reader import serving
-
-    serving.prepare_server_process()
-    speech = app.extensions["reader.speech"]
-    speech.start()  # voices listed and workers warm before the first reader arrives
-    try:
-        # send_bytes=1: stream audio to the browser as soon as each sentence is ready.
-        waitress_serve(
-            app,
-            sockets=[socket.socket(fileno=fd)],
-            threads=threads,
-            send_bytes=1,
-            ident="reader",
-        )
-    except KeyboardInterrupt:
-        pass
-    finally:
-        speech.shutdown()
+    click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
+    if debug:
+        serving.serve_debug(app, host, port)
+        return
+    workers = app.config["WEB_WORKERS"] if workers is None else workers
+    threads = app.config["WEB_THREADS"] if threads is None else threads
+    if workers < 1 or threads < 1:
+        raise click.BadParameter("workers and threads must be at least 1")
+    serving.serve(app, host, port, workers, threads)
 
 
 @main.command()

@@ -71,7 +71,24 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Folder the Kokoro model is assembled into (default: models/ in DATA_DIR).",
     ),
-    Setting("SPEECH_WORKERS", 2, "Worker processes that synthesize speech."),
+    Setting(
+        "SPEECH_WORKERS",
+        2,
+        "Worker processes that synthesize speech, for the whole server (each web worker gets "
+        "its share, at least one; 0 synthesizes inline, for tests).",
+    ),
+    Setting("WEB_WORKERS", 2, "`reader serve`: gunicorn worker processes (the app is preloaded)."),
+    Setting(
+        "WEB_THREADS",
+        8,
+        "`reader serve`: threads per web worker (each streaming listener holds one).",
+    ),
+    Setting(
+        "METRICS_TOKEN",
+        "",
+        "When set, /metrics answers only requests with `Authorization: Bearer <token>`; "
+        "empty: /metrics is public (counts only, nothing about readers).",
+    ),
     Setting(
         "SPEECH_TIMEOUT",
         60.0,
@@ -127,7 +144,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LOGIN_LIMIT_PER_CLIENT", "20 per minute", "Sign-in attempts allowed per address."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per minute", "Sign-in attempts allowed per name."),
-    Setting("FEEDBACK_LIMIT", "10 per minute;60 per hour", "Reports allowed per address."),
+    Setting(
+        "FEEDBACK_LIMIT",
+        "10 per minute;60 per hour",
+        "Reports allowed per address (off: no limit, for load tests only).",
+    ),
 )
 
 

@@ -132,12 +132,20 @@ class RunningServer:
             text=True,
         )
 
-    def server_pid(self) -> int:
-        """The pid of the process serving requests (the supervisor's child)."""
+    def worker_pids(self) -> list[int]:
+        """The pids of gunicorn's web workers (the children of `reader serve`)."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        pids = children.read_text().split()
-        assert len(pids) == 1, f"the supervisor has children {pids}"
-        return int(pids[0])
+        return sorted(int(pid) for pid in children.read_text().split())
+
+    def wait_for_workers(self, count: int, seconds: float = 60) -> list[int]:
+        """The web workers' pids once there are `count` of them (after a restart, say)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pids = self.worker_pids()
+            if len(pids) == count:
+                return pids
+            time.sleep(0.1)
+        pytest.fail(f"not {count} workers after {seconds}s:\n{self.log.read_text()}")
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from reader import metrics
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ class JobRunner:
         if error is not None:
             outcome.set_exception(error)
         else:
+            # Counted here, in the web process, rather than in the short-lived worker.
+            metrics.sentence_rendered(result.synthesis_seconds)
             outcome.set_result(result)
 
     @property

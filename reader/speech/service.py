@@ -3,6 +3,7 @@
 import json
 import threading
 
+from reader import metrics
 from reader.models import Article
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
@@ -54,9 +55,16 @@ class SpeechService(VoiceSelection):
         self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """What a server does once at start: list the voices and start the workers."""
-        self.voices.refresh()  # an engine missing here is logged now, not met by a reader
+    def start(self, list_voices: bool = True, workers: int | None = None) -> None:
+        """What a server does once at start: list the voices and start the workers.
+
+        A web worker forked from a server that listed the voices already starts only its own
+        pool of `workers` processes (its share of the server's).
+        """
+        if list_voices:
+            self.voices.refresh()  # an engine missing here is logged now, not met by a reader
+        if workers is not None:
+            self.runner.workers = workers
         self.runner.start()
 
     def readiness(self) -> dict[str, bool]:
@@ -236,6 +244,7 @@ class SpeechService(VoiceSelection):
                 return render
             futures = self.runner.submit_all(jobs)
             render = Render(request, futures, self.cache)
+            metrics.render_started()
             kept = [
                 (key, old)
                 for key, old in self._renders.items()
@@ -250,6 +259,7 @@ class SpeechService(VoiceSelection):
     def cached_or_render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Playback:
         """The article's finished audio when it is cached, else its render (started or joined)."""
         cached = self.cached(request)
+        metrics.cache_lookup("article", hit=cached is not None)
         if cached is not None:
             return Playback(request, cached=cached)
         return Playback(request, render=self.render(request, jobs))

@@ -1,5 +1,6 @@
 """What a worker process does for one sentence: synthesize, pad, encode, cache."""
 
+import time
 from dataclasses import dataclass
 
 from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, cache_validators, get_format
@@ -32,6 +33,8 @@ class SentenceAudio:
     key: str
     data: bytes
     duration: float
+    # Seconds the worker took to synthesize and encode it; None when it came from the cache.
+    synthesis_seconds: float | None = None
 
 
 def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) -> None:
@@ -72,10 +75,12 @@ def render_sentence(job: SentenceJob) -> SentenceAudio:
         data = _read(cached)
         if data is not None and audio_format.is_valid(data):
             return SentenceAudio(job.key, data, audio_format.duration(data))
+    started = time.perf_counter()
     data = synthesize_sentence(job.text, job.options, job.pause_ms)
+    seconds = time.perf_counter() - started
     # A failed write is logged; the audio still plays.
     cache.put(SENTENCE_KIND, job.key, data, audio_format.suffix)
-    return SentenceAudio(job.key, data, audio_format.duration(data))
+    return SentenceAudio(job.key, data, audio_format.duration(data), seconds)
 
 
 def synthesize_sentence(text: str, options: SynthesisOptions, pause_ms: int) -> bytes:

@@ -16,18 +16,26 @@ def register_blueprints(app: Flask) -> None:
         admin,
         api,
         articles,
+        assets,
         auth,
         converters,
         feedback,
         health,
         imports,
         listen,
+        metrics,
+        request_log,
+        security_headers,
     )
 
     converters.init_app(app)
+    request_log.init_app(app)
+    security_headers.init_app(app)
     access.init_app(app)
+    assets.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(metrics.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(listen.bp)

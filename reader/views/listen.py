@@ -64,6 +64,9 @@ def audio(article_id: int):
             playback.cached.path,
             mimetype=audio_format.mimetype,
             conditional=True,
+            # The render's key, not the file's time: the cache touches a file it serves (to
+            # keep it from pruning), which would change a time-based ETag on every request.
+            etag=f"{playback.request.key}{audio_format.suffix}",
             as_attachment=download,
             download_name=name,
             max_age=3600,
@@ -115,7 +118,11 @@ def sentence_audio(article_id: int, block: int, index: int):
     mimetype = get_format(audio_format or speech().audio_format()).mimetype
     response = Response(sentence.data, mimetype=mimetype)
     response.headers["Cache-Control"] = "public, max-age=3600"
-    return response
+    # The sentence's audio is content-addressed: its ETag changes exactly when the audio does.
+    response.set_etag(sentence.key)
+    return response.make_conditional(
+        request, accept_ranges=True, complete_length=len(sentence.data)
+    )
 
 
 @bp.get("/about/audio")
