@@ -9,6 +9,7 @@ sentence into the shared audio cache, and returns it too.
 import base64
 import importlib
 import logging
+import os
 import threading
 import time
 from concurrent.futures import Future
@@ -87,9 +88,12 @@ def job_to_dict(job: SentenceJob) -> dict:
 
 
 def job_from_dict(raw: dict) -> SentenceJob:
-    """The job, with this machine's cache folder (a shared folder may be mounted elsewhere)."""
+    """The job; its cache folder is the web server's when this machine has that path, else
+    this worker's own (READER_DATA_DIR/audio: the same shared folder, mounted elsewhere)."""
     fields = {**raw, "options": SynthesisOptions(**raw["options"])}
-    fields["cache_root"] = _worker_settings.get("cache_root") or raw["cache_root"]
+    own = _worker_settings.get("cache_root")
+    if own and not os.path.isdir(raw["cache_root"]):
+        fields["cache_root"] = own  # the shared folder is mounted elsewhere on this machine
     return SentenceJob(**fields)
 
 

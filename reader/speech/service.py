@@ -10,7 +10,7 @@ from reader.speech.audio.formats import (
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.claims import LocalClaims
+from reader.speech.claims import JobsUnavailable, LocalClaims
 from reader.speech.engines import kokoro_model
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
@@ -154,7 +154,10 @@ class SpeechService(VoiceSelection):
             utterances.append(utterance)
             jobs.append(job)
             if len(jobs) <= early and cached_sentence(self.cache, job) is None:
-                self.runner.submit(job)
+                try:
+                    self.runner.submit(job)
+                except JobsUnavailable:
+                    early = 0  # the article's file may be cached; if not, its render says so
         return RenderRequest(
             article_id=article.id,
             title=article.title,
