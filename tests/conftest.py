@@ -14,7 +14,7 @@ def all_tiers_required() -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A bare `pytest` skips a tier whose tool is missing; with READER_REQUIRE_ALL_TIERS=1, fail."""
-    for marker in ("espeak", "browser", "neural"):
+    for marker in ("espeak", "browser", "neural", "redis"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = missing_tool(marker)

@@ -32,6 +32,8 @@ def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_sp
     if marker in {"espeak", "browser", "neural"} and which("espeak-ng") is None:
         # The browser tests listen too: their server speaks with the real engine.
         return f"espeak-ng is not installed ({INSTALL_HINT})"
+    if marker == "redis" and which("redis-server") is None:
+        return f"redis-server is not installed ({INSTALL_HINT})"
     if marker == "neural":
         from reader.speech.engines import kokoro_model
 

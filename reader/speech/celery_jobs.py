@@ -10,10 +10,12 @@ import base64
 import importlib
 import logging
 import os
+import sys
 import threading
 import time
 from concurrent.futures import Future
 from dataclasses import asdict
+from pathlib import Path
 
 from reader.speech.claims import JobsUnavailable
 from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, plan_batches
@@ -28,6 +30,7 @@ HARD_LIMIT_MARGIN = 5.0
 """Seconds past the soft time limit (SoftTimeLimitExceeded) before the child is killed."""
 # Only functions of these packages run by name: the queue must not name just any callable.
 TASK_PACKAGES = ("reader.", "tests.")
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def make_celery(broker_url: str, timeout: float = 60.0):
@@ -112,7 +115,17 @@ def _decode(encoded: dict):
 
 
 def _task_path(task) -> str:
-    return f"{task.__module__}:{task.__qualname__}"
+    """module:function, the module named from the checkout's root when it was loaded by path
+    (pytest's test modules), so that a worker started in the checkout can import it."""
+    module = task.__module__
+    path = getattr(sys.modules.get(module), "__file__", None)
+    if not module.startswith(TASK_PACKAGES) and path:
+        try:
+            relative = Path(path).resolve().relative_to(CHECKOUT)
+            module = ".".join(relative.with_suffix("").parts)
+        except ValueError:  # outside the checkout: the worker refuses it by name
+            pass
+    return f"{module}:{task.__qualname__}"
 
 
 def _resolve(path: str):
