@@ -103,7 +103,7 @@ class Worker:
 
 @contextmanager
 def celery_worker(data: Path, redis_url: str, concurrency: int = 2, **settings: str):
-    """`reader worker` on the Redis at redis_url, started from the checkout (tests' tasks import)."""
+    """`reader worker` on the Redis at redis_url, run in the checkout (the tests' tasks import)."""
     data.mkdir(parents=True, exist_ok=True)
     env = reader_env(
         data,
