@@ -226,7 +226,10 @@ class CeleryRunner:
 
     def _settled(self, task_id: str, results, error) -> None:
         with self._lock:
-            batch, attempt = self._sent.pop(task_id)
+            sent = self._sent.pop(task_id, None)
+        if sent is None:  # failed at shutdown meanwhile
+            return
+        batch, attempt = sent
         try:
             self.celery.backend.delete(self.celery.backend.get_key_for_task(task_id))
         except Exception:  # noqa: BLE001 - the result expires by itself
