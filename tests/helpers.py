@@ -123,7 +123,7 @@ class RunningServer:
 
 
 @contextmanager
-def serve_reader(data: Path, seed: bool = True, **settings: str):
+def serve_reader(data: Path, seed: bool = True, log_name: str = "server.log", **settings: str):
     """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards."""
     env = reader_env(data, **settings)
     if seed:
@@ -131,7 +131,7 @@ def serve_reader(data: Path, seed: bool = True, **settings: str):
             [sys.executable, "-m", "reader", "seed"], env=env, check=True, capture_output=True
         )
     port = free_port()
-    log = data / "server.log"
+    log = data / log_name
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", "serve", "--port", str(port)],

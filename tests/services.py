@@ -107,10 +107,7 @@ def celery_worker(data: Path, redis_url: str, concurrency: int = 2, **settings: 
     data.mkdir(parents=True, exist_ok=True)
     env = reader_env(
         data,
-        JOB_BACKEND="celery",
-        REDIS_URL=redis_url,
-        SPEECH_ENGINE="silent",
-        **settings,
+        **{"SPEECH_ENGINE": "silent", **settings, "JOB_BACKEND": "celery", "REDIS_URL": redis_url},
     )
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     log = data / "worker.log"

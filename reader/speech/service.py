@@ -1,6 +1,7 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
+import os
 import threading
 
 from reader.models import Article
@@ -40,6 +41,9 @@ class SpeechService(VoiceSelection):
         the celery backend, else this process only."""
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
+        # Made now, not at the first write: a Celery worker on this machine writes into the
+        # job's folder when it exists (else its own, the shared folder mounted elsewhere).
+        os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
         if config.job_backend == "celery":
             from reader.speech.celery_jobs import CeleryRunner, make_celery
