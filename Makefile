@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup
+.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue
 
 VENV := .venv/bin
 
@@ -43,6 +43,9 @@ bench-voices: setup
 bench-load: setup
 	command -v wrk >/dev/null || apt-get install -y -qq wrk
 	$(VENV)/python -m bench.load
+
+bench-queue: setup
+	$(VENV)/python -m bench.queue
 
 bench-text: setup
 	$(VENV)/python -m bench.text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reader import PROJECT_ROOT, create_app
+from reader import PROJECT_ROOT, cli_jobs, create_app
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -21,6 +21,10 @@ def main(ctx: click.Context) -> None:
 
 def _session(app):
     return app.extensions["reader.db"]()
+
+
+for command in cli_jobs.COMMANDS:  # worker, render
+    main.add_command(command)
 
 
 @main.command()
@@ -106,6 +110,8 @@ def _import(app, path: str | Path) -> bool:
         raise click.ClickException(f"{path}: {error}") from error
     state = "imported" if created else "already there"
     click.echo(f"{state}: #{article.id} [{article.language}] {article.title}")
+    if created and app.config["RENDER_ON_IMPORT"]:
+        click.echo(f"audio: {cli_jobs.render_one(app, article.id)}")
     return created
 
 

@@ -292,3 +292,23 @@ class LexiconEntry(Base):
 
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+
+
+class RenderClaim(Base):
+    """A sentence being synthesized somewhere: the render state every server process sees.
+
+    The first process to insert a sentence's key synthesizes it; the others wait for its audio
+    in the shared cache. A claimant refreshes `expires_at` while it works, so the claim of a
+    process that died lapses and another takes the sentence over.
+    """
+
+    __tablename__ = "render_claims"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """The sentence's cache key."""
+    owner: Mapped[str] = mapped_column(String(64))
+    """Which runner (process) synthesizes it."""
+    state: Mapped[str] = mapped_column(String(16), default="working")
+    """working, or failed: the sentence failed after its retries (kept for a grace period)."""
+    message: Mapped[str | None] = mapped_column(Text)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -9,6 +9,8 @@ packages=()
 command -v espeak-ng >/dev/null || packages+=(espeak-ng)
 # libopus encodes the Ogg/Opus audio (loaded with ctypes; MP3 still works without it).
 /sbin/ldconfig -p 2>/dev/null | grep -q "libopus.so.0 " || packages+=(libopus0)
+# The celery job backend's tests start their own redis-server (free port, temp folder).
+command -v redis-server >/dev/null || packages+=(redis-server)
 if [[ "${1:-}" == "--browser" ]]; then
   command -v chromium >/dev/null || packages+=(chromium)
   # Screenshots and layout tests need glyphs for every script the seeds use.

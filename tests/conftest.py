@@ -51,7 +51,7 @@ def pytest_sessionfinish(session):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A bare `pytest` skips a tier whose tool is missing; with READER_REQUIRE_ALL_TIERS=1, fail."""
-    for marker in ("espeak", "browser", "neural", "postgres"):
+    for marker in ("espeak", "browser", "neural", "postgres", "redis"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = missing_tool(marker)

@@ -38,6 +38,9 @@ def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_sp
             f"{databases.POSTGRES_URL_VAR} is not set ({INSTALL_HINT}, and "
             "scripts/with-postgres.sh starts a throwaway PostgreSQL for any command)"
         )
+
+    if marker == "redis" and which("redis-server") is None:
+        return f"redis-server is not installed ({INSTALL_HINT})"
     if marker == "neural":
         from reader.speech.engines import kokoro_model
 
@@ -149,7 +152,7 @@ class RunningServer:
 
 
 @contextmanager
-def serve_reader(data: Path, seed: bool = True, **settings: str):
+def serve_reader(data: Path, seed: bool = True, log_name: str = "server.log", **settings: str):
     """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards."""
     env = reader_env(data, **settings)
     if seed:
@@ -157,7 +160,7 @@ def serve_reader(data: Path, seed: bool = True, **settings: str):
             [sys.executable, "-m", "reader", "seed"], env=env, check=True, capture_output=True
         )
     port = free_port()
-    log = data / "server.log"
+    log = data / log_name
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", "serve", "--port", str(port)],

@@ -26,6 +26,8 @@ def found(name):
         ("browser", found, False, True, "chromium"),
         ("browser", found, True, False, "playwright"),
         ("browser", lambda name: None, True, True, "espeak-ng"),
+        ("redis", found, True, True, None),
+        ("redis", lambda name: None, True, True, "redis-server"),
         ("slow", lambda name: None, False, False, None),
     ],
 )

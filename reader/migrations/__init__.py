@@ -102,7 +102,7 @@ def write_revision(message: str, location: Path = HERE) -> Path:
     with tempfile.TemporaryDirectory() as scratch:
         engine = create_engine(f"sqlite:///{scratch}/scratch.sqlite3")
         try:
-            upgrade(engine, location=location)
+            upgrade(engine, location=location, replay=True)
             number = int(scripts(location).get_current_head()) + 1
             with engine.begin() as connection:
                 script = command.revision(

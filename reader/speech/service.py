@@ -1,6 +1,7 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
+import os
 import threading
 
 from reader import metrics
@@ -11,6 +12,7 @@ from reader.speech.audio.formats import (
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
+from reader.speech.claims import JobsUnavailable, LocalClaims
 from reader.speech.engines import kokoro_model
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
@@ -22,6 +24,7 @@ from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
+from reader.speech.shared_jobs import SharedRunner
 from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
@@ -36,15 +39,32 @@ MAX_HELD_RENDERS = 8
 class SpeechService(VoiceSelection):
     """Turns stored articles into audio through the job runner and the cache."""
 
-    def __init__(self, config: SpeechConfig):
+    def __init__(self, config: SpeechConfig, claims=None):
+        """`claims`: where sentence claims are shared (the database); by default, Redis under
+        the celery backend, else this process only."""
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
+        # Made now, not at the first write: a Celery worker on this machine writes into the
+        # job's folder when it exists (else its own, the shared folder mounted elsewhere).
+        os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
-        self.runner = JobRunner(
-            config.workers,
-            config.timeout,
-            engine_name=config.engine,
-            model_dir=config.model_dir,
+        if config.job_backend == "celery":
+            from reader.speech.celery_jobs import CeleryRunner, make_celery
+            from reader.speech.claims import RedisClaims
+
+            self.celery = make_celery(config.broker_url or config.redis_url, config.timeout)
+            backend = CeleryRunner(self.celery, max(config.workers, 1), config.timeout)
+            claims = RedisClaims(config.redis_url)  # every machine sees Redis
+        else:
+            self.celery = None
+            backend = JobRunner(
+                config.workers,
+                config.timeout,
+                engine_name=config.engine,
+                model_dir=config.model_dir,
+            )
+        self.runner = SharedRunner(
+            backend, claims or LocalClaims(), self.cache, FAILURE_GRACE_SECONDS
         )
         # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
         self.catalogs = {name: VoiceCatalog(name) for name in engines_for(config.engine)}
@@ -155,7 +175,10 @@ class SpeechService(VoiceSelection):
             utterances.append(utterance)
             jobs.append(job)
             if len(jobs) <= early and cached_sentence(self.cache, job) is None:
-                self.runner.submit(job)
+                try:
+                    self.runner.submit(job)
+                except JobsUnavailable:
+                    early = 0  # the article's file may be cached; if not, its render says so
         return RenderRequest(
             article_id=article.id,
             title=article.title,

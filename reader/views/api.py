@@ -14,7 +14,7 @@ from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.import_source import store_from_url, store_imported
 from reader.views.openapi import openapi_document
-from reader.views.speaking import voice_for
+from reader.views.speaking import render_on_import, voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 api_lexicon.register(bp)
@@ -92,6 +92,7 @@ def import_article():
         article, created = _store_from_request()
     except IMPORT_FAILURES as error:
         return error_response(*import_error(error, localized=False))
+    render_on_import(article)
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 

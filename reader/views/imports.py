@@ -6,6 +6,7 @@ from reader.library import importer
 from reader.views.access import editor_required
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.import_source import store_from_url, store_imported
+from reader.views.speaking import render_on_import
 
 bp = Blueprint("imports", __name__)
 
@@ -22,6 +23,7 @@ def import_article():
         # A bad seed header's reason names the key and value, as the seed format spells them.
         detail = str(error) if isinstance(error, importer.BadSeedFile) else None
         return _error(message, status, detail)
+    render_on_import(article)
     return redirect(url_for("articles.read", article_id=article.id))
 
 
