@@ -100,10 +100,11 @@ def _check(files: voice_files.PiperVoiceFiles) -> None:
         raise ValueError(f"{files.model.name} is corrupt (sha256 differs from the one installed)")
     if (config.get("phoneme_type") or "espeak") != "espeak":
         raise ValueError(f"{files.name} needs the {config['phoneme_type']} phonemizer")
-    _load_session(files)
+    load_session(files)
 
 
-def _load_session(files: voice_files.PiperVoiceFiles):
+def load_session(files: voice_files.PiperVoiceFiles):
+    """The voice's ONNX Runtime session; ValueError when the model cannot be loaded."""
     try:
         import onnxruntime
     except ImportError as error:
@@ -136,7 +137,7 @@ class _PiperSession:
             from piper.voice import PiperVoice
 
             config = voice_files.read_config(files)
-            session = _load_session(files)
+            session = load_session(files)
         except (ImportError, ValueError, OSError) as error:
             raise EngineUnavailable(f"the Piper voice {name} cannot be loaded: {error}") from error
         self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
