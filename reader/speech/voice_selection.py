@@ -167,7 +167,10 @@ class VoiceSelection:
         voice_data = ""
         if choice.engine == "piper":
             files = voice_files.piper_voices().get(choice.voice)
-            voice_data = voice_files.digest(files) if files is not None else ""
+            voice_data = voice_files.digest(files.model, files.config) if files else ""
+        elif choice.engine == "kokoro":
+            pack = voice_files.kokoro_packs().get(choice.voice)
+            voice_data = voice_files.digest(pack) if pack else ""
         return replace(
             base,
             engine=choice.engine,

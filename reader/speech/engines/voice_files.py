@@ -119,11 +119,15 @@ def kokoro_packs() -> dict[str, Path]:
         return {}
 
 
-def stamp() -> str:
-    """Changes when a voice file is added, replaced or removed: one stat per file, nothing read."""
+def stamp(engine: str = "piper") -> str:
+    """Changes when one of the engine's voice files is added, replaced or removed: one stat per
+    file, nothing read."""
     parts = []
-    paths = [p for files in piper_voices().values() for p in (files.model, files.config)]
-    for path in [*paths, *kokoro_packs().values()]:
+    if engine == "piper":
+        paths = [p for files in piper_voices().values() for p in (files.model, files.config)]
+    else:
+        paths = list(kokoro_packs().values())
+    for path in paths:
         try:
             stat = path.stat()
             parts.append(f"{path}:{stat.st_size}@{stat.st_mtime_ns}")
@@ -197,22 +201,20 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def digest(files: PiperVoiceFiles) -> str:
-    """sha256 over the model and config: part of the cache key, so a replaced voice re-renders.
+def digest(*paths: Path) -> str:
+    """sha256 over a voice's files (Piper: model and config; a Kokoro pack): part of the cache
+    key, so a replaced voice re-renders.
 
     Hashed once per file version (path, size, mtime): a 60 MB model takes ~0.1 s.
     """
     try:
-        key = tuple(
-            (str(path), path.stat().st_size, path.stat().st_mtime_ns)
-            for path in (files.model, files.config)
-        )
+        key = tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in paths)
     except OSError:
         return "absent"
     with _digests_lock:
         if key not in _digests:
             combined = hashlib.sha256()
-            for path in (files.model, files.config):
+            for path in paths:
                 combined.update(file_sha256(path).encode())
             _digests[key] = combined.hexdigest()
         return _digests[key]
