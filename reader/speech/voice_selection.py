@@ -2,7 +2,7 @@
 choice among the voices installed, and how a listener names them."""
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from reader.speech import voice_choice
 from reader.speech.engines import voice_files
@@ -19,6 +19,21 @@ ENGINE_LABELS = {
     "silent": "silent",
 }
 """Each engine as a person knows it, on the page that says how the audio is made."""
+ENGINE_LICENCES = {"espeak": "GPL-3.0-or-later", "kokoro": "Apache-2.0"}
+"""The licence of an engine's own voices (a Piper voice's is its own, from its files)."""
+
+
+@dataclass(frozen=True)
+class VoiceDescription:
+    """A voice in plain words: who speaks, with which engine, neural or not, and its licence."""
+
+    voice: str
+    """The id a listener's request names it by (`engine:voice` under auto)."""
+    speaker: str
+    engine: str
+    """The engine as a person knows it ("Kokoro-82M")."""
+    neural: bool
+    licence: str
 
 
 NEURAL_ENGINES = ("kokoro", "piper")
@@ -120,6 +135,24 @@ class VoiceSelection:
             if option not in found and self._is_listed(option):
                 found.append(option)
         return found
+
+    def describe(self, choice: voice_choice.Choice) -> VoiceDescription:
+        """The voice in plain words, for the voice menu and the More info page."""
+        name = self.voice_name(self._public_id(choice))
+        neural = choice.engine in NEURAL_ENGINES
+        # "Kumo (Kokoro, male)" is Kumo; espeak-ng's "French (France)" is its whole name.
+        speaker = name.split(" (")[0] if neural else name
+        licence = ENGINE_LICENCES.get(choice.engine, "")
+        files = voice_files.piper_voices().get(choice.voice) if choice.engine == "piper" else None
+        if files is not None:
+            licence = voice_files.licence(files)
+        return VoiceDescription(
+            self._public_id(choice),
+            speaker,
+            ENGINE_LABELS.get(choice.engine, choice.engine),
+            neural,
+            licence,
+        )
 
     def voice_problems(self) -> list[str]:
         """Voices that cannot read here, each with why and what reads its language instead."""

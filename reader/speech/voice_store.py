@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.speech.engines import kokoro_model, voice_files
+from reader.speech.voice_selection import ENGINE_LICENCES
 
 MAX_DOWNLOAD_BYTES = 1 << 30  # the largest Piper voices are ~120 MB
 DOWNLOAD_TIMEOUT_SECONDS = 60
@@ -30,7 +31,6 @@ PIPER_NAME = re.compile(
 )
 KOKORO_SUFFIXES = (".npy", ".bin")
 LICENCE_LINE = re.compile(r"licen[cs]e\s*:\s*(.+)", re.IGNORECASE)
-ENGINE_LICENCES = {"espeak": "GPL-3.0-or-later", "kokoro": "Apache-2.0"}
 Progress = Callable[[int, int | None], None]
 """Called with (bytes so far, total bytes or None) while a file arrives."""
 
@@ -107,7 +107,13 @@ def _row(engine: str, voice: str, name: str, problem: str = "") -> VoiceRow:
         pack = voice_files.kokoro_packs().get(voice)
         size = _size(pack) if pack else _size(kokoro_model.model_dir() / kokoro_model.MODEL_FILE)
         return VoiceRow(
-            "*", f"kokoro:{voice}", name, "neural", kokoro_model.SAMPLE_RATE, size, "Apache-2.0"
+            "*",
+            f"kokoro:{voice}",
+            name,
+            "neural",
+            kokoro_model.SAMPLE_RATE,
+            size,
+            ENGINE_LICENCES["kokoro"],
         )
     language = voice.rsplit("/", 1)[-1].split("-")[0]
     return VoiceRow(

@@ -20,6 +20,7 @@ const KEYS = {
   place: (id) => `reader:place:${id}`,
   listened: (id) => `reader:listened:${id}`,
   language: (id) => `reader:language:${id}`,
+  voice: (lang) => `reader:voice:${lang}`,
   reports: "reader:reports",
 };
 
@@ -38,6 +39,11 @@ export function wasListened(articleId) { return Boolean(read(KEYS.listened(artic
 export function loadListeningLanguage(articleId) { return read(KEYS.language(articleId)); }
 export function saveListeningLanguage(articleId, code) { write(KEYS.language(articleId), code); }
 export function forgetListeningLanguage(articleId) { remove(KEYS.language(articleId)); }
+
+// A listener's own choice of voice for a language: kept for every article in that language.
+export function loadVoice(lang) { return read(KEYS.voice(lang)); }
+export function saveVoice(lang, voice) { write(KEYS.voice(lang), voice); }
+export function forgetVoice(lang) { remove(KEYS.voice(lang)); }
 // A report is { id, article, block, sentence, category }: only ids the server gave this browser.
 const MAX_REPORTS = 100;
 function reports() { const list = read(KEYS.reports); return Array.isArray(list) ? list : []; }
