@@ -387,9 +387,12 @@ def _install_piper(
     if (config_data.get("phoneme_type") or "espeak") != "espeak":
         raise VoiceStoreError(f"{name} needs the {config_data['phoneme_type']} phonemizer")
     from reader.speech.engines import piper
+    from reader.speech.engines.base import EngineUnavailable
 
     try:
         piper.load_session(staged)  # a truncated or corrupt model is refused here
+    except EngineUnavailable as error:
+        raise VoiceStoreError(f"{name} cannot be checked here: {error}") from error
     except ValueError as error:
         raise VoiceStoreError(str(error).replace(model.path.name, f"{name}.onnx")) from error
     final_model = target / f"{name}.onnx"
