@@ -138,6 +138,7 @@ def about_audio():
         engine_version=engine_version,
         voice=voice,
         licence=described.licence if described else None,
+        voice_id=described.voice if described else None,
         language_name=present.language_name(article.language if article else None, locale),
         translated_from=present.language_name(
             article.machine_translated_from if article else None, locale
