@@ -159,11 +159,3 @@ class AllVoices:
         for catalog in self.catalogs.values():
             catalog.refresh()
         return self.voices()
-
-    @property
-    def problems(self) -> dict[str, str]:
-        return {
-            f"{engine}:{voice}" if voice != engine else engine: reason
-            for engine, catalog in self.catalogs.items()
-            for voice, reason in catalog.problems.items()
-        }
