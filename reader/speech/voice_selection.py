@@ -120,7 +120,7 @@ class VoiceSelection:
             if voice_files.language_of(voice) == lang
         )
 
-    def voices_for(self, lang: str | None) -> list[voice_choice.Choice]:
+    def voice_choices(self, lang: str | None) -> list[voice_choice.Choice]:
         """Every listed voice that can read the language: the one chosen first, then the
         other neural ones, then espeak-ng's."""
         chosen = self.choice_for(lang)

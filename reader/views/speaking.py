@@ -72,7 +72,7 @@ def voice_menu(lang: str | None) -> list[tuple[str, str]]:
     empty when there is no choice to make."""
     try:
         service = speech()
-        found = [service.describe(choice) for choice in service.voices_for(lang)]
+        found = [service.describe(choice) for choice in service.voice_choices(lang)]
     except EngineUnavailable:
         return []
     return [(voice.voice, voice_label(voice)) for voice in found] if len(found) > 1 else []

@@ -34,12 +34,16 @@ def english_article(page, server) -> None:
 def test_the_chosen_voice_is_kept_and_read_with(browser, auto_server):
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         english_article(page, auto_server)
+        page.wait_for_load_state("load", timeout=LONG)
+        assert errors == []
         labels = page.eval_on_selector_all("#player-voice option", "els => els.map(e => e.text)")
         assert labels[0] == "Kumo, neural voice (Kokoro-82M)"
         assert "Joe, neural voice (Piper)" in labels
-        with page.expect_navigation():
+        with page.expect_navigation(timeout=LONG):
             page.select_option("#player-voice", "piper:en_US-joe-medium")
         page.wait_for_selector("#player-voice", state="attached")
         assert page.input_value("#player-voice") == "piper:en_US-joe-medium"
@@ -51,9 +55,9 @@ def test_the_chosen_voice_is_kept_and_read_with(browser, auto_server):
         page.set_viewport_size({"width": 390, "height": 800})
         page.screenshot(path=str(ARTIFACTS / "voice-menu-390.png"))
         # Back to the server's choice: forgotten, and no voice rides along any more.
-        with page.expect_navigation():
+        with page.expect_navigation(timeout=LONG):
             page.select_option("#player-voice", index=0)
         page.wait_for_selector("#player-voice", state="attached")
-        assert page.evaluate("localStorage.getItem('reader:voice:en')") is None
+        assert page.evaluate("JSON.parse(localStorage.getItem('reader:settings')).voices") == {}
     finally:
         context.close()

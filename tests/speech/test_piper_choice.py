@@ -106,12 +106,12 @@ def test_a_broken_voice_falls_back_and_is_noted(tmp_path, monkeypatch, caplog):
 
 def test_the_menu_lists_the_languages_voices_chosen_first(tmp_path, monkeypatch):
     service = auto_service(tmp_path, monkeypatch)
-    assert [str(c) for c in service.voices_for("en")] == [
+    assert [str(c) for c in service.voice_choices("en")] == [
         "kokoro:jm_kumo",
         f"piper:{JOE}",
         "espeak:gmw/en",
     ]
-    described = [service.describe(c) for c in service.voices_for("en")]
+    described = [service.describe(c) for c in service.voice_choices("en")]
     assert [(d.speaker, d.engine, d.neural) for d in described] == [
         ("Kumo", "Kokoro-82M", True),
         ("Joe", "Piper", True),

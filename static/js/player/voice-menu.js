@@ -1,14 +1,23 @@
-// voice-menu.js — the player's voice menu: the article language's voices, a listener's choice kept in this browser.
-import { forgetVoice, loadVoice, saveVoice } from "../store.js";
+// voice-menu.js — the voice menu beside Listen: the article language's voices, a listener's choice kept in this browser.
+import { loadSettings, saveSettings } from "../store.js";
 
 // The server lists the voices that read the article's language, the one it would choose first.
-// A choice is kept per language; one that is no longer installed here is forgotten.
+// A choice is kept per language in the reading settings (`voices: { lang: voice id }`); one
+// that is no longer installed here is forgotten.
 function menu() { return document.getElementById("player-voice"); }
+
+function keep(lang, voice) {
+  const settings = loadSettings();
+  const voices = { ...(settings.voices || {}) };
+  if (voice) voices[lang] = voice;
+  else delete voices[lang];
+  saveSettings({ ...settings, voices });
+}
 
 export function chosenVoice() {
   const select = menu();
   if (!select) return null;
-  const saved = loadVoice(select.dataset.language);
+  const saved = (loadSettings().voices || {})[select.dataset.language];
   const listed = [...select.options].some((option) => option.value === saved);
   return listed && saved !== select.options[0].value ? saved : null;
 }
@@ -20,10 +29,9 @@ export function setUpVoiceMenu() {
   const lang = select.dataset.language;
   const chosen = chosenVoice();
   if (chosen) select.value = chosen;
-  else forgetVoice(lang);
+  else keep(lang, null);
   select.addEventListener("change", () => {
-    if (select.selectedIndex === 0) forgetVoice(lang);
-    else saveVoice(lang, select.value);
+    keep(lang, select.selectedIndex === 0 ? null : select.value);
     window.location.reload();
   });
 }
