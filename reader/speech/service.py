@@ -13,7 +13,7 @@ from reader.speech.audio.formats import (
 )
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.claims import JobsUnavailable, LocalClaims
-from reader.speech.engines import kokoro_model
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
 from reader.speech.jobs import JobRunner
@@ -48,6 +48,7 @@ class SpeechService(VoiceSelection):
         # job's folder when it exists (else its own, the shared folder mounted elsewhere).
         os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
+        voice_files.configure(config.voices_dir)
         if config.job_backend == "celery":
             from reader.speech.celery_jobs import CeleryRunner, make_celery
             from reader.speech.claims import RedisClaims
@@ -193,7 +194,7 @@ class SpeechService(VoiceSelection):
         options = base
         # A quote in another language gets that language's engine and voice, unless the
         # listener chose a voice.
-        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base.voice)):
+        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base)):
             other = self.choice_for(utterance.lang)
             if other is not None:
                 options = self._options_for(other, utterance.lang, base)
@@ -292,8 +293,11 @@ class SpeechService(VoiceSelection):
         self.runner.shutdown()
 
 
-def _lang_of(voice: str) -> str | None:
+def _lang_of(options: SynthesisOptions) -> str | None:
+    """The one language a single-language voice speaks (espeak-ng's, Piper's), or None."""
+    if options.engine == "piper":
+        return voice_files.language_of(options.voice)
     for code, language in LANGUAGES.items():
-        if language.espeak_voice == voice:
+        if language.espeak_voice == options.voice:
             return code
     return None

@@ -13,7 +13,7 @@ from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.views import present
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import lexicon, speech, status_and_message
+from reader.views.speaking import lexicon, speech, status_and_message, voice_sentence
 
 bp = Blueprint("listen", __name__)
 
@@ -148,15 +148,18 @@ def about_audio():
     service = speech()
     try:
         engine_version = service.engine_description(article.language if article else None)
-        voice = service.voice_for(article.language) if article else None
-        voice = f"{service.voice_name(voice)} ({voice})" if voice else None
+        choice = service.choice_for(article.language) if article else None
+        described = service.describe(choice) if choice is not None else None
     except EngineUnavailable:
-        engine_version, voice = None, None
+        engine_version, described = None, None
+    voice = voice_sentence(described, article.language) if described else None
     return render_template(
         "about_audio.html",
         article=article,
         engine_version=engine_version,
         voice=voice,
+        licence=described.licence if described else None,
+        voice_id=described.voice if described else None,
         language_name=present.language_name(article.language if article else None, locale),
         translated_from=present.language_name(
             article.machine_translated_from if article else None, locale

@@ -46,6 +46,14 @@ class Engine:
         """
         raise NotImplementedError
 
+    def check_voices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(voice id -> name, voice id -> why it cannot read): the voices, each one checked.
+
+        An engine whose voices are files that can be broken one by one (Piper) reports those
+        apart, so that only their languages fall back; by default every listed voice is good.
+        """
+        return self.list_voices(), {}
+
     def voice_data_stamp(self) -> str:
         """A value that changes when voices are installed or removed (checked without loading)."""
         return self.version()

@@ -8,6 +8,7 @@ import { offerResume, setUpPlace } from "./place.js";
 import { setUpMediaSession } from "./media-session.js";
 import { setUpKeys } from "./keys.js";
 import { setUpListeningLanguage } from "./listening-language.js";
+import { setUpVoiceMenu } from "./voice-menu.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
@@ -39,6 +40,7 @@ export function startPlayer() {
   setUpMediaSession();
   setUpKeys();
   setUpListeningLanguage();
+  setUpVoiceMenu();
 
   applySpeed(currentSpeed());
   offerResume();

@@ -6,15 +6,19 @@ import { setStatus, showError } from "./messages.js";
 import { resolvePending } from "./navigation.js";
 import { updateTime } from "./timeline.js";
 import { loadListeningLanguage } from "../store.js";
+import { chosenVoice } from "./voice-menu.js";
 
 let audioFormat = null;
 
 // Ogg/Opus is half the size of MP3 and renders faster; browsers without it get MP3. A language
-// the listener chose for themselves rides along on every request for this article's audio.
+// the listener chose for themselves rides along on every request for this article's audio, and
+// so does a voice they chose (unless they listen in another language: the voice is the article's).
 export function withFormat(url) {
   if (!audioFormat) audioFormat = ui.audio.canPlayType('audio/ogg; codecs="opus"') ? "opus" : "mp3";
   const language = loadListeningLanguage(ui.articleId);
-  const extra = language ? `&language=${encodeURIComponent(language)}` : "";
+  const voice = language ? null : chosenVoice();
+  const extra = (language ? `&language=${encodeURIComponent(language)}` : "")
+    + (voice ? `&voice=${encodeURIComponent(voice)}` : "");
   return `${url}${url.includes("?") ? "&" : "?"}format=${audioFormat}${extra}`;
 }
 
