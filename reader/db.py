@@ -6,6 +6,8 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from reader.library.search.index import keep_in_sync
+from reader.library.search.schema import create_search_index
 from reader.models import Base
 
 
@@ -28,9 +30,11 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and add the nullable columns it lacks."""
+    """Create every table that does not exist yet, add the nullable columns it lacks, and the
+    full-text search tables (indexing the articles stored before search existed)."""
     Base.metadata.create_all(engine)
     add_missing_columns(engine)
+    create_search_index(engine)
 
 
 def add_missing_columns(engine: Engine) -> list[str]:
@@ -81,7 +85,9 @@ def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     create_schema(engine)
     app.extensions["reader.engine"] = engine
-    app.extensions["reader.db"] = sessionmaker(bind=engine, expire_on_commit=False)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    keep_in_sync(sessions)  # every session's flush keeps the search index in step
+    app.extensions["reader.db"] = sessions
     app.teardown_appcontext(_close_session)
     app.cli.add_command(init_db_command)
 

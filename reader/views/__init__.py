@@ -22,6 +22,7 @@ def register_blueprints(app: Flask) -> None:
         health,
         imports,
         listen,
+        search,
     )
 
     converters.init_app(app)
@@ -33,6 +34,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(listen.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")
