@@ -38,7 +38,7 @@ class RenderRequest:
     def key(self) -> str:
         """The whole file's key: every sentence key plus the tags' inputs and the format."""
         return cache_key(
-            "article-v2", self.title, self.lang, self.engine_version, self.audio_format, self.keys
+            "article-v3", self.title, self.lang, self.engine_version, self.audio_format, self.keys
         )
 
     @property
