@@ -19,6 +19,7 @@ def register_blueprints(app: Flask) -> None:
         auth,
         converters,
         feedback,
+        feeds,
         health,
         imports,
         listen,
@@ -35,6 +36,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feedback.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")
