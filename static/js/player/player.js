@@ -8,6 +8,7 @@ import { offerResume, setUpPlace } from "./place.js";
 import { setUpMediaSession } from "./media-session.js";
 import { setUpKeys } from "./keys.js";
 import { setUpListeningLanguage } from "./listening-language.js";
+import { setUpWords } from "./words.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
@@ -35,6 +36,7 @@ export function startPlayer() {
   setUpTransport();
   setUpTimeline();
   setUpFollowAlong();
+  setUpWords(); // after follow-along: a click moves to the sentence, then on to the word
   setUpPlace();
   setUpMediaSession();
   setUpKeys();
