@@ -73,7 +73,7 @@ def test_the_language_feed_holds_that_language_in_its_words(app, client, two_lan
     assert [entry.title for entry in parsed.entries] == [french.title]
     assert parsed.feed.language == "fr"
     assert parsed.feed.title == "reader · Français"
-    assert "générée artificiellement" in parsed.feed.description
+    assert "généré artificiellement" in parsed.feed.description
 
 
 def test_an_unknown_language_is_refused(client):
