@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup
+.PHONY: run test test-fast test-browser bench bench-voices bench-load bench-text bench-podcast accuracy lint i18n-extract i18n-compile setup
 
 VENV := .venv/bin
 
@@ -33,6 +33,9 @@ bench-load: setup
 
 bench-text: setup
 	$(VENV)/python -m bench.text
+
+bench-podcast: setup
+	$(VENV)/python -m bench.podcast
 
 accuracy: setup
 	$(VENV)/python -m bench.accuracy
