@@ -36,8 +36,8 @@ def list_articles():
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         return error_response(400, f"unknown language {language!r}")
-    query = request.args.get("q")
-    if query is not None:
+    query = (request.args.get("q") or "").strip()
+    if query:  # an empty ?q= lists every article, as no ?q= does
         try:
             hits = search(get_session(), query, language)
         except SearchQueryError as error:

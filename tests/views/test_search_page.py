@@ -76,3 +76,9 @@ def test_search_page_refuses_a_query_too_long(client):
 
 def test_every_page_has_the_search_box(client):
     assert 'role="search"' in client.get("/").get_data(as_text=True)
+
+
+def test_an_empty_api_query_lists_every_article(client, french_article, german_article):
+    body = client.get("/api/v1/articles?q=").get_json()
+    assert {a["id"] for a in body["articles"]} == {french_article.id, german_article.id}
+    assert all("match" not in a for a in body["articles"])
