@@ -135,9 +135,9 @@ def db_group() -> None:
 @click.pass_obj
 def db_upgrade(app, revision: str) -> None:
     """Apply the migrations up to REVISION (default: the newest); rows are kept."""
-    from reader import migrations
+    from reader.db import create_schema
 
-    before, after = migrations.upgrade(app.extensions["reader.engine"], revision)
+    before, after = create_schema(app.extensions["reader.engine"], revision)
     if before == after:
         click.echo(f"Database already at {after}.")
     else:

@@ -185,6 +185,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("LOGIN_LIMIT_PER_CLIENT", "20 per minute", "Sign-in attempts allowed per address."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per minute", "Sign-in attempts allowed per name."),
     Setting(
+        "FEED_ITEMS",
+        50,
+        "Newest articles a podcast feed offers; their audio is rendered when the feed is read.",
+    ),
+    Setting(
         "FEEDBACK_LIMIT",
         "10 per minute;60 per hour",
         "Reports allowed per address (off: no limit, for load tests only).",

@@ -194,11 +194,15 @@ def _valid_timezone(name: str) -> str:
     return name
 
 
-def list_articles(session: Session, language: str | None = None) -> list[Article]:
-    """Articles, newest first, optionally those in one language."""
+def list_articles(
+    session: Session, language: str | None = None, limit: int | None = None
+) -> list[Article]:
+    """Articles, newest first, optionally those in one language, optionally the first `limit`."""
     query = select(Article).order_by(Article.published_utc.desc().nulls_last(), Article.id)
     if language:
         query = query.where(Article.language == language)
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.scalars(query))
 
 

@@ -199,7 +199,7 @@ class SpeechService(VoiceSelection):
             if other is not None:
                 options = self._options_for(other, utterance.lang, base)
         key = cache_key(
-            "sentence-v1",
+            "sentence-v2",  # v2: with its words, timed
             utterance.spoken,
             options,
             utterance.pause_ms,

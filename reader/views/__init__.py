@@ -20,12 +20,14 @@ def register_blueprints(app: Flask) -> None:
         auth,
         converters,
         feedback,
+        feeds,
         health,
         imports,
         listen,
         metrics,
         request_log,
         security_headers,
+        search,
     )
 
     converters.init_app(app)
@@ -41,6 +43,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(listen.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")

@@ -7,6 +7,7 @@ from reader.errors import error_response
 from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.library.search.query import SearchQueryError, search
 from reader.text.languages import LANGUAGES
 from reader.views import api_lexicon, present
 from reader.views.access import api_editor_required
@@ -30,11 +31,19 @@ FEEDBACK_MESSAGES = {
 
 @bp.get("/articles")
 def list_articles():
+    """Articles newest first; with ?q=, those matching the words, best first, with the passage."""
     language = request.args.get("language") or None
     try:
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         return error_response(400, f"unknown language {language!r}")
+    query = (request.args.get("q") or "").strip()
+    if query:  # an empty ?q= lists every article, as no ?q= does
+        try:
+            hits = search(get_session(), query, language)
+        except SearchQueryError as error:
+            return error_response(400, str(error))
+        return jsonify(articles=[_with_links(present.search_hit_json(hit)) for hit in hits])
     rows = article_service.list_articles(get_session(), language)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
 

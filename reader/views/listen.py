@@ -1,5 +1,7 @@
 """Listening endpoints: an article's audio, status and timings, one sentence's audio, More info."""
 
+import io
+
 from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -8,6 +10,7 @@ from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
 from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
+from reader.speech.episode import episode_bytes
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
@@ -71,6 +74,18 @@ def audio(article_id: int):
     audio_format = playback.request.format
     download = bool(request.args.get("download"))
     name = f"reader-article-{article.id}{audio_format.suffix}"
+    if playback.cached is not None and download:
+        # A download is an episode: the same audio with chapters at the article's headings.
+        return send_file(
+            io.BytesIO(episode_bytes(playback.request, playback.cached)),
+            mimetype=audio_format.mimetype,
+            conditional=True,
+            etag=f"{playback.request.key}-episode",
+            last_modified=playback.cached.path.stat().st_mtime,
+            as_attachment=True,
+            download_name=name,
+            max_age=3600,
+        )
     if playback.cached is not None:
         return send_file(
             playback.cached.path,

@@ -3,6 +3,7 @@
 import unicodedata
 
 from babel import Locale
+from markupsafe import Markup, escape
 
 from reader.models import Article
 from reader.text.date_format import format_publication, format_relative
@@ -57,3 +58,18 @@ def article_json(article: Article) -> dict:
         "source_url": article.source_url,
         "machine_translated_from": article.machine_translated_from,
     }
+
+
+def marked_html(parts) -> Markup:
+    """Text cut into (part, matched) pairs as HTML: escaped, each match in <mark>."""
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(part) if matched else escape(part)
+        for part, matched in parts
+    )
+
+
+def search_hit_json(hit) -> dict:
+    """An article found by search, as the API returns it: the article and the matched passage."""
+    body = article_json(hit.article)
+    body["match"] = {"title": str(marked_html(hit.title)), "passage": str(marked_html(hit.passage))}
+    return body

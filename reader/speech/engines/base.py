@@ -13,6 +13,8 @@ class Pcm:
 
     samples: bytes
     sample_rate: int
+    words: tuple[tuple[int, int, float], ...] = ()
+    """The engine's word events, when it has them: (start in the text, length, seconds)."""
 
 
 class EngineUnavailable(RuntimeError):

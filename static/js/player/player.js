@@ -10,6 +10,8 @@ import { setUpKeys } from "./keys.js";
 import { setUpListeningLanguage } from "./listening-language.js";
 import { setUpVoiceMenu } from "./voice-menu.js";
 
+import { setUpWords } from "./words.js";
+
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
 // calls below, made once every module is loaded, attach listeners and touch the page.
@@ -36,6 +38,7 @@ export function startPlayer() {
   setUpTransport();
   setUpTimeline();
   setUpFollowAlong();
+  setUpWords(); // after follow-along: a click moves to the sentence, then on to the word
   setUpPlace();
   setUpMediaSession();
   setUpKeys();
