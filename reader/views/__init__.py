@@ -26,8 +26,8 @@ def register_blueprints(app: Flask) -> None:
         listen,
         metrics,
         request_log,
-        security_headers,
         search,
+        security_headers,
     )
 
     converters.init_app(app)
