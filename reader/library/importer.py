@@ -40,10 +40,34 @@ class BadSeedFile(ImportFailed):
     """The text opens like a seed file (a Title: line) but its header breaks the format."""
 
 
+class NothingToImport(ImportFailed):
+    """No address, file or text was given."""
+
+
+class EmptyFile(ImportFailed):
+    """The file has no bytes at all."""
+
+
+class BlankText(ImportFailed):
+    """The text (pasted, or a file's) holds only spaces and line breaks."""
+
+
+class InvalidAddress(ImportFailed):
+    """The address is not a web address (no host, or not an address at all)."""
+
+
+class UnsupportedScheme(ImportFailed):
+    """The address is not http or https (ftp:, file:, javascript:)."""
+
+
+class Unreachable(ImportFailed):
+    """The page could not be fetched: no such host, refused, an HTTP error, too slow."""
+
+
 def draft_from_text(text: str) -> ArticleDraft:
     """A seed file, a Markdown article, or a page copied as plain text."""
     if not text.strip():
-        raise ImportFailed("the text is empty")
+        raise BlankText("the text is empty")
     if looks_like_seed(text):
         try:
             return parse_seed(text)
@@ -67,6 +91,7 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
         blocks=tuple(DraftBlock(block.kind, block.text) for block in extracted.blocks),
         declared_language=extracted.language,
         source=extracted.site_name,
+        byline=extracted.byline,
         source_url=url,
         published_iso=extracted.published_iso,
     )
@@ -74,6 +99,8 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
 
 def draft_from_bytes(data: bytes, content_type: str | None, filename: str | None = None):
     """An upload: its type from the content type, else from the file name's extension."""
+    if not data:
+        raise EmptyFile("the file is empty")
     kind = _media_type(content_type, filename)
     if kind in HTML_TYPES:
         return draft_from_html(data)
@@ -90,8 +117,7 @@ def draft_from_path(path: str | Path) -> ArticleDraft:
 
 def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
     """Fetch a page over HTTP(S) and import it."""
-    if urlparse(url).scheme not in {"http", "https"}:
-        raise ImportFailed("only http and https addresses can be imported")
+    check_address(url)
     request = urllib.request.Request(url, headers={"User-Agent": "reader/0.1 (article import)"})
     deadline = time.monotonic() + FETCH_TIMEOUT_SECONDS
     try:
@@ -99,13 +125,26 @@ def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
             data = _read_before(response, max_bytes + 1, deadline)
             content_type = response.headers.get("Content-Type")
     except (URLError, OSError, ValueError) as error:
-        raise ImportFailed(f"the page could not be fetched: {error}") from error
+        raise Unreachable(f"the page could not be fetched: {error}") from error
     if len(data) > max_bytes:
         raise TooLarge("the page is larger than the upload limit")
     kind = _media_type(content_type, None)
     if kind in HTML_TYPES or kind is None:
         return _with_url(draft_from_html(data, url), url)
     return _with_url(draft_from_bytes(data, content_type), url)
+
+
+def check_address(url: str) -> str:
+    """The address when it is an http(s) web address; else InvalidAddress or UnsupportedScheme."""
+    try:
+        parts = urlparse(url)
+    except ValueError as error:
+        raise InvalidAddress(f"not a web address: {error}") from error
+    if parts.scheme and parts.scheme.lower() not in {"http", "https"}:
+        raise UnsupportedScheme("only http and https addresses can be imported")
+    if not parts.scheme or not parts.hostname or any(c.isspace() for c in url):
+        raise InvalidAddress("not a web address (it needs http:// or https:// and a host)")
+    return url
 
 
 def _read_before(response, limit: int, deadline: float) -> bytes:
@@ -117,7 +156,7 @@ def _read_before(response, limit: int, deadline: float) -> bytes:
     chunks, size = [], 0
     while size < limit:
         if time.monotonic() > deadline:
-            raise ImportFailed(f"the page took longer than {FETCH_TIMEOUT_SECONDS} s to arrive")
+            raise Unreachable(f"the page took longer than {FETCH_TIMEOUT_SECONDS} s to arrive")
         chunk = response.read1(min(FETCH_CHUNK_BYTES, limit - size))
         if not chunk:
             break

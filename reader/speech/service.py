@@ -219,6 +219,23 @@ class SpeechService(VoiceSelection):
         except (OSError, ValueError):
             return None
 
+    def rendered_seconds(self, article: Article, lexicon: Lexicon = EMPTY) -> float | None:
+        """How long the article's audio lasts, when it is rendered whole; None otherwise.
+
+        Plans the article (nothing is synthesized, no render starts) and looks for its file in
+        the server's format, then in MP3, the fallback a browser without Opus gets.
+        """
+        formats = dict.fromkeys((self.audio_format(), "mp3"))
+        for audio_format in formats:
+            try:
+                request, _jobs = self.request(article, audio_format=audio_format, lexicon=lexicon)
+            except (EngineUnavailable, VoiceUnavailable, SpeechRequestError):
+                return None
+            cached = self.cached(request)
+            if cached is not None and cached.timings:
+                return max(float(cue.get("end") or 0) for cue in cached.timings)
+        return None
+
     def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:
         """Start the article's render, or join the one in progress."""
         with self._lock:

@@ -93,7 +93,8 @@ def import_article():
             get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
         )
     except IMPORT_FAILURES as error:
-        return error_response(*import_error(error, localized=False))
+        # The message in the request's language; the reason in the service's own words.
+        return error_response(*import_error(error), reason=str(error))
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 
@@ -111,7 +112,7 @@ def _draft_from_request():
         return importer.draft_from_html(data["html"], data.get("url"))
     if isinstance(data.get("url"), str):
         return importer.draft_from_url(data["url"], max_bytes)
-    raise importer.ImportFailed("send text, html or url")
+    raise importer.NothingToImport("send text, html or url")
 
 
 @bp.post("/feedback")

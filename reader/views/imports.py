@@ -1,4 +1,4 @@
-"""The import page: add an article from a web address or a file."""
+"""The import page: add an article from a web address, a file or a pasted text."""
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
@@ -15,17 +15,20 @@ bp = Blueprint("imports", __name__)
 @editor_required
 def import_article():
     if request.method == "GET":
-        return render_template("import.html", error=None)
+        return _page()
     try:
         draft = _draft()
-        article, _created = article_service.store_article(
+        article, created = article_service.store_article(
             get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
         )
     except IMPORT_FAILURES as error:
-        status, message = import_error(error, localized=True)
+        status, message = import_error(error)
         # A bad seed header's reason names the key and value, as the seed format spells them.
         detail = str(error) if isinstance(error, importer.BadSeedFile) else None
-        return _error(message, status, detail)
+        return _page(error=message, detail=detail), status
+    if not created:
+        # Importing it again finds the stored copy: say so, rather than land there silently.
+        return _page(existing=article)
     return redirect(url_for("articles.read", article_id=article.id))
 
 
@@ -36,8 +39,19 @@ def _draft():
     url = (request.form.get("url") or "").strip()
     if url:
         return importer.draft_from_url(url, current_app.config["MAX_CONTENT_LENGTH"])
-    raise importer.ImportFailed("nothing to import")
+    text = request.form.get("text") or ""
+    if text:
+        return importer.draft_from_text(text)
+    raise importer.NothingToImport("nothing to import")
 
 
-def _error(message: str, status: int, detail: str | None = None):
-    return render_template("import.html", error=message, detail=detail), status
+def _page(error: str | None = None, detail: str | None = None, existing=None):
+    """The form, filled again with what was typed (a browser never refills a file input)."""
+    return render_template(
+        "import.html",
+        error=error,
+        detail=detail,
+        existing=existing,
+        url=request.form.get("url", ""),
+        text=request.form.get("text", ""),
+    )
