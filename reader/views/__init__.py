@@ -1,7 +1,7 @@
 """Blueprints: one per feature."""
 
 from flask import Flask
-from flask_babel import format_datetime
+from flask_babel import format_datetime, format_number
 
 
 def register_blueprints(app: Flask) -> None:
@@ -37,4 +37,5 @@ def register_blueprints(app: Flask) -> None:
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")
     app.add_template_global(sentence_gap, "sentence_gap")
+    app.add_template_filter(format_number, "format_count")
     app.add_template_filter(lambda value: format_datetime(value, "short"), "datetime_short")

@@ -1,8 +1,11 @@
 """The import page: add an article from a web address, a file or a pasted text."""
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 
 from reader.db import get_session
+from reader.errors import handle_http_error, session_expired
 from reader.library import articles as article_service
 from reader.library import importer
 from reader.views.access import editor_required
@@ -30,6 +33,14 @@ def import_article():
         # Importing it again finds the stored copy: say so, rather than land there silently.
         return _page(existing=article)
     return redirect(url_for("articles.read", article_id=article.id))
+
+
+@bp.errorhandler(CSRFError)
+def expired_session(error):
+    """Sent after the session expired: the form again, as typed, with a fresh token."""
+    if not (current_user.is_authenticated and current_user.is_editor):
+        return handle_http_error(error)  # the form is an editor's: no one else sees it
+    return _page(error=session_expired()), 400
 
 
 def _draft():

@@ -58,7 +58,7 @@ def audio(article_id: int):
     playback = _playback(article)
     audio_format = playback.request.format
     download = bool(request.args.get("download"))
-    name = f"reader-article-{article.id}{audio_format.suffix}"
+    name = present.download_name(article, audio_format.suffix)
     if playback.cached is not None:
         return send_file(
             playback.cached.path,
@@ -74,7 +74,7 @@ def audio(article_id: int):
         )
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
-        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        headers["Content-Disposition"] = present.attachment(article, audio_format.suffix)
     return Response(playback.render.stream(), mimetype=audio_format.mimetype, headers=headers)
 
 

@@ -1,7 +1,7 @@
 """What pages and the API show of an article: dates and language names, per locale."""
 
 import unicodedata
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from babel import Locale
 from babel.numbers import format_decimal
@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 from reader.models import Article
 from reader.text.date_format import format_publication, format_relative
 from reader.text.languages import LANGUAGES, is_rtl
+from reader.text.slugs import slug
 
 
 def language_name(code: str | None, locale: str) -> str:
@@ -75,6 +76,19 @@ def web_link(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme.lower() in {"http", "https"} and parts.hostname else None
+
+
+def download_name(article: Article, suffix: str, ascii_only: bool = False) -> str:
+    """The audio file's name: the title's slug and the language, "premieres-pertes-kyiv-fr.mp3"."""
+    name = slug(article.title, ascii_only) or f"article-{article.id}"
+    language = f"-{article.language}" if article.language else ""
+    return f"{name}{language}{suffix}"
+
+
+def attachment(article: Article, suffix: str) -> str:
+    """A Content-Disposition for the audio download, its UTF-8 name with an ASCII fallback."""
+    plain = download_name(article, suffix, ascii_only=True)
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(download_name(article, suffix))}"
 
 
 def host_of(url: str) -> str:
