@@ -88,7 +88,8 @@ def download_name(article: Article, suffix: str, ascii_only: bool = False) -> st
 def attachment(article: Article, suffix: str) -> str:
     """A Content-Disposition for the audio download, its UTF-8 name with an ASCII fallback."""
     plain = download_name(article, suffix, ascii_only=True)
-    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(download_name(article, suffix))}"
+    utf8 = quote(download_name(article, suffix))
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{utf8}"
 
 
 def host_of(url: str) -> str:

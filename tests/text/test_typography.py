@@ -43,7 +43,7 @@ def test_cjk_sentences_follow_one_another_without_a_space(sentence, lang, gap):
 @pytest.mark.parametrize(
     ("title", "expected", "ascii_expected"),
     [
-        ("Premières pertes signalées Kyiv : la Russie", "premieres-pertes-signalees-kyiv-la-russie", None),
+        ("Premières pertes signalées : Kyiv", "premieres-pertes-signalees-kyiv", None),
         ("新型特急「みなとかぜ」がデビュー", "新型特急-みなとかぜ-がデビュー", ""),
         ("حافلات كهربائية جديدة", "حافلات-كهربائية-جديدة", ""),
         ("Straßenbahn_Linie 7", "strassenbahn-linie-7", None),
