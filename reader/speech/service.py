@@ -114,8 +114,11 @@ class SpeechService(VoiceSelection):
         start_first: bool = False,
         language: str | None = None,
         lexicon: Lexicon = EMPTY,
+        read_hashtags: bool | None = None,
     ):
         """Plan the article, with the lexicon applied, and key every utterance.
+
+        `read_hashtags`, a listener's own choice, overrides the server's READ_HASHTAGS.
 
         A sentence's key covers the text given to the engine, after the lexicon: an entry
         changes the keys of exactly the sentences it rewrites, and of no other.
@@ -133,7 +136,9 @@ class SpeechService(VoiceSelection):
         engine_version = self.engine_version()
         early = max(self.runner.workers, 1) if start_first else 0
         utterances, jobs = [], []
-        for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
+        if read_hashtags is None:
+            read_hashtags = self.config.read_hashtags
+        for utterance in read_in_order(article, read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
@@ -199,12 +204,15 @@ class SpeechService(VoiceSelection):
             seen += 1
         return None
 
-    def preview(self, text: str, lang: str, lexicon: Lexicon) -> tuple[SentenceAudio, str]:
-        """A sample sentence said as the lexicon has it, by a worker: (audio, its mimetype)."""
-        base = self.options(lang)
+    def preview(
+        self, text: str, lang: str, lexicon: Lexicon, voice: str | None = None
+    ) -> tuple[SentenceAudio, str]:
+        """A sample sentence said as the lexicon has it (in the voice asked), by a worker:
+        (audio, its mimetype)."""
+        base = self.options(lang, voice=voice)
         spoken = lexicon.rewrite(normalize(text, lang), lang)
         utterance = Utterance(0, "sentence", text, spoken, lang, pause_ms=0)
-        job = self._job(utterance, base, None, self.engine().version())
+        job = self._job(utterance, base, voice, self.engine().version())
         audio = self.runner.submit(job).result(timeout=self.config.timeout * 2 + 5)
         return audio, FORMATS[base.audio_format].mimetype
 

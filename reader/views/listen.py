@@ -1,6 +1,6 @@
 """Listening endpoints: an article's audio, status and timings, one sentence's audio, More info."""
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -10,6 +10,7 @@ from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
+from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.loading import load_article_or_404
 from reader.views.speaking import lexicon, speech, status_and_message
@@ -33,6 +34,9 @@ def _render_request(article):
     voice = request.args.get("voice") or None
     audio_format = request.args.get("format") or None
     language = request.args.get("language") or None
+    hashtags = request.args.get("hashtags") or None
+    if hashtags not in (None, "read", "skip"):
+        abort(400, _("Hashtags are either read or skipped."))
     try:
         return speech().request(
             article,
@@ -42,6 +46,7 @@ def _render_request(article):
             start_first=True,
             language=language,
             lexicon=lexicon(),
+            read_hashtags=None if hashtags is None else hashtags == "read",
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
@@ -116,6 +121,44 @@ def sentence_audio(article_id: int, block: int, index: int):
     response = Response(sentence.data, mimetype=mimetype)
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@bp.get("/voices")
+def voices():
+    """The voices that read ?language= here, the default first: for the reading settings."""
+    lang = _language_asked()
+    try:
+        found = speech().voices_for(lang)
+    except EngineUnavailable as error:
+        abort(*status_and_message(error))
+    return jsonify(
+        language=lang,
+        voices=[{"id": voice, "name": name} for voice, name in found],
+        sample=url_for("listen.voice_sample", language=lang),
+    )
+
+
+@bp.get("/voices/sample")
+def voice_sample():
+    """A short sample of ?voice= reading ?language=: the language's own name, said by it."""
+    lang = _language_asked()
+    voice = request.args.get("voice") or None
+    try:
+        audio, mimetype = speech().preview(LANGUAGES[lang].native_name, lang, lexicon(), voice)
+    except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
+        abort(*status_and_message(error))
+    except (SentenceFailed, TimeoutError):
+        abort(503, _("The speech engine could not read this sentence. Please try again."))
+    response = Response(audio.data, mimetype=mimetype)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _language_asked() -> str:
+    lang = request.args.get("language") or ""
+    if lang not in LANGUAGES:
+        abort(400, _("Unknown language."))
+    return lang
 
 
 @bp.get("/about/audio")

@@ -1,4 +1,4 @@
-// store.js — what this browser remembers for the reader in localStorage: speed, places, listened marks, reports sent.
+// store.js — what this browser remembers for the reader in localStorage: speed, settings, places, listened marks, reports sent.
 
 // The server keeps no listening history; these stay private to the browser. localStorage may be
 // missing or refuse writes (private windows, quotas): never let it break reading.
@@ -21,10 +21,18 @@ const KEYS = {
   listened: (id) => `reader:listened:${id}`,
   language: (id) => `reader:language:${id}`,
   reports: "reader:reports",
+  settings: "reader:settings",
 };
 
 export function loadSpeed() { return read(KEYS.speed); }
 export function saveSpeed(speed) { write(KEYS.speed, speed); }
+
+// Reading settings: { fontSize, theme, hashtags: "read"|"skip", voices: { lang: voice id }, sleep }.
+export function loadSettings() {
+  const settings = read(KEYS.settings);
+  return settings && typeof settings === "object" && !Array.isArray(settings) ? settings : {};
+}
+export function saveSettings(settings) { write(KEYS.settings, settings); }
 
 // A place is { time, at }: seconds into the audio, and when it was saved.
 export function loadPlace(articleId) { return read(KEYS.place(articleId)); }

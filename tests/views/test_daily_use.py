@@ -255,3 +255,47 @@ def test_japanese_sentences_are_joined_without_a_space(client, session):
     page = client.get("/articles/1").get_data(as_text=True)
     assert re.search(r"。<a class=\"s__report\".*?</a></span><span class=\"s\"", page, re.S)
     assert not re.search(r"</a></span> <span class=\"s\"", page)
+
+
+# ---- reading settings: voices, a sample, hashtags, the reader's own UI language -----------
+
+
+def test_the_voices_of_a_language_come_default_first(client):
+    body = client.get("/voices?language=fr").json
+    assert body["language"] == "fr"
+    ids = [voice["id"] for voice in body["voices"]]
+    assert ids and len(ids) == len(set(ids))
+    assert all(voice["name"] for voice in body["voices"])
+    sample = client.get(body["sample"])
+    assert sample.status_code == 200 and sample.data
+    assert client.get("/voices?language=xx").status_code == 400
+
+
+def test_a_voice_sample_in_a_voice_not_installed_is_a_clear_400(client):
+    response = client.get(
+        "/voices/sample?language=fr&voice=nobody", headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json["error"]["message"]
+
+
+def test_a_listener_may_have_hashtags_read_or_skipped(client, french_article):
+    skipped = client.get("/articles/1/audio/timings?hashtags=skip").json["sentences"]
+    read = client.get("/articles/1/audio/timings?hashtags=read").json["sentences"]
+    assert not any(cue["kind"] == "hashtags" for cue in skipped)
+    assert any(cue["kind"] == "hashtags" for cue in read)
+    assert client.get("/articles/1/audio/status?hashtags=maybe").status_code == 400
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "ja"])
+def test_the_readers_own_language_can_be_undone(client, lang):
+    chosen = client.get(f"/?lang={lang}")
+    assert f'<html lang="{lang}"' in chosen.get_data(as_text=True)
+    assert "?lang=auto" in chosen.get_data(as_text=True)  # the way back is offered
+    kept = client.get("/", headers={"Accept-Language": "de"})
+    assert f'<html lang="{lang}"' in kept.get_data(as_text=True)  # the choice sticks
+    undone = client.get("/?lang=auto", headers={"Accept-Language": "de"})
+    assert '<html lang="de"' in undone.get_data(as_text=True)
+    assert "reader_lang=;" in undone.headers.get("Set-Cookie", "")
+    after = client.get("/", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert '<html lang="de"' in after and "?lang=auto" not in after
