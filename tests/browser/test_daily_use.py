@@ -324,6 +324,7 @@ def test_the_reading_settings_panel(wide_page, server, lang, width):
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
     assert page.evaluate(body_size) > before * 1.2
+    shot(page, f"dark-{lang}-{width}")
     page.click(".settings__toggle")
     page.check("input[name=setting-theme][value=system]")
     assert page.evaluate("document.documentElement.dataset.theme") is None
@@ -380,3 +381,24 @@ def test_the_interface_language_chosen_can_be_undone(wide_page, server):
     page.click("#setting-language-undo")
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "ja"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_list_and_the_open_settings_have_no_serious_accessibility_violations(
+    wide_page, server, lang
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = wide_page(390, lang)
+    page.goto(f"{server}/?lang={lang}")
+    found = Axe().run(page).response["violations"]
+    article_in(page, server, "fr", lang)
+    page.click(".settings__toggle")
+    page.wait_for_function("document.querySelectorAll('#setting-voice option').length >= 1")
+    found += Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
