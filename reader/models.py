@@ -52,6 +52,8 @@ class Article(Base):
     """IANA zone of the source: the publication time is shown and spoken in it."""
     source: Mapped[str | None] = mapped_column(Text)
     source_url: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    """Who wrote it, as the source printed or declared it."""
     machine_translated_from: Mapped[str | None] = mapped_column(String(8))
     declared_language: Mapped[str | None] = mapped_column(String(8))
     """What the source says the language is (header, html lang)."""

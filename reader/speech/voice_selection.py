@@ -175,6 +175,27 @@ class VoiceSelection:
         choice = self.choice_for(lang)
         return None if choice is None else self._public_id(choice)
 
+    def voices_for(self, lang: str) -> list[tuple[str, str]]:
+        """(voice id, name) of every installed voice that reads the language, the default first.
+
+        The measured choices (a neural voice, espeak-ng's), then espeak-ng's regional variants
+        of the language ("roa/fr-be"). Empty when nothing installed speaks it.
+        """
+        candidates = [self.choice_for(lang), *voice_choice.ranked(lang)]
+        espeak = self.catalogs.get("espeak")
+        if espeak is not None and self.config.engine in {AUTO, "espeak"}:
+            for voice in sorted(espeak.voices()):
+                own = voice.rsplit("/", 1)[-1]
+                if own == lang or own.startswith(f"{lang}-"):
+                    candidates.append(voice_choice.Choice("espeak", voice))
+        found: dict[str, str] = {}
+        for choice in candidates:
+            if choice is None or not self._is_listed(choice):
+                continue
+            public = self._public_id(choice)
+            found.setdefault(public, self.voice_name(public))
+        return list(found.items())
+
     def _public_id(self, choice: voice_choice.Choice) -> str:
         return str(choice) if self.config.engine == AUTO else choice.voice
 
