@@ -45,16 +45,16 @@ class Redis:
         )
         import redis
 
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=1)
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                client.ping()
-                return
-            except redis.exceptions.ConnectionError:
-                if self.process.poll() is not None:
-                    pytest.fail(f"redis-server exited ({self.process.returncode})")
-                time.sleep(0.05)
+        with redis.Redis.from_url(self.url, socket_connect_timeout=1) as client:
+            while time.monotonic() < deadline:
+                try:
+                    client.ping()
+                    return
+                except redis.exceptions.ConnectionError:
+                    if self.process.poll() is not None:
+                        pytest.fail(f"redis-server exited ({self.process.returncode})")
+                    time.sleep(0.05)
         pytest.fail("redis-server did not answer in 20 s")
 
     def stop(self) -> None:
@@ -70,10 +70,10 @@ class Redis:
         """Between tests: the claims of the last one go (the Celery queue stays as it is)."""
         import redis
 
-        client = redis.Redis.from_url(self.url)
-        keys = list(client.scan_iter("reader:claim:*"))
-        if keys:
-            client.delete(*keys)
+        with redis.Redis.from_url(self.url) as client:
+            keys = list(client.scan_iter("reader:claim:*"))
+            if keys:
+                client.delete(*keys)
 
 
 @contextmanager

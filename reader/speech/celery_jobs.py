@@ -285,6 +285,9 @@ class CeleryRunner:
         self._wake.set()
         for batch, _ in sent.values():
             self._fail(batch, SentenceFailed("the speech workers are shut down"))
+        if self._follower is not None:
+            self._follower.join(5)  # it may be reading results: then close the connections
+        self.celery.close()
 
 
 def _keys(batch) -> str:

@@ -63,11 +63,13 @@ class LocalClaims:
                 if held is not None and held[0].owner == owner and not held[0].failed:
                     self._claims[key] = (held[0], now + seconds)
 
-    def release(self, key: str, owner: str) -> None:
+    def release(self, keys: list[str], owner: str) -> None:
+        """The owner's claims on the keys go (their audio is in the cache)."""
         with self._lock:
-            held = self._claims.get(key)
-            if held is not None and held[0].owner == owner:
-                del self._claims[key]
+            for key in keys:
+                held = self._claims.get(key)
+                if held is not None and held[0].owner == owner:
+                    del self._claims[key]
 
     def fail(self, key: str, owner: str, message: str, seconds: float) -> None:
         with self._lock:
@@ -138,11 +140,16 @@ class DatabaseClaims:
             keys, owner, expires_at=utcnow() + timedelta(seconds=seconds), only_working=True
         )
 
-    def release(self, key: str, owner: str) -> None:
-        with Session(self.engine) as session, session.begin():
-            session.execute(
-                delete(RenderClaim).where(RenderClaim.key == key, RenderClaim.owner == owner)
-            )
+    def release(self, keys: list[str], owner: str) -> None:
+        if not keys:
+            return
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.execute(
+                    delete(RenderClaim).where(RenderClaim.key.in_(keys), RenderClaim.owner == owner)
+                )
+        except OperationalError as error:
+            raise JobsUnavailable(str(error)) from error
 
     def fail(self, key: str, owner: str, message: str, seconds: float) -> None:
         self._update(
@@ -243,8 +250,9 @@ class RedisClaims:
         if keys:
             self._call(self._if_owner, keys=self._names(keys), args=[owner, _whole(seconds), ""])
 
-    def release(self, key: str, owner: str) -> None:
-        self._call(self._if_owner, keys=self._names([key]), args=[owner, 0, ""])
+    def release(self, keys: list[str], owner: str) -> None:
+        if keys:
+            self._call(self._if_owner, keys=self._names(keys), args=[owner, 0, ""])
 
     def fail(self, key: str, owner: str, message: str, seconds: float) -> None:
         value = f"{_FAILED_PREFIX}{owner}:{message[:500]}"
@@ -271,6 +279,10 @@ class RedisClaims:
             return bool(self.client.ping())
         except Exception:  # noqa: BLE001 - readiness reports any failure as not ready
             return False
+
+    def close(self) -> None:
+        """Close the connections to Redis."""
+        self.client.close()
 
     def _names(self, keys: list[str]) -> list[str]:
         return [self.PREFIX + key for key in keys]

@@ -40,6 +40,7 @@ class SharedRunner:
         self._in_flight: dict[str, Future] = {}
         self._waiting: dict[str, SentenceJob] = {}  # claimed by another process
         self._mine: set[str] = set()  # claimed here, being synthesized by the backend
+        self._done_keys: list[str] = []  # claimed here and done: to let go
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._closed = False
@@ -125,15 +126,17 @@ class SharedRunner:
             error = outcome.exception() if not outcome.cancelled() else SentenceFailed("cancelled")
         with self._lock:
             self._mine.discard(job.key)
-        try:
             if error is None or self._closed:
-                self.claims.release(job.key, self.owner)
-            else:
-                # Waiters elsewhere learn of the failure now, not when the claim lapses.
+                # Let go by the follower, many at once: waiters elsewhere find the audio in
+                # the cache first, so a claim kept a moment longer delays nobody.
+                self._done_keys.append(job.key)
+        if error is not None and not self._closed:
+            try:  # waiters elsewhere learn of the failure now, not when the claim lapses
                 message = str(error) or type(error).__name__
                 self.claims.fail(job.key, self.owner, message, self.failure_grace_seconds)
-        except JobsUnavailable as unreachable:  # the claim lapses by itself
-            log.warning("could not update the claim of sentence %s: %s", job.key[:12], unreachable)
+            except JobsUnavailable as unreachable:  # the claim lapses by itself
+                log.warning("could not mark sentence %s failed: %s", job.key[:12], unreachable)
+        self._wake.set()
         if error is None:
             self._finish(job.key, future, result=outcome.result())
         else:
@@ -166,13 +169,16 @@ class SharedRunner:
         refreshed = 0.0
         while not self._closed:
             with self._lock:
-                busy = bool(self._waiting or self._mine)
+                busy = bool(self._waiting or self._mine or self._done_keys)
             # Idle, it sleeps until a job arrives; busy, it looks ten times a second.
             self._wake.wait(POLL_SECONDS if busy else None)
             self._wake.clear()
             with self._lock:
                 waiting, mine = dict(self._waiting), list(self._mine)
+                done, self._done_keys = self._done_keys, []
             try:
+                if done:
+                    self.claims.release(done, self.owner)
                 if mine and time.monotonic() - refreshed > REFRESH_SECONDS:
                     self.claims.refresh(mine, self.owner, CLAIM_SECONDS)
                     refreshed = time.monotonic()
@@ -237,3 +243,6 @@ class SharedRunner:
             if future is not None:
                 self._finish(key, future, error=SentenceFailed("the speech workers are shut down"))
         self.backend.shutdown()
+        close = getattr(self.claims, "close", None)
+        if close is not None:  # Redis connections
+            close()
