@@ -14,6 +14,7 @@ from reader.speech.audio.formats import AudioFormat, get_format
 from reader.speech.audio.tags import AudioTags
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.policy import Utterance
+from reader.speech.words import page_words
 from reader.speech.worker import SentenceAudio
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class RenderRequest:
     def key(self) -> str:
         """The whole file's key: every sentence key plus the tags' inputs and the format."""
         return cache_key(
-            "article-v2", self.title, self.lang, self.engine_version, self.audio_format, self.keys
+            "article-v3", self.title, self.lang, self.engine_version, self.audio_format, self.keys
         )
 
     @property
@@ -65,6 +66,7 @@ class Render:
         self.finished = threading.Event()
         self.finished_at: float | None = None
         self.file_path = None
+        self.held_in_memory = False  # finished, but the cache could not take the file
         threading.Thread(target=self._assemble_when_done, daemon=True).start()
 
     def status(self) -> dict:
@@ -126,16 +128,21 @@ class Render:
                     ARTICLE_KIND, request.key, data, request.format.suffix
                 )
                 timings = json.dumps(build_timings(request.utterances, results)).encode()
-                self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
+                stored = self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
+                # A full or read-only cache: this render stays the article's audio, in memory,
+                # or every status or timings poll would start the whole render again.
+                self.held_in_memory = self.file_path is None or stored is None
         except Exception:  # a cache fault must not break listening
             log.exception("could not assemble article %s", self.request.article_id)
+            self.held_in_memory = True
         finally:
             self.finished_at = time.monotonic()
             self.finished.set()
 
     def is_reusable(self, failure_grace_seconds: float) -> bool:
-        """Still rendering, or finished with failures so recently that retrying is pointless."""
-        if not self.finished.is_set():
+        """Still rendering, held in memory for want of a cache, or finished with failures so
+        recently that retrying is pointless."""
+        if not self.finished.is_set() or self.held_in_memory:
             return True
         failed = bool(self.status()["failed"])
         return failed and time.monotonic() - (self.finished_at or 0) < failure_grace_seconds
@@ -190,10 +197,12 @@ def render_status(
 
 
 def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:
-    """Each utterance with its place in the page and its start and end in the audio."""
+    """Each utterance with its place in the page and its start and end in the audio, and its
+    words: each one's span in the utterance's page text [from, to) and its start and end."""
     timings, clock = [], 0.0
     for utterance, result in zip(utterances, results, strict=True):
         duration = result.duration if result is not None else 0.0
+        said = result.words if result is not None else ()
         timings.append(
             {
                 "index": utterance.index,
@@ -205,6 +214,8 @@ def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]
                 "start": round(clock, 3),
                 "end": round(clock + duration, 3),
                 "failed": result is None,
+                "words": page_words(utterance.display, utterance.spoken, said, clock),
+                "words_from_engine": bool(result is not None and result.words_from_engine),
             }
         )
         clock += duration

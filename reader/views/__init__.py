@@ -16,23 +16,35 @@ def register_blueprints(app: Flask) -> None:
         admin,
         api,
         articles,
+        assets,
         auth,
         converters,
         feedback,
+        feeds,
         health,
         imports,
         listen,
+        metrics,
+        request_log,
+        search,
+        security_headers,
     )
 
     converters.init_app(app)
+    request_log.init_app(app)
+    security_headers.init_app(app)
     access.init_app(app)
+    assets.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(metrics.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(listen.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")

@@ -1,6 +1,6 @@
 """The JSON API under /api/v1: articles, language override, import, feedback, lexicon, OpenAPI."""
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from reader.db import get_session
@@ -8,14 +8,16 @@ from reader.errors import error_response
 from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.library.search.query import SearchQueryError, search
 from reader.text.languages import LANGUAGES
 from reader.views import api_lexicon, present
 from reader.views.access import api_editor_required
 from reader.views.feedback.forms import error_text
 from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
+from reader.views.import_source import store_from_url, store_imported
 from reader.views.openapi import openapi_document
-from reader.views.speaking import voice_for
+from reader.views.speaking import render_on_import, voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 api_lexicon.register(bp)
@@ -23,11 +25,19 @@ api_lexicon.register(bp)
 
 @bp.get("/articles")
 def list_articles():
+    """Articles newest first; with ?q=, those matching the words, best first, with the passage."""
     language = request.args.get("language") or None
     try:
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         return error_response(400, _("Unknown language filter."), language=language)
+    query = (request.args.get("q") or "").strip()
+    if query:  # an empty ?q= lists every article, as no ?q= does
+        try:
+            hits = search(get_session(), query, language)
+        except SearchQueryError as error:
+            return error_response(400, str(error))
+        return jsonify(articles=[_with_links(present.search_hit_json(hit)) for hit in hits])
     rows = article_service.list_articles(get_session(), language)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
 
@@ -86,30 +96,30 @@ def edit_block(article_id: int, position: int):
 def import_article():
     """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
     try:
-        draft = _draft_from_request()
-        article, created = article_service.store_article(
-            get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
-        )
+        article, created = _store_from_request()
     except IMPORT_FAILURES as error:
         # The message in the request's language; the reason in the service's own words.
         return error_response(*import_error(error), reason=str(error))
+    render_on_import(article)
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 
-def _draft_from_request():
-    max_bytes = current_app.config["MAX_CONTENT_LENGTH"]
+def _store_from_request():
     upload = request.files.get("file")
     if upload is not None:
-        return importer.draft_from_bytes(upload.read(), upload.mimetype, upload.filename)
+        data = upload.read()
+        upload.close()  # a large upload is spooled to a temporary file: closed at once
+        return store_imported(importer.draft_from_bytes, data, upload.mimetype, upload.filename)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise importer.UnsupportedType("send JSON with text, html or url, or a file upload")
     if isinstance(data.get("text"), str):
-        return importer.draft_from_text(data["text"])
+        return store_imported(importer.draft_from_text, data["text"])
     if isinstance(data.get("html"), str):
-        return importer.draft_from_html(data["html"], data.get("url"))
+        url = data.get("url") if isinstance(data.get("url"), str) else None
+        return store_imported(importer.draft_from_html, data["html"], url)
     if isinstance(data.get("url"), str):
-        return importer.draft_from_url(data["url"], max_bytes)
+        return store_from_url(data["url"])
     raise importer.NothingToImport("send text, html or url")
 
 

@@ -10,7 +10,7 @@ from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import lexicon, speech, speech_problem
+from reader.views.speaking import lexicon, speech, speech_problem, voice_menu
 
 bp = Blueprint("articles", __name__)
 
@@ -83,6 +83,7 @@ def read(article_id: int):
         language_choices=_language_choices(locale),
         present=present,
         speech_problem=speech_problem(article.language),
+        voices=voice_menu(article.language),
     )
 
 

@@ -1,7 +1,7 @@
-"""URL converters: the `int` of every route, bounded to the ids the database can hold."""
+"""URL converters: `int` bounded to the ids the database can hold; a static fingerprint."""
 
 from flask import Flask
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 from reader.ids import MAX_ID
 
@@ -14,6 +14,14 @@ class BoundedInt(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class Fingerprint(BaseConverter):
+    """`<fingerprint:…>`: the 12 hex digits of reader.views.assets, and nothing else, so that
+    /static/js/main.js stays a plain static URL."""
+
+    regex = "[0-9a-f]{12}"
+
+
 def init_app(app: Flask) -> None:
-    """Replace `int` app-wide; call before any blueprint adds its routes."""
+    """Replace `int` app-wide and add `fingerprint`; call before any blueprint adds its routes."""
     app.url_map.converters["int"] = BoundedInt
+    app.url_map.converters["fingerprint"] = Fingerprint

@@ -1,15 +1,15 @@
 """The import page: add an article from a web address, a file or a pasted text."""
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
-from reader.db import get_session
 from reader.errors import handle_http_error, session_expired
-from reader.library import articles as article_service
 from reader.library import importer
 from reader.views.access import editor_required
 from reader.views.import_errors import IMPORT_FAILURES, import_error
+from reader.views.import_source import store_from_url, store_imported
+from reader.views.speaking import render_on_import
 
 bp = Blueprint("imports", __name__)
 
@@ -20,10 +20,7 @@ def import_article():
     if request.method == "GET":
         return _page()
     try:
-        draft = _draft()
-        article, created = article_service.store_article(
-            get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
-        )
+        article, created = _store()
     except IMPORT_FAILURES as error:
         status, message = import_error(error)
         # A bad seed header's reason names the key and value, as the seed format spells them.
@@ -32,6 +29,7 @@ def import_article():
     if not created:
         # Importing it again finds the stored copy: say so, rather than land there silently.
         return _page(existing=article)
+    render_on_import(article)
     return redirect(url_for("articles.read", article_id=article.id))
 
 
@@ -43,16 +41,18 @@ def expired_session(error):
     return _page(error=session_expired()), 400
 
 
-def _draft():
+def _store():
     upload = request.files.get("file")
     if upload is not None and upload.filename:
-        return importer.draft_from_bytes(upload.read(), upload.mimetype, upload.filename)
+        data = upload.read()
+        upload.close()  # a large upload is spooled to a temporary file: closed at once
+        return store_imported(importer.draft_from_bytes, data, upload.mimetype, upload.filename)
     url = (request.form.get("url") or "").strip()
     if url:
-        return importer.draft_from_url(url, current_app.config["MAX_CONTENT_LENGTH"])
+        return store_from_url(url)
     text = request.form.get("text") or ""
     if text:
-        return importer.draft_from_text(text)
+        return store_imported(importer.draft_from_text, text)
     raise importer.NothingToImport("nothing to import")
 
 

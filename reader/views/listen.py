@@ -1,19 +1,23 @@
 """Listening endpoints: an article's audio, status and timings, one sentence's audio, More info."""
 
+import io
+
 from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
+from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
+from reader.speech.episode import episode_bytes
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
 from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import lexicon, speech, status_and_message
+from reader.views.speaking import lexicon, speech, status_and_message, voice_sentence
 
 bp = Blueprint("listen", __name__)
 
@@ -54,7 +58,18 @@ def _render_request(article):
 
 def _playback(article):
     """The article's audio as asked: cached, or its render started or joined."""
-    return speech().cached_or_render(*_render_request(article))
+    try:
+        return speech().cached_or_render(*_render_request(article))
+    except JobsUnavailable:
+        abort(503, jobs_unavailable_message())
+
+
+def jobs_unavailable_message() -> str:
+    """Why listening fails while the job queue (Redis) is away, in the reader's words."""
+    return _(
+        "Listening is unavailable right now: the speech service cannot be reached. "
+        "Reading works as usual; please try again in a few minutes."
+    )
 
 
 @bp.get("/articles/<int:article_id>/audio")
@@ -64,11 +79,26 @@ def audio(article_id: int):
     audio_format = playback.request.format
     download = bool(request.args.get("download"))
     name = present.download_name(article, audio_format.suffix)
+    if playback.cached is not None and download:
+        # A download is an episode: the same audio with chapters at the article's headings.
+        return send_file(
+            io.BytesIO(episode_bytes(playback.request, playback.cached)),
+            mimetype=audio_format.mimetype,
+            conditional=True,
+            etag=f"{playback.request.key}-episode",
+            last_modified=playback.cached.path.stat().st_mtime,
+            as_attachment=True,
+            download_name=name,
+            max_age=3600,
+        )
     if playback.cached is not None:
         return send_file(
             playback.cached.path,
             mimetype=audio_format.mimetype,
             conditional=True,
+            # The render's key, not the file's time: the cache touches a file it serves (to
+            # keep it from pruning), which would change a time-based ETag on every request.
+            etag=f"{playback.request.key}{audio_format.suffix}",
             as_attachment=download,
             download_name=name,
             max_age=3600,
@@ -113,6 +143,8 @@ def sentence_audio(article_id: int, block: int, index: int):
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
+    except JobsUnavailable:
+        abort(503, jobs_unavailable_message())
     except (SentenceFailed, TimeoutError):
         abort(503, _("The speech engine could not read this sentence. Please try again."))
     if sentence is None:
@@ -120,7 +152,11 @@ def sentence_audio(article_id: int, block: int, index: int):
     mimetype = get_format(audio_format or speech().audio_format()).mimetype
     response = Response(sentence.data, mimetype=mimetype)
     response.headers["Cache-Control"] = "public, max-age=3600"
-    return response
+    # The sentence's audio is content-addressed: its ETag changes exactly when the audio does.
+    response.set_etag(sentence.key)
+    return response.make_conditional(
+        request, accept_ranges=True, complete_length=len(sentence.data)
+    )
 
 
 @bp.get("/voices")
@@ -171,15 +207,18 @@ def about_audio():
     service = speech()
     try:
         engine_version = service.engine_description(article.language if article else None)
-        voice = service.voice_for(article.language) if article else None
-        voice = f"{service.voice_name(voice)} ({voice})" if voice else None
+        choice = service.choice_for(article.language) if article else None
+        described = service.describe(choice) if choice is not None else None
     except EngineUnavailable:
-        engine_version, voice = None, None
+        engine_version, described = None, None
+    voice = voice_sentence(described, article.language) if described else None
     return render_template(
         "about_audio.html",
         article=article,
         engine_version=engine_version,
         voice=voice,
+        licence=described.licence if described else None,
+        voice_id=described.voice if described else None,
         language_name=present.language_name(article.language if article else None, locale),
         translated_from=present.language_name(
             article.machine_translated_from if article else None, locale

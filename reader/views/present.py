@@ -5,6 +5,7 @@ from urllib.parse import quote, urlparse
 
 from babel import Locale
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from reader.models import Article
 from reader.text.date_format import format_publication, format_relative
@@ -122,3 +123,18 @@ def article_json(article: Article) -> dict:
         "byline": article.byline,
         "machine_translated_from": article.machine_translated_from,
     }
+
+
+def marked_html(parts) -> Markup:
+    """Text cut into (part, matched) pairs as HTML: escaped, each match in <mark>."""
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(part) if matched else escape(part)
+        for part, matched in parts
+    )
+
+
+def search_hit_json(hit) -> dict:
+    """An article found by search, as the API returns it: the article and the matched passage."""
+    body = article_json(hit.article)
+    body["match"] = {"title": str(marked_html(hit.title)), "passage": str(marked_html(hit.passage))}
+    return body

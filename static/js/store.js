@@ -22,6 +22,8 @@ const KEYS = {
   language: (id) => `reader:language:${id}`,
   reports: "reader:reports",
   settings: "reader:settings",
+
+  wordByWord: "reader:word-by-word",
 };
 
 export function loadSpeed() { return read(KEYS.speed); }
@@ -46,6 +48,9 @@ export function wasListened(articleId) { return Boolean(read(KEYS.listened(artic
 export function loadListeningLanguage(articleId) { return read(KEYS.language(articleId)); }
 export function saveListeningLanguage(articleId, code) { write(KEYS.language(articleId), code); }
 export function forgetListeningLanguage(articleId) { remove(KEYS.language(articleId)); }
+// Word by word: true or false once the listener chose, null while the player decides.
+export function loadWordByWord() { return read(KEYS.wordByWord); }
+export function saveWordByWord(on) { write(KEYS.wordByWord, Boolean(on)); }
 // A report is { id, article, block, sentence, category }: only ids the server gave this browser.
 const MAX_REPORTS = 100;
 function reports() { const list = read(KEYS.reports); return Array.isArray(list) ? list : []; }

@@ -8,6 +8,8 @@ import { offerResume, setUpPlace } from "./place.js";
 import { setUpMediaSession } from "./media-session.js";
 import { setUpKeys } from "./keys.js";
 import { setUpListeningLanguage } from "./listening-language.js";
+import { setUpVoiceMenu } from "./voice-menu.js";
+import { setUpWords } from "./words.js";
 import { setUpSleepTimer } from "./sleep.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
@@ -38,10 +40,12 @@ export function startPlayer() {
   setUpTransport();
   setUpTimeline();
   setUpFollowAlong();
+  setUpWords(); // after follow-along: a click moves to the sentence, then on to the word
   setUpPlace();
   setUpMediaSession();
   setUpKeys();
   setUpListeningLanguage();
+  setUpVoiceMenu();
   setUpSleepTimer();
 
   applySpeed(currentSpeed());
