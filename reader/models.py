@@ -167,7 +167,7 @@ class ArticleSearchText(Base):
     __tablename__ = "article_search"
 
     article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ROW_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     language: Mapped[str | None] = mapped_column(String(8))
     tokenizer: Mapped[str] = mapped_column(String(16))

@@ -49,6 +49,11 @@ class SharedRunner:
     def workers(self) -> int:
         return self.backend.workers
 
+    @workers.setter
+    def workers(self, workers: int) -> None:
+        # A web worker forked by `reader serve` starts its own share of the speech processes.
+        self.backend.workers = workers
+
     @property
     def task(self):
         return self.backend.task

@@ -32,7 +32,10 @@ def english_article(page, server) -> None:
 
 
 def test_the_chosen_voice_is_kept_and_read_with(browser, auto_server):
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    # bypass_csp: the test waits on conditions written as JavaScript, which the CSP forbids.
+    context = browser.new_context(
+        locale="en-US", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

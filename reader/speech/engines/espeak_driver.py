@@ -61,7 +61,9 @@ class EspeakDriver(espeak.EspeakDriver):
             index = 0
             while events[index].type != _espeak.EVENT_LIST_TERMINATED:
                 event = events[index]
-                if event.type == _espeak.EVENT_WORD:
+                # After a rate change espeak-ng also reports empty "words" (length 0) at clause
+                # ends: they say nothing, and are no word of the text.
+                if event.type == _espeak.EVENT_WORD and event.length > 0 and event.text_position:
                     self.word_events.append(
                         (event.text_position - 1, event.length, event.audio_position / 1000)
                     )
