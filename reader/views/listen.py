@@ -191,7 +191,8 @@ def voice_sample():
 
 
 def _language_asked() -> str:
-    lang = request.args.get("language") or ""
+    """?language=, else the reader's interface language; an unknown code is a clear 400."""
+    lang = request.args.get("language") or str(get_locale())
     if lang not in LANGUAGES:
         abort(400, _("Unknown language."))
     return lang

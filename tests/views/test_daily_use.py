@@ -269,6 +269,7 @@ def test_the_voices_of_a_language_come_default_first(client):
     sample = client.get(body["sample"])
     assert sample.status_code == 200 and sample.data
     assert client.get("/voices?language=xx").status_code == 400
+    assert client.get("/voices?lang=ja").json["language"] == "ja"  # the interface's, by default
 
 
 def test_a_voice_sample_in_a_voice_not_installed_is_a_clear_400(client):
