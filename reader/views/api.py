@@ -30,7 +30,9 @@ FEEDBACK_MESSAGES = {
 
 @bp.get("/articles")
 def list_articles():
-    language = request.args.get("language") or None
+    language = request.args.get("language")
+    if language == "":
+        return error_response(400, "language is empty: leave it out for every language")
     try:
         article_service.check_language(language)
     except article_service.UnknownLanguage:

@@ -53,7 +53,9 @@ def entry_json(entry: LexiconEntry) -> dict:
 
 @api_editor_required
 def list_entries():
-    language = request.args.get("language") or None
+    language = request.args.get("language")
+    if language == "":
+        return error_response(400, "language is empty: leave it out for every language")
     if language is not None and language not in LANGUAGES:
         return error_response(400, f"unknown language {language!r}")
     rows = entries.search(get_session(), language, request.args.get("q"))
