@@ -173,14 +173,18 @@ class JobRunner:
         A worker killed while it holds the pool's channel lock (taking a task, or sending a
         result) leaves the lock held for good: every other worker, and each one started in
         its place, waits on it, pebble's pool still looks healthy and the jobs wait forever.
-        Waiting jobs and none running for stall_seconds is that: a new pool, new locks.
+        Jobs waiting for stall_seconds, none running, and the lock found held at two checks
+        in a row is that (workers still starting, however slowly, hold no lock): a new pool.
         """
+        held_before = None
         while not self._closed:
             time.sleep(min(1.0, self.stall_seconds / 4))
             with self._lock:
                 if not self._scheduled:
                     return  # nothing waits: the next _schedule starts a watchdog again
-                stalled = self._stalled_pool()
+                waiting = self._stalled_pool()
+            held = waiting if waiting is not None and _channel_lock_held(waiting) else None
+            stalled, held_before = (held if held is held_before else None), held
             if stalled is not None:
                 log.error(
                     "the speech workers took no job for %g s (a worker died holding the "
@@ -278,6 +282,18 @@ def _is_broken(pool) -> bool:
     except RuntimeError:
         return True
     return False
+
+
+def _channel_lock_held(pool) -> bool:
+    """Whether a worker holds the pool's channel lock now (pebble's internals: its mutex)."""
+    try:
+        mutex = pool._pool_manager.worker_manager.workers_channel.mutex.reader_mutex
+    except AttributeError:  # another pebble: no stall detection rather than a wrong one
+        return False
+    if mutex.acquire(block=False):
+        mutex.release()
+        return False
+    return True
 
 
 def _stop(pool) -> None:
