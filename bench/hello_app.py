@@ -3,7 +3,8 @@
 import sys
 
 from flask import Flask
-from waitress import serve
+
+from reader.serving import GunicornServer, gunicorn_options
 
 app = Flask(__name__)
 
@@ -14,5 +15,7 @@ def hello() -> str:
 
 
 if __name__ == "__main__":
-    # The same waitress settings as reader's server process.
-    serve(app, host="127.0.0.1", port=int(sys.argv[1]), threads=8, send_bytes=1, ident="hello")
+    # The same gunicorn settings as `reader serve`: gthread workers, threads, one log format.
+    port, workers, threads = (int(arg) for arg in sys.argv[1:4])
+    options = gunicorn_options("127.0.0.1", port, workers, threads)
+    GunicornServer(app, {**options, "proc_name": "hello"}).run()

@@ -1,4 +1,4 @@
-"""The `reader` command: serve, seed, import, init-db, prune, feedback-export, user, voices."""
+"""The `reader` command: serve, seed, import, db, init-db, prune, feedback-export, user, voices."""
 
 import json
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reader import PROJECT_ROOT, create_app
+from reader import PROJECT_ROOT, cli_jobs, create_app
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -15,54 +15,43 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """reader: read articles, and listen to them."""
-    ctx.obj = create_app()
+    # `reader db` shows and moves the schema itself: the app must not migrate on its own first.
+    ctx.obj = create_app({"MIGRATE_ON_START": False} if ctx.invoked_subcommand == "db" else None)
 
 
 def _session(app):
     return app.extensions["reader.db"]()
 
 
+for command in cli_jobs.COMMANDS:  # worker, render
+    main.add_command(command)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
-@click.option("--fd", type=int, default=None, hidden=True, help="Serve on this inherited socket.")
+@click.option(
+    "--workers", type=int, default=None, help="Web worker processes (READER_WEB_WORKERS)."
+)
+@click.option("--threads", type=int, default=None, help="Threads per worker (READER_WEB_THREADS).")
+@click.option(
+    "--debug", is_flag=True, help="Flask's development server, with reloader and debugger."
+)
 @click.pass_obj
-def serve(app, host: str, port: int, threads: int, fd: int | None) -> None:
-    """Serve the app with waitress under a supervisor that restarts it if it dies."""
+def serve(app, host: str, port: int, workers: int | None, threads: int | None, debug: bool) -> None:
+    """Serve the app with gunicorn (restarting any worker that dies); --debug: Flask's own."""
     from reader import serving
 
     serving.configure_logging()
-    if fd is None:
-        click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
-        sys.exit(serving.serve_supervised(host, port, ["--threads", str(threads)]))
-    _serve_on_socket(app, fd, threads)
-
-
-def _serve_on_socket(app, fd: int, threads: int) -> None:
-    """The server process: waitress on the supervisor's socket; speech in worker processes."""
-    import socket
-
-    from waitress import serve as waitress_serve
-
-    from reader import serving
-
-    serving.prepare_server_process()
-    speech = app.extensions["reader.speech"]
-    speech.start()  # voices listed and workers warm before the first reader arrives
-    try:
-        # send_bytes=1: stream audio to the browser as soon as each sentence is ready.
-        waitress_serve(
-            app,
-            sockets=[socket.socket(fileno=fd)],
-            threads=threads,
-            send_bytes=1,
-            ident="reader",
-        )
-    except KeyboardInterrupt:
-        pass
-    finally:
-        speech.shutdown()
+    click.echo(f"reader is serving on http://{host}:{port}/ (data in {app.config['DATA_DIR']})")
+    if debug:
+        serving.serve_debug(app, host, port)
+        return
+    workers = app.config["WEB_WORKERS"] if workers is None else workers
+    threads = app.config["WEB_THREADS"] if threads is None else threads
+    if workers < 1 or threads < 1:
+        raise click.BadParameter("workers and threads must be at least 1")
+    serving.serve(app, host, port, workers, threads)
 
 
 @main.command()
@@ -125,17 +114,60 @@ def _import(app, path: str | Path) -> bool:
         raise click.ClickException(f"{path}: {error}") from error
     state = "imported" if created else "already there"
     click.echo(f"{state}: #{article.id} [{article.language}] {article.title}")
+    if created and app.config["RENDER_ON_IMPORT"]:
+        click.echo(f"audio: {cli_jobs.render_one(app, article.id)}")
     return created
 
 
 @main.command("init-db")
 @click.pass_obj
 def init_db(app) -> None:
-    """Create the database tables (the app also does this when it starts)."""
+    """Create the database tables, or bring them to the newest schema (as `db upgrade`)."""
     from reader.db import create_schema
 
     create_schema(app.extensions["reader.engine"])
     click.echo("Database ready.")
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database's schema: Alembic migrations (the app applies them when it starts, too)."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@click.pass_obj
+def db_upgrade(app, revision: str) -> None:
+    """Apply the migrations up to REVISION (default: the newest); rows are kept."""
+    from reader.db import create_schema
+
+    before, after = create_schema(app.extensions["reader.engine"], revision)
+    if before == after:
+        click.echo(f"Database already at {after}.")
+    else:
+        click.echo(f"Database upgraded from {before or 'release 0.1 or empty'} to {after}.")
+
+
+@db_group.command("current")
+@click.pass_obj
+def db_current(app) -> None:
+    """Print the database's revision, and whether it is the newest."""
+    from reader import migrations
+
+    revision = migrations.current(app.extensions["reader.engine"])
+    state = "newest" if revision == migrations.head() else f"newest is {migrations.head()}"
+    click.echo(f"{revision or 'none (empty, or release 0.1)'} ({state})")
+
+
+@db_group.command("revision")
+@click.argument("message")
+def db_revision(message: str) -> None:
+    """Write a new migration from what the models have that the migrations lack (for developers:
+    read it, then commit it)."""
+    from reader import migrations
+
+    path = migrations.write_revision(message)
+    click.echo(f"Wrote {path}")
 
 
 @main.command()
@@ -215,12 +247,75 @@ def voices() -> None:
 @voices.command("list")
 @click.pass_obj
 def voices_list(app) -> None:
-    """Every installed voice, then the voice that reads each language (under auto, measured)."""
+    """Every voice by language (engine, quality, sample rate, size, licence), then the voice
+    that reads each language (under auto, measured)."""
+    from reader.speech import voice_store
     from reader.text.languages import LANGUAGES
 
     service = app.extensions["reader.speech"]
-    for voice, name in sorted(service.voices.voices().items()):
-        click.echo(f"{voice}\t{name}")
+    service.voices.voices()  # listed once, in a subprocess where the engine loads native code
+    for row in voice_store.rows(service.catalogs):
+        size = f"{row.size / 1e6:.1f} MB" if row.size else "-"
+        problem = f"\tCANNOT READ: {row.problem}" if row.problem else ""
+        click.echo(
+            f"{row.language}\t{row.voice}\t{row.name}\t{row.quality}\t"
+            f"{row.sample_rate} Hz\t{size}\t{row.licence}{problem}"
+        )
     click.echo("")
     for code, language in LANGUAGES.items():
         click.echo(f"{code}\t{service.voice_for(code) or '-'}\t{language.english_name}")
+
+
+@voices.command("add")
+@click.argument("source")
+@click.option("--sha256", default=None, help="The model file's expected sha256.")
+@click.pass_obj
+def voices_add(app, source: str, sha256: str | None) -> None:
+    """Install a Piper voice (NAME.onnx + NAME.onnx.json, a folder, an address, or a voice
+    name such as fr_FR-siwis-medium) or a Kokoro voice pack (.npy/.bin)."""
+    from reader.speech import voice_store
+
+    with _DownloadBar() as progress:
+        try:
+            added = voice_store.add(source, app.config["VOICES_URL"], sha256, progress)
+        except voice_store.VoiceStoreError as error:
+            raise click.ClickException(str(error)) from error
+    for voice in added:
+        click.echo(f"added {voice.engine}:{voice.name} in {voice.files[0].parent}")
+    click.echo("A running server reads with it within a minute (it rechecks the voices folder).")
+
+
+@voices.command("remove")
+@click.argument("name")
+@click.pass_obj
+def voices_remove(app, name: str) -> None:
+    """Remove a voice added with `voices add` (by its name, e.g. fr_FR-siwis-medium)."""
+    from reader.speech import voice_store
+
+    try:
+        removed = voice_store.remove(name)
+    except voice_store.VoiceStoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"removed {name} ({len(removed)} file(s))")
+
+
+class _DownloadBar:
+    """A click progress bar that appears with the first downloaded bytes."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __enter__(self):
+        return self.update
+
+    def update(self, done: int, total: int | None) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total or 0, label="downloading", file=sys.stderr)
+            self._bar.__enter__()
+            self._done = 0
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)

@@ -2,12 +2,13 @@
 
 import click
 from flask import Flask, current_app, g
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import db_file
-from reader.models import Base
+from reader import db_file, migrations
+from reader.library.search.index import keep_in_sync
+from reader.library.search.schema import create_search_index
 
 
 def make_engine(url: str) -> Engine:
@@ -27,42 +28,25 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite's lower() folds ASCII only, so a case-blind search (ilike) missed "Київ" for
+    # "київ"; Python's folds every script, as PostgreSQL's ILIKE does.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
 
 
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and add the nullable columns it lacks."""
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine)
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """ALTER TABLE ADD COLUMN for each nullable column a table made by an older version lacks.
+def create_schema(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
+    """Bring the database to the newest schema with the migrations; (before, after) revisions.
 
-    Idempotent: a column that exists is left alone. Only nullable columns are added (with no
-    default in the database, so old rows read as NULL); anything else needs a real migration.
-    Returns "table.column" for each column added.
+    An empty database gets every table; one from before the migrations keeps its rows.
     """
-    inspector = inspect(engine)
-    existing_tables = set(inspector.get_table_names())
-    added = []
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in existing_tables:
-                continue
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present:
-                    continue
-                if not column.nullable:
-                    raise RuntimeError(f"{table.name}.{column.name} is new and not nullable")
-                kind = column.type.compile(dialect=engine.dialect)
-                preparer = engine.dialect.identifier_preparer
-                connection.exec_driver_sql(
-                    f"ALTER TABLE {preparer.quote(table.name)} "
-                    f"ADD COLUMN {preparer.quote(column.name)} {kind}"
-                )
-                added.append(f"{table.name}.{column.name}")
-    return added
+    before, after = migrations.upgrade(engine, revision)
+    # The search index is derived data, rebuilt from the articles whenever it is missing, and
+    # its tables differ by database (FTS5, tsvector): made here, beside the migrations.
+    create_search_index(engine)
+    return before, after
 
 
 def get_session() -> Session:
@@ -79,17 +63,20 @@ def _close_session(_exc: BaseException | None = None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind an engine and session factory to the app, create tables, add `init-db`."""
+    """Bind an engine and session factory to the app, migrate (by setting), add `init-db`."""
     engine = make_engine(app.config["DATABASE_URL"])
-    create_schema(engine)
+    if app.config["MIGRATE_ON_START"]:
+        create_schema(engine)
     app.extensions["reader.engine"] = engine
-    app.extensions["reader.db"] = sessionmaker(bind=engine, expire_on_commit=False)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    keep_in_sync(sessions)  # every session's flush keeps the search index in step
+    app.extensions["reader.db"] = sessions
     app.teardown_appcontext(_close_session)
     app.cli.add_command(init_db_command)
 
 
 @click.command("init-db")
 def init_db_command() -> None:
-    """Create the database tables."""
+    """Create the database tables, or bring them to the newest schema."""
     create_schema(current_app.extensions["reader.engine"])
     click.echo("Database ready.")

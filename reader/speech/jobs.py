@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from reader import metrics
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
 
 log = logging.getLogger(__name__)
@@ -69,18 +70,7 @@ class JobRunner:
                     future = self._in_flight[job.key] = Future()
                     new.append((job, future))
                 futures.append(future)
-        singles = max(self.workers, 1)
-        paired_from = min(singles, len(new))
-        paired_to = max(paired_from, len(new) - singles)
-        batches = [[pair] for pair in new[:paired_from]]
-        batches += [
-            new[i : min(i + BATCH_SIZE, paired_to)]
-            for i in range(paired_from, paired_to, BATCH_SIZE)
-        ]
-        # Longest first, so the worker that finishes first takes the shortest: they end closer.
-        tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
-        batches += [[pair] for pair in tail]
-        for batch in batches:
+        for batch in plan_batches(new, self.workers):
             self._attempt(batch, attempt=1)
         return futures
 
@@ -124,6 +114,8 @@ class JobRunner:
         if error is not None:
             outcome.set_exception(error)
         else:
+            # Counted here, in the web process, rather than in the short-lived worker.
+            metrics.sentence_rendered(result.synthesis_seconds)
             outcome.set_result(result)
 
     def _gone(self, pool) -> bool:
@@ -271,6 +263,21 @@ class JobRunner:
         else:
             pool.stop()
             pool.join(timeout=5)
+
+
+def plan_batches(new: list[tuple], workers: int) -> list[list[tuple]]:
+    """(job, future) pairs in trips to the workers: the first one alone on each worker, then
+    in pairs, the last ones alone again and longest first (the order both backends use)."""
+    singles = max(workers, 1)
+    paired_from = min(singles, len(new))
+    paired_to = max(paired_from, len(new) - singles)
+    batches = [[pair] for pair in new[:paired_from]]
+    batches += [
+        new[i : min(i + BATCH_SIZE, paired_to)] for i in range(paired_from, paired_to, BATCH_SIZE)
+    ]
+    # Longest first, so the worker that finishes first takes the shortest: they end closer.
+    tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
+    return batches + [[pair] for pair in tail]
 
 
 def _is_broken(pool) -> bool:

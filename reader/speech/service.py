@@ -1,8 +1,10 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
+import os
 import threading
 
+from reader import metrics
 from reader.models import Article
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
@@ -10,7 +12,8 @@ from reader.speech.audio.formats import (
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
-from reader.speech.engines import kokoro_model
+from reader.speech.claims import JobsUnavailable, LocalClaims
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
 from reader.speech.jobs import JobRunner
@@ -21,6 +24,7 @@ from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
+from reader.speech.shared_jobs import SharedRunner
 from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
@@ -35,15 +39,33 @@ MAX_HELD_RENDERS = 8
 class SpeechService(VoiceSelection):
     """Turns stored articles into audio through the job runner and the cache."""
 
-    def __init__(self, config: SpeechConfig):
+    def __init__(self, config: SpeechConfig, claims=None):
+        """`claims`: where sentence claims are shared (the database); by default, Redis under
+        the celery backend, else this process only."""
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
+        # Made now, not at the first write: a Celery worker on this machine writes into the
+        # job's folder when it exists (else its own, the shared folder mounted elsewhere).
+        os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
-        self.runner = JobRunner(
-            config.workers,
-            config.timeout,
-            engine_name=config.engine,
-            model_dir=config.model_dir,
+        voice_files.configure(config.voices_dir)
+        if config.job_backend == "celery":
+            from reader.speech.celery_jobs import CeleryRunner, make_celery
+            from reader.speech.claims import RedisClaims
+
+            self.celery = make_celery(config.broker_url or config.redis_url, config.timeout)
+            backend = CeleryRunner(self.celery, max(config.workers, 1), config.timeout)
+            claims = RedisClaims(config.redis_url)  # every machine sees Redis
+        else:
+            self.celery = None
+            backend = JobRunner(
+                config.workers,
+                config.timeout,
+                engine_name=config.engine,
+                model_dir=config.model_dir,
+            )
+        self.runner = SharedRunner(
+            backend, claims or LocalClaims(), self.cache, FAILURE_GRACE_SECONDS
         )
         # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
         self.catalogs = {name: VoiceCatalog(name) for name in engines_for(config.engine)}
@@ -54,9 +76,16 @@ class SpeechService(VoiceSelection):
         self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """What a server does once at start: list the voices and start the workers."""
-        self.voices.refresh()  # an engine missing here is logged now, not met by a reader
+    def start(self, list_voices: bool = True, workers: int | None = None) -> None:
+        """What a server does once at start: list the voices and start the workers.
+
+        A web worker forked from a server that listed the voices already starts only its own
+        pool of `workers` processes (its share of the server's).
+        """
+        if list_voices:
+            self.voices.refresh()  # an engine missing here is logged now, not met by a reader
+        if workers is not None:
+            self.runner.workers = workers
         self.runner.start()
 
     def readiness(self) -> dict[str, bool]:
@@ -121,8 +150,11 @@ class SpeechService(VoiceSelection):
         start_first: bool = False,
         language: str | None = None,
         lexicon: Lexicon = EMPTY,
+        read_hashtags: bool | None = None,
     ):
         """Plan the article, with the lexicon applied, and key every utterance.
+
+        `read_hashtags`, a listener's own choice, overrides the server's READ_HASHTAGS.
 
         A sentence's key covers the text given to the engine, after the lexicon: an entry
         changes the keys of exactly the sentences it rewrites, and of no other.
@@ -142,12 +174,17 @@ class SpeechService(VoiceSelection):
         # poll (it lands nowhere); the render kept in memory has it already.
         early = max(self.runner.workers, 1) if start_first and not self.cache.write_error else 0
         utterances, jobs = [], []
-        for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
+        if read_hashtags is None:
+            read_hashtags = self.config.read_hashtags
+        for utterance in read_in_order(article, read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
             if len(jobs) <= early and cached_sentence(self.cache, job) is None:
-                self.runner.submit(job)
+                try:
+                    self.runner.submit(job)
+                except JobsUnavailable:
+                    early = 0  # the article's file may be cached; if not, its render says so
         return RenderRequest(
             article_id=article.id,
             title=article.title,
@@ -162,12 +199,12 @@ class SpeechService(VoiceSelection):
         options = base
         # A quote in another language gets that language's engine and voice, unless the
         # listener chose a voice.
-        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base.voice)):
+        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base)):
             other = self.choice_for(utterance.lang)
             if other is not None:
                 options = self._options_for(other, utterance.lang, base)
         key = cache_key(
-            "sentence-v1",
+            "sentence-v2",  # v2: with its words, timed
             utterance.spoken,
             options,
             utterance.pause_ms,
@@ -208,12 +245,15 @@ class SpeechService(VoiceSelection):
             seen += 1
         return None
 
-    def preview(self, text: str, lang: str, lexicon: Lexicon) -> tuple[SentenceAudio, str]:
-        """A sample sentence said as the lexicon has it, by a worker: (audio, its mimetype)."""
-        base = self.options(lang)
+    def preview(
+        self, text: str, lang: str, lexicon: Lexicon, voice: str | None = None
+    ) -> tuple[SentenceAudio, str]:
+        """A sample sentence said as the lexicon has it (in the voice asked), by a worker:
+        (audio, its mimetype)."""
+        base = self.options(lang, voice=voice)
         spoken = lexicon.rewrite(normalize(text, lang), lang)
         utterance = Utterance(0, "sentence", text, spoken, lang, pause_ms=0)
-        job = self._job(utterance, base, None, self.engine().version())
+        job = self._job(utterance, base, voice, self.engine().version())
         audio = self.runner.submit(job).result(timeout=self.config.timeout * 2 + 5)
         return audio, FORMATS[base.audio_format].mimetype
 
@@ -228,6 +268,23 @@ class SpeechService(VoiceSelection):
         except (OSError, ValueError):
             return None
 
+    def rendered_seconds(self, article: Article, lexicon: Lexicon = EMPTY) -> float | None:
+        """How long the article's audio lasts, when it is rendered whole; None otherwise.
+
+        Plans the article (nothing is synthesized, no render starts) and looks for its file in
+        the server's format, then in MP3, the fallback a browser without Opus gets.
+        """
+        formats = dict.fromkeys((self.audio_format(), "mp3"))
+        for audio_format in formats:
+            try:
+                request, _jobs = self.request(article, audio_format=audio_format, lexicon=lexicon)
+            except (EngineUnavailable, VoiceUnavailable, SpeechRequestError):
+                return None
+            cached = self.cached(request)
+            if cached is not None and cached.timings:
+                return max(float(cue.get("end") or 0) for cue in cached.timings)
+        return None
+
     def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:
         """Start the article's render, or join the one in progress."""
         with self._lock:
@@ -236,6 +293,7 @@ class SpeechService(VoiceSelection):
                 return render
             futures = self.runner.submit_all(jobs)
             render = Render(request, futures, self.cache)
+            metrics.render_started()
             kept = [
                 (key, old)
                 for key, old in self._renders.items()
@@ -250,6 +308,7 @@ class SpeechService(VoiceSelection):
     def cached_or_render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Playback:
         """The article's finished audio when it is cached, else its render (started or joined)."""
         cached = self.cached(request)
+        metrics.cache_lookup("article", hit=cached is not None)
         if cached is not None:
             return Playback(request, cached=cached)
         return Playback(request, render=self.render(request, jobs))
@@ -259,8 +318,11 @@ class SpeechService(VoiceSelection):
         self.runner.shutdown()
 
 
-def _lang_of(voice: str) -> str | None:
+def _lang_of(options: SynthesisOptions) -> str | None:
+    """The one language a single-language voice speaks (espeak-ng's, Piper's), or None."""
+    if options.engine == "piper":
+        return voice_files.language_of(options.voice)
     for code, language in LANGUAGES.items():
-        if language.espeak_voice == voice:
+        if language.espeak_voice == options.voice:
             return code
     return None

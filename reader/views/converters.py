@@ -1,8 +1,8 @@
-"""URL converters: the `int` of every route, bounded to the ids the database can hold."""
+"""URL converters: `int` bounded to the ids the database can hold; a static fingerprint."""
 
 from flask import Flask
 from werkzeug.exceptions import NotFound
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 from reader.ids import MAX_ID
 
@@ -21,6 +21,14 @@ class BoundedInt(IntegerConverter):
         return number
 
 
+class Fingerprint(BaseConverter):
+    """`<fingerprint:…>`: the 12 hex digits of reader.views.assets, and nothing else, so that
+    /static/js/main.js stays a plain static URL."""
+
+    regex = "[0-9a-f]{12}"
+
+
 def init_app(app: Flask) -> None:
-    """Replace `int` app-wide; call before any blueprint adds its routes."""
+    """Replace `int` app-wide and add `fingerprint`; call before any blueprint adds its routes."""
     app.url_map.converters["int"] = BoundedInt
+    app.url_map.converters["fingerprint"] = Fingerprint

@@ -8,6 +8,7 @@ from reader.db import get_session
 from reader.lexicon.entries import load_lexicon
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.lexicon import Lexicon
+from reader.speech.prerender import start_prerender
 from reader.speech.service import SpeechService
 from reader.speech.settings import VoiceUnavailable
 from reader.views import present
@@ -41,9 +42,53 @@ def speech_problem(lang: str | None) -> str | None:
     return None
 
 
+def voice_label(voice) -> str:
+    """A voice in the reader's words for the voice menu: neural ones marked."""
+    if voice.neural:
+        return _("%(voice)s, neural voice (%(engine)s)", voice=voice.speaker, engine=voice.engine)
+    return _("%(voice)s (%(engine)s)", voice=voice.speaker, engine=voice.engine)
+
+
+def voice_sentence(voice, lang: str | None) -> str:
+    """The voice that reads an article, in plain words: "Kumo, neural voice (Kokoro-82M),
+    reading French"."""
+    language = present.language_name(lang, str(get_locale())) or _("this language")
+    if voice.neural:
+        return _(
+            "%(voice)s, neural voice (%(engine)s), reading %(language)s",
+            voice=voice.speaker,
+            engine=voice.engine,
+            language=language,
+        )
+    return _(
+        "%(voice)s, synthetic voice (%(engine)s), reading %(language)s",
+        voice=voice.speaker,
+        engine=voice.engine,
+        language=language,
+    )
+
+
+def voice_menu(lang: str | None) -> list[tuple[str, str]]:
+    """(voice id, label) of every voice that can read the language, the one chosen first;
+    empty when there is no choice to make."""
+    try:
+        service = speech()
+        found = [service.describe(choice) for choice in service.voice_choices(lang)]
+    except EngineUnavailable:
+        return []
+    return [(voice.voice, voice_label(voice)) for voice in found] if len(found) > 1 else []
+
+
 def voice_for(lang: str | None) -> str | None:
     """The voice that reads this language here, or None."""
     try:
         return speech().voice_for(lang)
     except EngineUnavailable:
         return None
+
+
+def render_on_import(article) -> None:
+    """With READER_RENDER_ON_IMPORT, start the article's render now, through the job backend
+    (the request returns at once; a render that cannot start is logged, the import stands)."""
+    if current_app.config["RENDER_ON_IMPORT"]:
+        start_prerender(speech(), article, lexicon())

@@ -65,7 +65,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1100, "height": 900})
+    # Playwright polls a string predicate of wait_for_function with eval(), which the app's
+    # Content-Security-Policy forbids: these tests' own code, not the app's, so the policy is
+    # bypassed here. tests/browser/test_security_policy.py opens its page without the bypass.
+    context = browser.new_context(
+        locale="fr-FR", viewport={"width": 1100, "height": 900}, bypass_csp=True
+    )
     page = context.new_page()
     yield page
     failed = getattr(request.node, "rep_call", None)
