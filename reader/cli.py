@@ -99,7 +99,11 @@ def _import(app, path: str | Path) -> bool:
 
     try:
         if str(path).startswith(("http://", "https://")):
-            draft = importer.draft_from_url(str(path), app.config["MAX_CONTENT_LENGTH"])
+            draft = importer.draft_from_url(
+                str(path),
+                app.config["MAX_CONTENT_LENGTH"],
+                allow_private=app.config["IMPORT_ALLOW_PRIVATE"],
+            )
         else:
             draft = importer.draft_from_path(path)
         with _session(app) as session:

@@ -4,6 +4,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -16,6 +17,9 @@ MAX_ATTEMPTS = 2  # a sentence that hangs or crashes is retried once, then repor
 # After one sentence per worker, sentences travel in pairs: each trip to a worker process costs
 # ~1.5 ms of hand-offs, ~10 % of a whole article's render on two cores.
 BATCH_SIZE = 2
+# Jobs waiting this long with none running: the pool is stalled (a lock held by a dead worker).
+# Longer than pebble's own wait for that lock (60 s), after which a worker gives up and exits.
+STALL_SECONDS = 90.0
 
 
 class SentenceFailed(RuntimeError):
@@ -40,8 +44,12 @@ class JobRunner:
         self.engine_name = engine_name
         self._pool = None
         self._scheduled: dict[Future, object] = {}  # pebble's futures not done yet -> their pool
+        self._queued_at: dict[Future, float] = {}  # when each of them was handed to the pool
         self._in_flight: dict[str, Future] = {}
         self._lock = threading.Lock()
+        self.stall_seconds = STALL_SECONDS
+        self._stalled: set[int] = set()  # ids of pools replaced because they took no job
+        self._watchdog: threading.Thread | None = None
 
     def submit(self, job: SentenceJob) -> Future:
         """A future of the job's SentenceAudio; joins a render of the same key in flight."""
@@ -79,11 +87,12 @@ class JobRunner:
     def _on_done(self, batch, attempt: int, done: Future) -> None:
         with self._lock:
             pool = self._scheduled.pop(done, None)
+            self._queued_at.pop(done, None)
         error = done.exception() if not done.cancelled() else RuntimeError("cancelled")
         if error is None:
             for (job, outcome), result in zip(batch, done.result(), strict=True):
                 self._finish(job, outcome, result=result)
-        elif pool is not None and _is_broken(pool) and attempt < MAX_ATTEMPTS and not self._closed:
+        elif pool is not None and self._gone(pool) and attempt < MAX_ATTEMPTS and not self._closed:
             # The pool broke under this batch (a worker died while idle): not the batch's fault,
             # so it goes again whole, to the new pool _schedule puts in the broken one's place.
             log.warning("sentences %s lost with a broken pool (%r); retrying", _keys(batch), error)
@@ -108,6 +117,10 @@ class JobRunner:
             # Counted here, in the web process, rather than in the short-lived worker.
             metrics.sentence_rendered(result.synthesis_seconds)
             outcome.set_result(result)
+
+    def _gone(self, pool) -> bool:
+        """The pool broke, or was replaced for stalling: its jobs' failures are not theirs."""
+        return id(pool) in self._stalled or _is_broken(pool)
 
     @property
     def _closed(self) -> bool:
@@ -134,11 +147,65 @@ class JobRunner:
         with self._lock:
             if not running.done():
                 self._scheduled[running] = pool
+                self._queued_at[running] = time.monotonic()
+        self._watch()
         return running
 
-    def _replace(self, broken):
+    def _watch(self) -> None:
+        with self._lock:
+            if self._watchdog is None or not self._watchdog.is_alive():
+                self._watchdog = threading.Thread(
+                    target=self._watch_for_stalls, daemon=True, name="speech-watchdog"
+                )
+                self._watchdog.start()
+
+    def _watch_for_stalls(self) -> None:
+        """Replace a pool whose workers take no task although they have tasks waiting.
+
+        A worker killed while it holds the pool's channel lock (taking a task, or sending a
+        result) leaves the lock held for good: every other worker, and each one started in
+        its place, waits on it, pebble's pool still looks healthy and the jobs wait forever.
+        Jobs waiting for stall_seconds, none running, and the lock found held at two checks
+        in a row is that (workers still starting, however slowly, hold no lock): a new pool.
+        """
+        held_before = None
+        while not self._closed:
+            time.sleep(min(1.0, self.stall_seconds / 4))
+            with self._lock:
+                if not self._scheduled:
+                    return  # nothing waits: the next _schedule starts a watchdog again
+                waiting = self._stalled_pool()
+            held = waiting if waiting is not None and _channel_lock_held(waiting) else None
+            stalled, held_before = (held if held is held_before else None), held
+            if stalled is not None:
+                log.error(
+                    "the speech workers took no job for %g s (a worker died holding the "
+                    "pool's lock?); starting new ones",
+                    self.stall_seconds,
+                )
+                try:
+                    self._replace(stalled, force=True)
+                except RuntimeError:
+                    return  # shut down meanwhile
+
+    def _stalled_pool(self):
+        # Under self._lock: the pool whose oldest waiting job waited too long, none running.
+        now = time.monotonic()
+        for future, pool in self._scheduled.items():
+            if future.done() or future.running():
+                continue
+            if now - self._queued_at.get(future, now) < self.stall_seconds:
+                continue
+            if not any(f.running() for f, p in self._scheduled.items() if p is pool):
+                return pool
+        return None
+
+    def _replace(self, broken, force: bool = False):
         """A new pool in place of a broken one (once, however many callers noticed); its queued
-        jobs are cancelled, so that they are retried on the new pool rather than wait forever."""
+        jobs are cancelled, so that they are retried on the new pool rather than wait forever.
+
+        `force`: the pool looks healthy but is stalled; its jobs are retried as if it broke.
+        """
         with self._lock:
             if self._pool is False:
                 raise RuntimeError("the speech workers are shut down")
@@ -146,6 +213,8 @@ class JobRunner:
                 log.warning("the speech workers broke (a worker died); starting new ones")
                 self._pool = self._make_pool()
                 stranded = [f for f, pool in self._scheduled.items() if pool is broken]
+                if force:
+                    self._stalled.add(id(broken))
                 threading.Thread(target=_stop, args=(broken,), daemon=True).start()
             else:
                 stranded = []
@@ -220,6 +289,18 @@ def _is_broken(pool) -> bool:
     except RuntimeError:
         return True
     return False
+
+
+def _channel_lock_held(pool) -> bool:
+    """Whether a worker holds the pool's channel lock now (pebble's internals: its mutex)."""
+    try:
+        mutex = pool._pool_manager.worker_manager.workers_channel.mutex.reader_mutex
+    except AttributeError:  # another pebble: no stall detection rather than a wrong one
+        return False
+    if mutex.acquire(block=False):
+        mutex.release()
+        return False
+    return True
 
 
 def _stop(pool) -> None:

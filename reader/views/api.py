@@ -26,7 +26,9 @@ api_lexicon.register(bp)
 @bp.get("/articles")
 def list_articles():
     """Articles newest first; with ?q=, those matching the words, best first, with the passage."""
-    language = request.args.get("language") or None
+    language = request.args.get("language")
+    if language == "":  # the schema's enum has no empty code: leave it out for every language
+        return error_response(400, _("Unknown language filter."), language=language)
     try:
         article_service.check_language(language)
     except article_service.UnknownLanguage:

@@ -54,7 +54,8 @@ def entry_json(entry: LexiconEntry) -> dict:
 
 @api_editor_required
 def list_entries():
-    language = request.args.get("language") or None
+    language = request.args.get("language")
+    # An empty ?language= is no code either (the schema's enum has none): leave it out for all.
     if language is not None and language not in LANGUAGES:
         return error_response(400, _("Unknown language filter."), language=language)
     rows = entries.search(get_session(), language, request.args.get("q"))

@@ -1,17 +1,24 @@
 """URL converters: `int` bounded to the ids the database can hold; a static fingerprint."""
 
 from flask import Flask
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import BaseConverter, IntegerConverter
 
 from reader.ids import MAX_ID
 
 
 class BoundedInt(IntegerConverter):
-    """`<int:…>` that matches no number above MAX_ID: such a URL is a 404, not a 500."""
+    """`<int:…>` for which a number above MAX_ID names nothing: a 404, not a 500.
 
-    def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", MAX_ID)
-        super().__init__(map, *args, **kwargs)
+    Not `max=` (a ValidationError): werkzeug then goes on to the routes of the same path
+    with other methods, and a PUT or DELETE of /api/v1/lexicon/<huge> became a 405.
+    """
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        if number > MAX_ID:
+            raise NotFound()
+        return number
 
 
 class Fingerprint(BaseConverter):

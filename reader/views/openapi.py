@@ -10,6 +10,17 @@ def _error() -> dict:
     return {"description": "Error", "content": {"application/json": {"schema": _ref("Error")}}}
 
 
+def _page_error() -> dict:
+    # Outside /api/ an error is a page, unless the client prefers JSON (Accept).
+    return {
+        "description": "Error: a page, or JSON for a client that asks for it",
+        "content": {
+            "application/json": {"schema": _ref("Error")},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+
+
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
@@ -65,6 +76,7 @@ def openapi_document() -> dict:
                             "multipart/form-data": {
                                 "schema": {
                                     "type": "object",
+                                    "required": ["file"],
                                     "properties": {"file": {"type": "string", "format": "binary"}},
                                 }
                             },
@@ -134,6 +146,7 @@ def openapi_document() -> dict:
                         ),
                         "400": _error(),
                         "422": _error(),
+                        "429": _error(),
                     },
                 }
             },
@@ -235,10 +248,10 @@ def openapi_document() -> dict:
                             },
                         },
                         "206": {"description": "Part of the cached audio (Range)"},
-                        "400": _error(),
-                        "404": _error(),
-                        "422": _error(),
-                        "503": _error(),
+                        "400": _page_error(),
+                        "404": _page_error(),
+                        "422": _page_error(),
+                        "503": _page_error(),
                     },
                 }
             },
