@@ -43,9 +43,10 @@ def create_schema(engine: Engine, revision: str = "head") -> tuple[str | None, s
     An empty database gets every table; one from before the migrations keeps its rows.
     """
     before, after = migrations.upgrade(engine, revision)
-    # The search index is derived data, rebuilt from the articles whenever it is missing, and
-    # its tables differ by database (FTS5, tsvector): made here, beside the migrations.
-    create_search_index(engine)
+    if after == migrations.head():
+        # The search index is derived data, rebuilt from the articles whenever it is missing,
+        # and its tables differ by database (FTS5, tsvector): made here, beside the migrations.
+        create_search_index(engine)
     return before, after
 
 

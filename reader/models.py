@@ -52,8 +52,6 @@ class Article(Base):
     """IANA zone of the source: the publication time is shown and spoken in it."""
     source: Mapped[str | None] = mapped_column(Text)
     source_url: Mapped[str | None] = mapped_column(Text)
-    byline: Mapped[str | None] = mapped_column(Text)
-    """Who wrote it, as the source printed or declared it."""
     machine_translated_from: Mapped[str | None] = mapped_column(String(8))
     declared_language: Mapped[str | None] = mapped_column(String(8))
     """What the source says the language is (header, html lang)."""
@@ -62,6 +60,10 @@ class Article(Base):
     language_override: Mapped[str | None] = mapped_column(String(8))
     """A reader's correction; wins over detection and sticks across re-imports."""
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Added by a migration, which appends the column: declared last so a new database's
+    # columns come in the same order as an upgraded one's.
+    byline: Mapped[str | None] = mapped_column(Text)
+    """Who wrote it, as the source printed or declared it."""
 
     blocks: Mapped[list["Block"]] = relationship(
         back_populates="article",

@@ -141,7 +141,9 @@ def test_the_migrations_make_the_tables_the_models_describe(engine, url):
     before, after = migrations.upgrade(engine, replay=True)  # every migration, one by one
     assert (before, after) == (None, migrations.head())
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts=migrations.COMPARE_OPTIONS), Base.metadata
+        )
     assert differences == []
     # An empty database is made from the models at once: the same tables, keys and indexes.
     fresh = make_engine(databases.fresh_postgres_url() if "postgresql" in url else url + "2")
@@ -175,7 +177,9 @@ def test_a_release_database_upgrades_without_losing_a_row(engine, url, tmp_path)
     assert migrations.current(engine) == migrations.head()
     assert rows_of(engine, metadata) == before
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts=migrations.COMPARE_OPTIONS), Base.metadata
+        )
     assert differences == []
 
 

@@ -18,6 +18,19 @@ HERE = Path(__file__).resolve().parent
 ADVISORY_LOCK = 0x72656164
 
 
+def _is_schema_object(obj, name, type_, reflected, compare_to) -> bool:
+    """What migrations manage: not the search index's full-text tables, which are derived data
+    that reader.library.search.schema makes from article_search (FTS5 and its shadow tables)."""
+    return not (
+        type_ == "table" and reflected and compare_to is None and name.startswith(FTS_PREFIX)
+    )
+
+
+FTS_PREFIX = "article_search_"
+COMPARE_OPTIONS = {"compare_type": True, "include_object": _is_schema_object}
+"""How models and a database are compared: by `reader db revision` and by the tests."""
+
+
 def config(connection: Connection | None = None, location: Path = HERE) -> Config:
     """Alembic's configuration: the scripts in `location`, run on the connection given."""
     settings = Config()

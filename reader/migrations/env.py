@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from reader.migrations import COMPARE_OPTIONS
 from reader.models import Base
 
 connection = context.config.attributes["connection"]
@@ -10,7 +11,7 @@ context.configure(
     target_metadata=Base.metadata,
     # SQLite alters a table by copying it; batch mode does that where a migration asks.
     render_as_batch=connection.dialect.name == "sqlite",
-    compare_type=True,
+    **COMPARE_OPTIONS,
 )
 with context.begin_transaction():
     context.run_migrations()
