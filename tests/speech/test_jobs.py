@@ -201,4 +201,5 @@ def test_a_worker_killed_mid_job_is_retried_and_leaves_no_partial_file(
     audio = future.result(timeout=120)
     assert audio.duration > 0
     files = sorted(path.name for path in (tmp_path / "sentences").iterdir())
-    assert files == ["killed.opus", "warm.opus"]  # the retry's whole file, no temp file left behind
+    # The retry's whole files (audio, and its words beside it), no temp file left behind.
+    assert files == ["killed.opus", "killed.words.json", "warm.opus", "warm.words.json"]
