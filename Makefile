@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup
+.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue
 
 VENV := .venv/bin
 
@@ -12,7 +12,20 @@ run: setup
 test:
 	bash scripts/setup.sh --browser
 	$(VENV)/ruff check . && $(VENV)/ruff format --check .
-	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest
+	bash scripts/with-postgres.sh sh -c 'READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest && $(MAKE) --no-print-directory test-postgres-again'
+
+# The storage, view and job tests a second time, each app in a fresh PostgreSQL schema
+# (beside a throwaway cluster: scripts/with-postgres.sh; run alone, `make test-postgres`).
+POSTGRES_TESTS := tests/library tests/lexicon tests/views tests/speech/test_jobs.py \
+	tests/speech/test_render.py tests/speech/test_service.py tests/speech/test_cache_reuse.py \
+	tests/speech/test_lexicon_cache.py tests/speech/test_policy.py tests/speech/test_webvtt.py \
+	tests/speech/test_dead_worker.py tests/test_cli.py tests/test_migrations.py
+
+test-postgres-again:
+	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest --db=postgres -m "not browser and not neural" $(POSTGRES_TESTS)
+
+test-postgres: setup
+	bash scripts/with-postgres.sh $(MAKE) --no-print-directory test-postgres-again
 
 test-fast: setup
 	$(VENV)/pytest -m "not browser and not espeak and not neural"
@@ -30,6 +43,9 @@ bench-voices: setup
 bench-load: setup
 	command -v wrk >/dev/null || apt-get install -y -qq wrk
 	$(VENV)/python -m bench.load
+
+bench-queue: setup
+	$(VENV)/python -m bench.queue
 
 bench-text: setup
 	$(VENV)/python -m bench.text

@@ -1,4 +1,4 @@
-"""The `reader` command: serve, seed, import, init-db, prune, feedback-export, user, voices."""
+"""The `reader` command: serve, seed, import, db, init-db, prune, feedback-export, user, voices."""
 
 import json
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from reader import PROJECT_ROOT, create_app
+from reader import PROJECT_ROOT, cli_jobs, create_app
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -15,11 +15,16 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """reader: read articles, and listen to them."""
-    ctx.obj = create_app()
+    # `reader db` shows and moves the schema itself: the app must not migrate on its own first.
+    ctx.obj = create_app({"MIGRATE_ON_START": False} if ctx.invoked_subcommand == "db" else None)
 
 
 def _session(app):
     return app.extensions["reader.db"]()
+
+
+for command in cli_jobs.COMMANDS:  # worker, render
+    main.add_command(command)
 
 
 @main.command()
@@ -105,17 +110,60 @@ def _import(app, path: str | Path) -> bool:
         raise click.ClickException(f"{path}: {error}") from error
     state = "imported" if created else "already there"
     click.echo(f"{state}: #{article.id} [{article.language}] {article.title}")
+    if created and app.config["RENDER_ON_IMPORT"]:
+        click.echo(f"audio: {cli_jobs.render_one(app, article.id)}")
     return created
 
 
 @main.command("init-db")
 @click.pass_obj
 def init_db(app) -> None:
-    """Create the database tables (the app also does this when it starts)."""
+    """Create the database tables, or bring them to the newest schema (as `db upgrade`)."""
     from reader.db import create_schema
 
     create_schema(app.extensions["reader.engine"])
     click.echo("Database ready.")
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database's schema: Alembic migrations (the app applies them when it starts, too)."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@click.pass_obj
+def db_upgrade(app, revision: str) -> None:
+    """Apply the migrations up to REVISION (default: the newest); rows are kept."""
+    from reader import migrations
+
+    before, after = migrations.upgrade(app.extensions["reader.engine"], revision)
+    if before == after:
+        click.echo(f"Database already at {after}.")
+    else:
+        click.echo(f"Database upgraded from {before or 'release 0.1 or empty'} to {after}.")
+
+
+@db_group.command("current")
+@click.pass_obj
+def db_current(app) -> None:
+    """Print the database's revision, and whether it is the newest."""
+    from reader import migrations
+
+    revision = migrations.current(app.extensions["reader.engine"])
+    state = "newest" if revision == migrations.head() else f"newest is {migrations.head()}"
+    click.echo(f"{revision or 'none (empty, or release 0.1)'} ({state})")
+
+
+@db_group.command("revision")
+@click.argument("message")
+def db_revision(message: str) -> None:
+    """Write a new migration from what the models have that the migrations lack (for developers:
+    read it, then commit it)."""
+    from reader import migrations
+
+    path = migrations.write_revision(message)
+    click.echo(f"Wrote {path}")
 
 
 @main.command()

@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "SQLAlchemy database URL (default: SQLite file reader.sqlite3 in DATA_DIR).",
     ),
     Setting(
+        "MIGRATE_ON_START",
+        True,
+        "Bring the database to the newest schema when the app starts; turn off where "
+        "`reader db upgrade` runs once per deployment instead.",
+    ),
+    Setting(
         "SECRET_KEY", "", "Signs cookies and CSRF tokens (default: a random key kept in DATA_DIR)."
     ),
     Setting(
@@ -89,6 +95,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds one sentence may take to synthesize before its worker is killed (Kokoro reads "
         "a long sentence in ~10 s on a free core, several times that on a busy one).",
     ),
+    Setting(
+        "JOB_BACKEND",
+        "local",
+        "Where sentences are synthesized: local (worker processes of each server, no service to "
+        "run) or celery (a Redis queue that `reader worker` processes on any machine take from).",
+    ),
+    Setting(
+        "REDIS_URL",
+        "redis://127.0.0.1:6379/0",
+        "Redis for the celery job backend: the render state shared by every server and worker.",
+    ),
+    Setting(
+        "CELERY_BROKER_URL",
+        "",
+        "The celery job backend's broker and result store (default: READER_REDIS_URL).",
+    ),
+    Setting(
+        "RENDER_ON_IMPORT",
+        False,
+        "Render each article's audio through the job backend as soon as it is imported.",
+    ),
     Setting("SPEECH_RATE", 175, "Default speaking rate in words per minute."),
     Setting("READ_HASHTAGS", False, "Read the hashtag line aloud as words instead of skipping it."),
     Setting(
@@ -106,11 +133,31 @@ SETTINGS: tuple[Setting, ...] = (
         DEFAULT_MP3_BITRATE,
         f"MP3 bit rate in kbit/s ({MIN_BITRATE} to {MAX_BITRATE}), for downloads and fallback.",
     ),
+    Setting(
+        "SYNTHESIS_LOG",
+        "",
+        "A file every worker appends each synthesized sentence's key to (counts engine calls).",
+    ),
     Setting("CACHE_MAX_MB", 500, "`reader prune` shrinks the audio cache to this many megabytes."),
     Setting(
         "CACHE_MAX_AGE_DAYS", 90, "`reader prune` removes cached audio unused for this many days."
     ),
     Setting("MAX_UPLOAD_MB", 5, "Largest article upload or fetched page, in megabytes."),
+    Setting(
+        "IMPORT_SECONDS",
+        30.0,
+        "Seconds an import may take to analyse (in a child process) before it is refused.",
+    ),
+    Setting(
+        "IMPORT_MEMORY_MB",
+        1024,
+        "Megabytes an import's analysis may use (in a child process) before it is refused.",
+    ),
+    Setting(
+        "IMPORT_ALLOW_PRIVATE",
+        False,
+        "Let URL imports reach loopback and private addresses (tests, a closed intranet).",
+    ),
     Setting(
         "SECURE_COOKIES",
         False,
@@ -130,6 +177,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
+
+SYNTHESIS_LOG = next(setting for setting in SETTINGS if setting.name == "SYNTHESIS_LOG")
+"""Read from the environment by each worker process itself (a worker may be on another host)."""
 
 VOICE_PREFIX = "READER_VOICE_"
 """READER_VOICE_<LANG>=engine:voice reads that language with that voice (READER_VOICE_FR)."""

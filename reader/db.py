@@ -2,11 +2,11 @@
 
 import click
 from flask import Flask, current_app, g
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader.models import Base
+from reader import db_file, migrations
 
 
 def make_engine(url: str) -> Engine:
@@ -14,6 +14,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _configure_sqlite)
+        db_file.watch(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -25,42 +26,21 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite's lower() folds ASCII only, so a case-blind search (ilike) missed "Київ" for
+    # "київ"; Python's folds every script, as PostgreSQL's ILIKE does.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
 
 
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet, and add the nullable columns it lacks."""
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine)
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
-def add_missing_columns(engine: Engine) -> list[str]:
-    """ALTER TABLE ADD COLUMN for each nullable column a table made by an older version lacks.
+def create_schema(engine: Engine) -> tuple[str | None, str | None]:
+    """Bring the database to the newest schema with the migrations; (before, after) revisions.
 
-    Idempotent: a column that exists is left alone. Only nullable columns are added (with no
-    default in the database, so old rows read as NULL); anything else needs a real migration.
-    Returns "table.column" for each column added.
+    An empty database gets every table; one from before the migrations keeps its rows.
     """
-    inspector = inspect(engine)
-    existing_tables = set(inspector.get_table_names())
-    added = []
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in existing_tables:
-                continue
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present:
-                    continue
-                if not column.nullable:
-                    raise RuntimeError(f"{table.name}.{column.name} is new and not nullable")
-                kind = column.type.compile(dialect=engine.dialect)
-                preparer = engine.dialect.identifier_preparer
-                connection.exec_driver_sql(
-                    f"ALTER TABLE {preparer.quote(table.name)} "
-                    f"ADD COLUMN {preparer.quote(column.name)} {kind}"
-                )
-                added.append(f"{table.name}.{column.name}")
-    return added
+    return migrations.upgrade(engine)
 
 
 def get_session() -> Session:
@@ -77,9 +57,10 @@ def _close_session(_exc: BaseException | None = None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Bind an engine and session factory to the app, create tables, add `init-db`."""
+    """Bind an engine and session factory to the app, migrate (by setting), add `init-db`."""
     engine = make_engine(app.config["DATABASE_URL"])
-    create_schema(engine)
+    if app.config["MIGRATE_ON_START"]:
+        create_schema(engine)
     app.extensions["reader.engine"] = engine
     app.extensions["reader.db"] = sessionmaker(bind=engine, expire_on_commit=False)
     app.teardown_appcontext(_close_session)
@@ -88,6 +69,6 @@ def init_app(app: Flask) -> None:
 
 @click.command("init-db")
 def init_db_command() -> None:
-    """Create the database tables."""
+    """Create the database tables, or bring them to the newest schema."""
     create_schema(current_app.extensions["reader.engine"])
     click.echo("Database ready.")

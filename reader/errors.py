@@ -5,7 +5,10 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import DatabaseError, IntegrityError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
+
+from reader.db_file import DatabaseFileChanged
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +75,18 @@ def handle_unexpected_error(error: Exception):
     return handle_http_error(InternalServerError())
 
 
+def handle_database_error(error: Exception):
+    """The database file gone, replaced or unreadable: 503, nothing acknowledged, a log line."""
+    if isinstance(error, IntegrityError):
+        return handle_unexpected_error(error)  # a bug of ours, not the database's state
+    log.error("the database cannot be used on %s: %s", request.path, error)
+    message = _("The database is unavailable, so nothing was saved. Please try again later.")
+    return handle_http_error(ServiceUnavailable(message))
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers."""
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(DatabaseFileChanged, handle_database_error)
+    app.register_error_handler(DatabaseError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected_error)

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -16,6 +17,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Row ids: 64-bit where the database has the type (an archive of sentences may pass 2**31);
+# SQLite's INTEGER is 64-bit already, and only INTEGER PRIMARY KEY numbers rows by itself.
+ROW_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 # A sentence is shown and read in a language other than its block's only when this sure.
 OWN_LANGUAGE_CONFIDENCE = 0.9
@@ -35,7 +40,7 @@ class Article(Base):
 
     __tablename__ = "articles"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
     """sha256 of title and date line: importing the same article twice finds this row."""
     title: Mapped[str] = mapped_column(Text)
@@ -96,8 +101,8 @@ class Block(Base):
 
     __tablename__ = "blocks"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ROW_ID, ForeignKey("articles.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
     """heading, paragraph or hashtags."""
@@ -128,8 +133,8 @@ class Sentence(Base):
 
     __tablename__ = "sentences"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    block_id: Mapped[int] = mapped_column(ForeignKey("blocks.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
+    block_id: Mapped[int] = mapped_column(ROW_ID, ForeignKey("blocks.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -155,9 +160,9 @@ class Feedback(Base):
 
     __tablename__ = "feedback"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
     article_id: Mapped[int | None] = mapped_column(
-        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
+        ROW_ID, ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
     )
     category: Mapped[str] = mapped_column(String(32))
     message: Mapped[str] = mapped_column(Text)
@@ -191,11 +196,11 @@ class FeedbackEvent(Base):
 
     __tablename__ = "feedback_events"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ROW_ID, ForeignKey("feedback.id", ondelete="CASCADE"))
     status: Mapped[str] = mapped_column(String(16))
     user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+        ROW_ID, ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -212,7 +217,7 @@ class User(Base):
 
     __tablename__ = "users"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     """argon2id, with its parameters and salt in the string."""
@@ -247,8 +252,8 @@ class ApiToken(Base):
 
     __tablename__ = "api_tokens"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ROW_ID, ForeignKey("users.id", ondelete="CASCADE"))
     label: Mapped[str] = mapped_column(String(100))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -266,7 +271,7 @@ class LexiconEntry(Base):
         UniqueConstraint("language", "pattern", "is_regex", "case_sensitive", name="uq_lexicon"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True)
     language: Mapped[str] = mapped_column(String(8), index=True)
     pattern: Mapped[str] = mapped_column(String(200))
     """A word or phrase (whole words), or with is_regex a regular expression."""
@@ -277,13 +282,33 @@ class LexiconEntry(Base):
     """respelling (plain text espeak-ng reads) or phonemes (espeak-ng mnemonics)."""
     note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+        ROW_ID, ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )
     updated_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+        ROW_ID, ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+
+
+class RenderClaim(Base):
+    """A sentence being synthesized somewhere: the render state every server process sees.
+
+    The first process to insert a sentence's key synthesizes it; the others wait for its audio
+    in the shared cache. A claimant refreshes `expires_at` while it works, so the claim of a
+    process that died lapses and another takes the sentence over.
+    """
+
+    __tablename__ = "render_claims"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """The sentence's cache key."""
+    owner: Mapped[str] = mapped_column(String(64))
+    """Which runner (process) synthesizes it."""
+    state: Mapped[str] = mapped_column(String(16), default="working")
+    """working, or failed: the sentence failed after its retries (kept for a grace period)."""
+    message: Mapped[str | None] = mapped_column(Text)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)

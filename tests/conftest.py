@@ -4,17 +4,54 @@ import os
 
 import pytest
 
-from tests.helpers import REQUIRE_ALL_TIERS, add_user, load_seed, make_app, missing_tool, sign_in
+from tests import databases
+from tests.helpers import (
+    REQUIRE_ALL_TIERS,
+    add_user,
+    close_apps,
+    load_seed,
+    make_app,
+    missing_tool,
+    sign_in,
+)
 
 
 def all_tiers_required() -> bool:
     return os.environ.get(REQUIRE_ALL_TIERS, "") not in {"", "0"}
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--db",
+        choices=databases.BACKENDS,
+        default="sqlite",
+        help="where each test app keeps its data: SQLite in tmp_path (default), or a fresh "
+        f"schema in the PostgreSQL database ${databases.POSTGRES_URL_VAR} names",
+    )
+
+
+def pytest_configure(config):
+    backend = config.getoption("--db")
+    if backend == "postgres" and databases.postgres_url() is None:
+        raise pytest.UsageError(
+            f"--db=postgres needs {databases.POSTGRES_URL_VAR}: "
+            "run it under scripts/with-postgres.sh"
+        )
+    databases.use_backend(backend)
+
+
+def pytest_report_header(config):
+    return f"test database: {databases.backend()}"
+
+
+def pytest_sessionfinish(session):
+    databases.drop_schemas()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """A bare `pytest` skips a tier whose tool is missing; with READER_REQUIRE_ALL_TIERS=1, fail."""
-    for marker in ("espeak", "browser", "neural"):
+    for marker in ("espeak", "browser", "neural", "postgres", "redis"):
         if item.get_closest_marker(marker) is None:
             continue
         reason = missing_tool(marker)
@@ -36,6 +73,13 @@ def app(tmp_path):
     app = make_app(tmp_path)
     yield app
     app.extensions["reader.speech"].shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _close_test_apps():
+    """Each app's pooled connections close with its test, not when the collector finds them."""
+    yield
+    close_apps()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import pytest
 from reader import create_app
 from reader.library import articles
 from reader.library.importer import draft_from_path
+from tests import databases
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SHARED_SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed-article.txt"
@@ -32,6 +33,14 @@ def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_sp
     if marker in {"espeak", "browser", "neural"} and which("espeak-ng") is None:
         # The browser tests listen too: their server speaks with the real engine.
         return f"espeak-ng is not installed ({INSTALL_HINT})"
+    if marker == "postgres" and databases.postgres_url() is None:
+        return (
+            f"{databases.POSTGRES_URL_VAR} is not set ({INSTALL_HINT}, and "
+            "scripts/with-postgres.sh starts a throwaway PostgreSQL for any command)"
+        )
+
+    if marker == "redis" and which("redis-server") is None:
+        return f"redis-server is not installed ({INSTALL_HINT})"
     if marker == "neural":
         from reader.speech.engines import kokoro_model
 
@@ -49,14 +58,26 @@ def make_app(tmp_path, **overrides):
     config = {
         "TESTING": True,
         "DATA_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "SECRET_KEY": "test",
         "SPEECH_ENGINE": "silent",
         "SPEECH_WORKERS": 0,
         "WTF_CSRF_ENABLED": False,
     }
     config.update(overrides)
-    return create_app(config)
+    if "DATABASE_URL" not in config:
+        config["DATABASE_URL"] = databases.database_url(tmp_path)
+    app = create_app(config)
+    _APPS_MADE.append(app)
+    return app
+
+
+_APPS_MADE: list = []
+
+
+def close_apps() -> None:
+    """Close the database connections of every app make_app made (after each test)."""
+    while _APPS_MADE:
+        _APPS_MADE.pop().extensions["reader.engine"].dispose()
 
 
 def load_seed(session, prefix: str):
@@ -89,6 +110,8 @@ def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60
 def reader_env(data: Path, **settings: str) -> dict[str, str]:
     """The environment of a `reader` command on this data folder, with READER_* settings."""
     env = {**os.environ, "READER_DATA_DIR": str(data)}
+    if databases.backend() == "postgres":
+        env["READER_DATABASE_URL"] = databases.fresh_postgres_url()
     env.update({f"READER_{name}": value for name, value in settings.items()})
     return env
 
@@ -129,7 +152,7 @@ class RunningServer:
 
 
 @contextmanager
-def serve_reader(data: Path, seed: bool = True, **settings: str):
+def serve_reader(data: Path, seed: bool = True, log_name: str = "server.log", **settings: str):
     """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards."""
     env = reader_env(data, **settings)
     if seed:
@@ -137,7 +160,7 @@ def serve_reader(data: Path, seed: bool = True, **settings: str):
             [sys.executable, "-m", "reader", "seed"], env=env, check=True, capture_output=True
         )
     port = free_port()
-    log = data / "server.log"
+    log = data / log_name
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "reader", "serve", "--port", str(port)],

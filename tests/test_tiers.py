@@ -26,6 +26,8 @@ def found(name):
         ("browser", found, False, True, "chromium"),
         ("browser", found, True, False, "playwright"),
         ("browser", lambda name: None, True, True, "espeak-ng"),
+        ("redis", found, True, True, None),
+        ("redis", lambda name: None, True, True, "redis-server"),
         ("slow", lambda name: None, False, False, None),
     ],
 )
@@ -76,3 +78,19 @@ def test_without_espeak_a_bare_pytest_skips_and_make_test_fails(tmp_path):
 def test_make_test_requires_every_tier():
     test_target = MAKEFILE.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest" in test_target
+
+
+def test_the_postgres_tier_names_the_variable_it_misses(monkeypatch):
+    monkeypatch.delenv("READER_TEST_POSTGRES_URL", raising=False)
+    assert "READER_TEST_POSTGRES_URL is not set" in missing_tool("postgres")
+    monkeypatch.setenv("READER_TEST_POSTGRES_URL", "postgresql+psycopg://reader@127.0.0.1/x")
+    assert missing_tool("postgres") is None
+
+
+def test_make_test_runs_the_storage_view_and_job_tests_on_postgresql_too():
+    test_target = MAKEFILE.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/with-postgres.sh" in test_target and "test-postgres-again" in test_target
+    again = MAKEFILE.split("\ntest-postgres-again:", 1)[1].split("\n\n", 1)[0]
+    assert "--db=postgres" in again and "$(POSTGRES_TESTS)" in again
+    for suite in ("tests/library", "tests/views", "tests/speech/test_jobs.py"):
+        assert suite in MAKEFILE.split("POSTGRES_TESTS :=", 1)[1].split("\n\n", 1)[0]

@@ -45,16 +45,22 @@ def fingerprint(draft: ArticleDraft) -> str:
 
 
 def store_article(
-    session: Session, draft: ArticleDraft, default_timezone: str = "UTC"
+    session: Session,
+    draft: ArticleDraft,
+    default_timezone: str = "UTC",
+    built: Article | None = None,
 ) -> tuple[Article, bool]:
-    """Store the draft unless the same article is stored; return it and whether it is new."""
+    """Store the draft unless the same article is stored; return it and whether it is new.
+
+    `built` is the draft's build_article, when it was made elsewhere (an import's child process).
+    """
     existing = session.scalar(select(Article).where(Article.fingerprint == fingerprint(draft)))
     if existing is not None:
         if _block_contents(existing) != [(b.kind, b.text) for b in draft.blocks]:
-            _replace_body(existing, build_article(draft, default_timezone))
+            _replace_body(existing, built or build_article(draft, default_timezone))
             session.commit()
         return existing, False
-    article = build_article(draft, default_timezone)
+    article = built or build_article(draft, default_timezone)
     session.add(article)
     try:
         session.commit()

@@ -1,12 +1,9 @@
 """Turn a file, an upload or a URL into an ArticleDraft: seed format, Markdown, page text, HTML."""
 
-import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
-from urllib.error import URLError
-from urllib.parse import urlparse
 
+from reader.library import fetch
 from reader.library.draft import ArticleDraft, DraftBlock
 from reader.library.seedfile import SeedFormatError, looks_like_seed, parse_seed
 from reader.library.structure import structure_markdown, structure_page_text
@@ -20,8 +17,7 @@ EXTENSIONS = {
     ".htm": "text/html",
 }
 FETCH_TIMEOUT_SECONDS = 15
-"""How long a page's body may take to arrive in all (each read has the same socket timeout)."""
-FETCH_CHUNK_BYTES = 64 * 1024
+"""How long a page may take to arrive in all: resolving, connecting, redirects, headers, body."""
 
 
 class ImportFailed(ValueError):
@@ -34,6 +30,10 @@ class UnsupportedType(ImportFailed):
 
 class TooLarge(ImportFailed):
     """The input is larger than the upload limit."""
+
+
+class TooComplex(TooLarge):
+    """The input takes more time or memory to analyse than an import may use."""
 
 
 class BadSeedFile(ImportFailed):
@@ -58,7 +58,10 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
     """The article inside a full web page, with the page's metadata."""
     from reader.library.extract import extract_article
 
-    extracted = extract_article(html, url)
+    try:
+        extracted = extract_article(html, url)
+    except MemoryError:
+        raise TooComplex("the page needs more memory to analyse than an import may use") from None
     if extracted is None or not extracted.blocks:
         raise ImportFailed("no article text was found in the page")
     return ArticleDraft(
@@ -88,42 +91,31 @@ def draft_from_path(path: str | Path) -> ArticleDraft:
     return draft_from_bytes(path.read_bytes(), None, path.name)
 
 
-def draft_from_url(url: str, max_bytes: int) -> ArticleDraft:
-    """Fetch a page over HTTP(S) and import it."""
-    if urlparse(url).scheme not in {"http", "https"}:
-        raise ImportFailed("only http and https addresses can be imported")
-    request = urllib.request.Request(url, headers={"User-Agent": "reader/0.1 (article import)"})
-    deadline = time.monotonic() + FETCH_TIMEOUT_SECONDS
+def draft_from_url(
+    url: str, max_bytes: int, seconds: float = FETCH_TIMEOUT_SECONDS, allow_private: bool = False
+) -> ArticleDraft:
+    """Fetch a page over HTTP(S) and import it (in this process: the CLI's way)."""
+    return draft_from_fetched(fetch_page(url, max_bytes, seconds, allow_private))
+
+
+def fetch_page(
+    url: str, max_bytes: int, seconds: float = FETCH_TIMEOUT_SECONDS, allow_private: bool = False
+) -> fetch.Fetched:
+    """The page at a public http(s) address, within `seconds` in all and `max_bytes`."""
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_SECONDS) as response:
-            data = _read_before(response, max_bytes + 1, deadline)
-            content_type = response.headers.get("Content-Type")
-    except (URLError, OSError, ValueError) as error:
-        raise ImportFailed(f"the page could not be fetched: {error}") from error
-    if len(data) > max_bytes:
-        raise TooLarge("the page is larger than the upload limit")
-    kind = _media_type(content_type, None)
+        return fetch.fetch(url, max_bytes, seconds, allow_private)
+    except fetch.FetchTooLarge as error:
+        raise TooLarge(str(error)) from error
+    except fetch.FetchFailed as error:
+        raise ImportFailed(str(error)) from error
+
+
+def draft_from_fetched(page: fetch.Fetched) -> ArticleDraft:
+    """A fetched page as a draft: HTML unless it says it is text."""
+    kind = _media_type(page.content_type, None)
     if kind in HTML_TYPES or kind is None:
-        return _with_url(draft_from_html(data, url), url)
-    return _with_url(draft_from_bytes(data, content_type), url)
-
-
-def _read_before(response, limit: int, deadline: float) -> bytes:
-    """Up to `limit` bytes of the body, refused once the deadline passes.
-
-    The socket timeout bounds each read, not the whole: a server that trickles a byte at a
-    time would otherwise hold the import (and a server thread) for as long as it likes.
-    """
-    chunks, size = [], 0
-    while size < limit:
-        if time.monotonic() > deadline:
-            raise ImportFailed(f"the page took longer than {FETCH_TIMEOUT_SECONDS} s to arrive")
-        chunk = response.read1(min(FETCH_CHUNK_BYTES, limit - size))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
+        return _with_url(draft_from_html(page.data, page.url), page.url)
+    return _with_url(draft_from_bytes(page.data, page.content_type), page.url)
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:

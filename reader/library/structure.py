@@ -81,7 +81,7 @@ def _blocks(lines: list[str]) -> list[DraftBlock]:
     for index, line in enumerate(lines):
         if is_hashtag_line(line):
             blocks.append(DraftBlock("hashtags", line))
-        elif _looks_like_heading(line, lines[index + 1 :]):
+        elif _looks_like_heading(line, lines[index + 1 : index + 2]):
             blocks.append(DraftBlock("heading", line))
         else:
             blocks.append(DraftBlock("paragraph", line))
@@ -89,6 +89,8 @@ def _blocks(lines: list[str]) -> list[DraftBlock]:
 
 
 def _looks_like_heading(line: str, following: list[str]) -> bool:
+    # `following` is the next line alone (or none): a slice of all the rest per line would
+    # make a text of many short lines quadratic.
     # A short line that ends no sentence, followed by a paragraph, is a subheading.
     if SENTENCE_END.search(line) and not line.endswith(("»", "”", '"')):
         return False

@@ -6,6 +6,7 @@ import os
 
 def init_app(app) -> None:
     """Hang a SpeechService on the app and stop its workers when the process exits."""
+    from reader.speech.claims import DatabaseClaims
     from reader.speech.service import SpeechService
     from reader.speech.settings import SpeechConfig
 
@@ -22,7 +23,12 @@ def init_app(app) -> None:
             read_hashtags=config["READ_HASHTAGS"],
             model_dir=config.get("MODEL_DIR") or os.path.join(config["DATA_DIR"], "models"),
             voices=dict(config.get("VOICES") or {}),
-        )
+            job_backend=config["JOB_BACKEND"],
+            redis_url=config["REDIS_URL"],
+            broker_url=config["CELERY_BROKER_URL"],
+        ),
+        # Under the local backend, the render state is shared through the database.
+        claims=DatabaseClaims(app.extensions["reader.engine"]),
     )
     app.extensions["reader.speech"] = service
     atexit.register(service.shutdown)

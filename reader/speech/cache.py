@@ -20,6 +20,9 @@ TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".part"
 ABANDONED_WRITE_SECONDS = 3600
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 _write_numbers = itertools.count()
+# Why each cache root's last write failed, for this process (a worker makes an AudioCache per
+# job): one log line when writes start failing, one when they work again.
+_write_errors: dict[Path, str] = {}
 
 
 def cache_key(*parts: object) -> str:
@@ -52,6 +55,11 @@ class AudioCache:
         self.validators = validators
         """Suffix -> check; data stored under a suffix with a check must pass it."""
 
+    @property
+    def write_error(self) -> str | None:
+        """Why the last write failed (a full or read-only disk), or None once one succeeds."""
+        return _write_errors.get(self.root)
+
     def path(self, kind: str, key: str, suffix: str) -> Path:
         return self.root / kind / f"{key}{suffix}"
 
@@ -77,10 +85,15 @@ class AudioCache:
         path = self.path(kind, key, suffix)
         try:
             _write_atomically(path, data)
-            return path
         except OSError as error:
-            log.warning("audio cache write failed for %s: %s", path, error)
+            # Said once, not at every write: a full disk fails every sentence of every render.
+            if _write_errors.get(self.root) is None:
+                log.error("audio cache write failed for %s: %s (said once)", path, error)
+            _write_errors[self.root] = f"{type(error).__name__}: {error}"
             return None
+        if _write_errors.pop(self.root, None) is not None:
+            log.warning("the audio cache %s can be written again", self.root)
+        return path
 
     def prune(self, max_bytes: int, max_age_seconds: float, now: float | None = None):
         """Remove files unused for max_age, then the least recently used beyond max_bytes."""

@@ -62,18 +62,7 @@ class JobRunner:
                     future = self._in_flight[job.key] = Future()
                     new.append((job, future))
                 futures.append(future)
-        singles = max(self.workers, 1)
-        paired_from = min(singles, len(new))
-        paired_to = max(paired_from, len(new) - singles)
-        batches = [[pair] for pair in new[:paired_from]]
-        batches += [
-            new[i : min(i + BATCH_SIZE, paired_to)]
-            for i in range(paired_from, paired_to, BATCH_SIZE)
-        ]
-        # Longest first, so the worker that finishes first takes the shortest: they end closer.
-        tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
-        batches += [[pair] for pair in tail]
-        for batch in batches:
+        for batch in plan_batches(new, self.workers):
             self._attempt(batch, attempt=1)
         return futures
 
@@ -206,6 +195,21 @@ class JobRunner:
         else:
             pool.stop()
             pool.join(timeout=5)
+
+
+def plan_batches(new: list[tuple], workers: int) -> list[list[tuple]]:
+    """(job, future) pairs in trips to the workers: the first one alone on each worker, then
+    in pairs, the last ones alone again and longest first (the order both backends use)."""
+    singles = max(workers, 1)
+    paired_from = min(singles, len(new))
+    paired_to = max(paired_from, len(new) - singles)
+    batches = [[pair] for pair in new[:paired_from]]
+    batches += [
+        new[i : min(i + BATCH_SIZE, paired_to)] for i in range(paired_from, paired_to, BATCH_SIZE)
+    ]
+    # Longest first, so the worker that finishes first takes the shortest: they end closer.
+    tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
+    return batches + [[pair] for pair in tail]
 
 
 def _is_broken(pool) -> bool:

@@ -65,6 +65,7 @@ class Render:
         self.finished = threading.Event()
         self.finished_at: float | None = None
         self.file_path = None
+        self.held_in_memory = False  # finished, but the cache could not take the file
         threading.Thread(target=self._assemble_when_done, daemon=True).start()
 
     def status(self) -> dict:
@@ -126,16 +127,21 @@ class Render:
                     ARTICLE_KIND, request.key, data, request.format.suffix
                 )
                 timings = json.dumps(build_timings(request.utterances, results)).encode()
-                self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
+                stored = self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
+                # A full or read-only cache: this render stays the article's audio, in memory,
+                # or every status or timings poll would start the whole render again.
+                self.held_in_memory = self.file_path is None or stored is None
         except Exception:  # a cache fault must not break listening
             log.exception("could not assemble article %s", self.request.article_id)
+            self.held_in_memory = True
         finally:
             self.finished_at = time.monotonic()
             self.finished.set()
 
     def is_reusable(self, failure_grace_seconds: float) -> bool:
-        """Still rendering, or finished with failures so recently that retrying is pointless."""
-        if not self.finished.is_set():
+        """Still rendering, held in memory for want of a cache, or finished with failures so
+        recently that retrying is pointless."""
+        if not self.finished.is_set() or self.held_in_memory:
             return True
         failed = bool(self.status()["failed"])
         return failed and time.monotonic() - (self.finished_at or 0) < failure_grace_seconds

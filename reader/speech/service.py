@@ -1,6 +1,7 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
 import json
+import os
 import threading
 
 from reader import metrics
@@ -11,6 +12,7 @@ from reader.speech.audio.formats import (
     cache_validators,
 )
 from reader.speech.cache import AudioCache, cache_key
+from reader.speech.claims import JobsUnavailable, LocalClaims
 from reader.speech.engines import kokoro_model
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
@@ -22,6 +24,7 @@ from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
 from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
+from reader.speech.shared_jobs import SharedRunner
 from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
@@ -29,20 +32,39 @@ from reader.text.languages import LANGUAGES
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
+# While the audio cache cannot be written, this many finished renders are kept in memory.
+MAX_HELD_RENDERS = 8
 
 
 class SpeechService(VoiceSelection):
     """Turns stored articles into audio through the job runner and the cache."""
 
-    def __init__(self, config: SpeechConfig):
+    def __init__(self, config: SpeechConfig, claims=None):
+        """`claims`: where sentence claims are shared (the database); by default, Redis under
+        the celery backend, else this process only."""
         self.config = config
         self.cache = AudioCache(config.cache_root, cache_validators())
+        # Made now, not at the first write: a Celery worker on this machine writes into the
+        # job's folder when it exists (else its own, the shared folder mounted elsewhere).
+        os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
-        self.runner = JobRunner(
-            config.workers,
-            config.timeout,
-            engine_name=config.engine,
-            model_dir=config.model_dir,
+        if config.job_backend == "celery":
+            from reader.speech.celery_jobs import CeleryRunner, make_celery
+            from reader.speech.claims import RedisClaims
+
+            self.celery = make_celery(config.broker_url or config.redis_url, config.timeout)
+            backend = CeleryRunner(self.celery, max(config.workers, 1), config.timeout)
+            claims = RedisClaims(config.redis_url)  # every machine sees Redis
+        else:
+            self.celery = None
+            backend = JobRunner(
+                config.workers,
+                config.timeout,
+                engine_name=config.engine,
+                model_dir=config.model_dir,
+            )
+        self.runner = SharedRunner(
+            backend, claims or LocalClaims(), self.cache, FAILURE_GRACE_SECONDS
         )
         # Under auto, each engine's voices, listed apart; ids are then `engine:voice`.
         self.catalogs = {name: VoiceCatalog(name) for name in engines_for(config.engine)}
@@ -73,6 +95,11 @@ class SpeechService(VoiceSelection):
         except EngineUnavailable:
             has_voices = False
         return {"workers": self.runner.is_ready(), "voices": has_voices}
+
+    def cache_state(self) -> str:
+        """ "writable", or why the audio cache cannot be written (renders then stay in memory)."""
+        error = self.cache.write_error
+        return "writable" if error is None else f"cannot be written ({error}): audio kept in memory"
 
     def audio_format(self, name: str | None = None) -> str:
         """The format asked for, or the configured one when it can be made here, else MP3."""
@@ -139,14 +166,19 @@ class SpeechService(VoiceSelection):
         lang = language or article.language
         base = self.options(lang, rate, voice, audio_format)
         engine_version = self.engine_version()
-        early = max(self.runner.workers, 1) if start_first else 0
+        # With a cache that cannot be written, an early sentence would be made again at every
+        # poll (it lands nowhere); the render kept in memory has it already.
+        early = max(self.runner.workers, 1) if start_first and not self.cache.write_error else 0
         utterances, jobs = [], []
         for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
             if len(jobs) <= early and cached_sentence(self.cache, job) is None:
-                self.runner.submit(job)
+                try:
+                    self.runner.submit(job)
+                except JobsUnavailable:
+                    early = 0  # the article's file may be cached; if not, its render says so
         return RenderRequest(
             article_id=article.id,
             title=article.title,
@@ -236,11 +268,14 @@ class SpeechService(VoiceSelection):
             futures = self.runner.submit_all(jobs)
             render = Render(request, futures, self.cache)
             metrics.render_started()
-            self._renders = {
-                key: kept
-                for key, kept in self._renders.items()
-                if kept.is_reusable(FAILURE_GRACE_SECONDS)
-            }
+            kept = [
+                (key, old)
+                for key, old in self._renders.items()
+                if old.is_reusable(FAILURE_GRACE_SECONDS)
+            ]
+            # Renders the cache could not take stay in memory: the most recent few.
+            held = [key for key, old in kept if old.held_in_memory][:-MAX_HELD_RENDERS]
+            self._renders = {key: old for key, old in kept if key not in held}
             self._renders[request.key] = render
             return render
 

@@ -7,6 +7,8 @@ from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, MAX_BITRATE, 
 from reader.speech.engines.registry import AUTO, ENGINES
 from reader.text.languages import LANGUAGES
 
+JOB_BACKENDS = ("local", "celery")
+
 
 class SpeechRequestError(ValueError):
     """The listener asked for something invalid (a rate out of range, an unknown voice)."""
@@ -37,6 +39,11 @@ class SpeechConfig:
     """Where Kokoro's model is assembled (default: READER_MODEL_DIR or the user's cache)."""
     voices: dict = field(default_factory=dict)
     """Language code -> `engine:voice` read instead of the choice (READER_VOICE_<LANG>)."""
+    job_backend: str = "local"
+    """local (worker processes of this server) or celery (a Redis queue; `reader worker`)."""
+    redis_url: str = ""
+    """Redis for the celery backend's render state; also its broker unless broker_url is set."""
+    broker_url: str = ""
 
     def __post_init__(self) -> None:
         if self.engine != AUTO and self.engine not in ENGINES:
@@ -45,6 +52,8 @@ class SpeechConfig:
             voice_choice.Choice.parse(voice)  # ValueError names the bad one
             if lang not in LANGUAGES:
                 raise ValueError(f"READER_VOICE_{lang.upper()}: unknown language {lang!r}")
+        if self.job_backend not in JOB_BACKENDS:
+            raise ValueError(f"unknown job backend {self.job_backend!r}: local or celery")
         if self.audio_format not in FORMATS:
             raise ValueError(f"unknown audio format {self.audio_format!r}")
         for name, bitrate in self.bitrates.items():

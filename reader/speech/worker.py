@@ -1,8 +1,10 @@
 """What a worker process does for one sentence: synthesize, pad, encode, cache."""
 
+import os
 import time
 from dataclasses import dataclass
 
+from reader.config import SYNTHESIS_LOG
 from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, cache_validators, get_format
 from reader.speech.audio.pcm import silence
 from reader.speech.cache import AudioCache
@@ -66,21 +68,41 @@ def cached_sentence(cache: AudioCache, job: SentenceJob):
     return cache.get(SENTENCE_KIND, job.key, get_format(job.options.audio_format).suffix)
 
 
+def read_cached_sentence(cache: AudioCache, job: SentenceJob) -> SentenceAudio | None:
+    """The job's audio from the sentence cache when it is there and valid, else None."""
+    cached = cached_sentence(cache, job)
+    if cached is None:
+        return None
+    audio_format = get_format(job.options.audio_format)
+    data = _read(cached)
+    if data is None or not audio_format.is_valid(data):
+        return None
+    return SentenceAudio(job.key, data, audio_format.duration(data))
+
+
 def render_sentence(job: SentenceJob) -> SentenceAudio:
     """Return the sentence's audio from the cache, or synthesize and cache it."""
     audio_format = get_format(job.options.audio_format)
     cache = AudioCache(job.cache_root, cache_validators())
-    cached = cached_sentence(cache, job)
+    cached = read_cached_sentence(cache, job)
     if cached is not None:
-        data = _read(cached)
-        if data is not None and audio_format.is_valid(data):
-            return SentenceAudio(job.key, data, audio_format.duration(data))
+        return cached
     started = time.perf_counter()
     data = synthesize_sentence(job.text, job.options, job.pause_ms)
     seconds = time.perf_counter() - started
+    note_synthesis(job.key)
     # A failed write is logged; the audio still plays.
     cache.put(SENTENCE_KIND, job.key, data, audio_format.suffix)
     return SentenceAudio(job.key, data, audio_format.duration(data), seconds)
+
+
+def note_synthesis(key: str) -> None:
+    """Append the key to the READER_SYNTHESIS_LOG file, when set: one line per engine call."""
+    path = os.environ.get(SYNTHESIS_LOG.env_var)
+    if path:
+        # O_APPEND: whole lines from many processes, never interleaved within a line.
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"{key}\n")
 
 
 def synthesize_sentence(text: str, options: SynthesisOptions, pause_ms: int) -> bytes:

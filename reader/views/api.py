@@ -1,6 +1,6 @@
 """The JSON API under /api/v1: articles, language override, import, feedback, lexicon, OpenAPI."""
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 
 from reader.db import get_session
 from reader.errors import error_response
@@ -12,8 +12,9 @@ from reader.views import api_lexicon, present
 from reader.views.access import api_editor_required
 from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
+from reader.views.import_source import store_from_url, store_imported
 from reader.views.openapi import openapi_document
-from reader.views.speaking import voice_for
+from reader.views.speaking import render_on_import, voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 api_lexicon.register(bp)
@@ -88,29 +89,29 @@ def edit_block(article_id: int, position: int):
 def import_article():
     """Import from JSON {"text"} / {"html", "url"} / {"url"}, or a multipart "file" upload."""
     try:
-        draft = _draft_from_request()
-        article, created = article_service.store_article(
-            get_session(), draft, current_app.config["DEFAULT_TIMEZONE"]
-        )
+        article, created = _store_from_request()
     except IMPORT_FAILURES as error:
         return error_response(*import_error(error, localized=False))
+    render_on_import(article)
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
 
-def _draft_from_request():
-    max_bytes = current_app.config["MAX_CONTENT_LENGTH"]
+def _store_from_request():
     upload = request.files.get("file")
     if upload is not None:
-        return importer.draft_from_bytes(upload.read(), upload.mimetype, upload.filename)
+        data = upload.read()
+        upload.close()  # a large upload is spooled to a temporary file: closed at once
+        return store_imported(importer.draft_from_bytes, data, upload.mimetype, upload.filename)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise importer.UnsupportedType("send JSON with text, html or url, or a file upload")
     if isinstance(data.get("text"), str):
-        return importer.draft_from_text(data["text"])
+        return store_imported(importer.draft_from_text, data["text"])
     if isinstance(data.get("html"), str):
-        return importer.draft_from_html(data["html"], data.get("url"))
+        url = data.get("url") if isinstance(data.get("url"), str) else None
+        return store_imported(importer.draft_from_html, data["html"], url)
     if isinstance(data.get("url"), str):
-        return importer.draft_from_url(data["url"], max_bytes)
+        return store_from_url(data["url"])
     raise importer.ImportFailed("send text, html or url")
 
 

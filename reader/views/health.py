@@ -20,7 +20,10 @@ def readyz():
     """Ready: the database answers, the speech workers take jobs, and a voice is installed."""
     checks = {"database": _database_answers(), **speech().readiness()}
     ready = all(checks.values())
-    return jsonify(status="ready" if ready else "not ready", checks=checks), 200 if ready else 503
+    # A cache that cannot be written slows listening but stops nothing: said, not failed on.
+    body = {"status": "ready" if ready else "not ready", "checks": checks}
+    body["audio_cache"] = speech().cache_state()
+    return jsonify(body), 200 if ready else 503
 
 
 def _database_answers() -> bool:

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
+from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
@@ -49,7 +50,18 @@ def _render_request(article):
 
 def _playback(article):
     """The article's audio as asked: cached, or its render started or joined."""
-    return speech().cached_or_render(*_render_request(article))
+    try:
+        return speech().cached_or_render(*_render_request(article))
+    except JobsUnavailable:
+        abort(503, jobs_unavailable_message())
+
+
+def jobs_unavailable_message() -> str:
+    """Why listening fails while the job queue (Redis) is away, in the reader's words."""
+    return _(
+        "Listening is unavailable right now: the speech service cannot be reached. "
+        "Reading works as usual; please try again in a few minutes."
+    )
 
 
 @bp.get("/articles/<int:article_id>/audio")
@@ -111,6 +123,8 @@ def sentence_audio(article_id: int, block: int, index: int):
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
+    except JobsUnavailable:
+        abort(503, jobs_unavailable_message())
     except (SentenceFailed, TimeoutError):
         abort(503, _("The speech engine could not read this sentence. Please try again."))
     if sentence is None:

@@ -8,6 +8,7 @@ from reader.db import get_session
 from reader.lexicon.entries import load_lexicon
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.lexicon import Lexicon
+from reader.speech.prerender import start_prerender
 from reader.speech.service import SpeechService
 from reader.speech.settings import VoiceUnavailable
 from reader.views import present
@@ -47,3 +48,10 @@ def voice_for(lang: str | None) -> str | None:
         return speech().voice_for(lang)
     except EngineUnavailable:
         return None
+
+
+def render_on_import(article) -> None:
+    """With READER_RENDER_ON_IMPORT, start the article's render now, through the job backend
+    (the request returns at once; a render that cannot start is logged, the import stands)."""
+    if current_app.config["RENDER_ON_IMPORT"]:
+        start_prerender(speech(), article, lexicon())

@@ -50,7 +50,17 @@ def _fails(job):
     raise RuntimeError("no voice today")
 
 
-def test_audio_of_which_every_sentence_failed_is_a_503(app, client, french_article):
+@pytest.fixture
+def backend_app(tmp_path, job_backend):
+    """The app on each job backend: the local pool, and Celery with a reader worker."""
+    app = make_app(tmp_path, **job_backend[1])
+    yield app
+    app.extensions["reader.speech"].shutdown()
+
+
+def test_audio_of_which_every_sentence_failed_is_a_503(backend_app):
+    app, client = backend_app, backend_app.test_client()
+    french_article = type("Seed", (), {"id": _article_id(app)})
     app.extensions["reader.speech"].runner.task = _fails
     response = client.get(f"/articles/{french_article.id}/audio", headers={"Accept": "text/html"})
     assert response.status_code == 503

@@ -5,8 +5,18 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.oggopus import OggOpus
 
+from reader.speech.worker import render_sentence
 from tests.helpers import make_app
 from tests.speech.audio_check import decode_opus, seconds
+
+
+@pytest.fixture
+def app(tmp_path, job_backend):
+    """The app on each job backend: the local pool, and Celery with a reader worker."""
+    name, settings = job_backend
+    app = make_app(tmp_path, **settings)
+    yield app
+    app.extensions["reader.speech"].shutdown()
 
 
 @pytest.mark.parametrize(
@@ -142,15 +152,7 @@ def test_real_espeak_reads_the_french_seed(tmp_path, french_article):
 def test_a_sentence_that_keeps_failing_is_reported_and_skipped(
     app, client, french_article, tmp_path
 ):
-    from reader.speech.worker import render_sentence
-
     service = app.extensions["reader.speech"]
-
-    def fail_on_the_heading(job):
-        if job.text.startswith("Accord sur une"):
-            raise RuntimeError("engine crashed")
-        return render_sentence(job)
-
     service.runner.task = fail_on_the_heading
     data = client.get(f"/articles/{french_article.id}/audio").get_data()
     assert seconds(data, tmp_path) > 10  # the rest of the article still plays
@@ -161,3 +163,10 @@ def test_a_sentence_that_keeps_failing_is_reported_and_skipped(
     assert cues[failed[0]]["kind"] == "heading"
     # An incomplete render is not cached as the article's file: it is tried again next time.
     assert status["cached"] is False
+
+
+def fail_on_the_heading(job):
+    """A task (a module's function: a Celery worker imports it by name) that fails one heading."""
+    if job.text.startswith("Accord sur une"):
+        raise RuntimeError("engine crashed")
+    return render_sentence(job)

@@ -59,12 +59,12 @@ def test_the_first_sentences_start_while_the_rest_is_planned(tmp_path, french_ar
 
     monkeypatch.setattr(worker, "synthesize_sentence", synthesize)
     request, jobs = speech.request(french_article, start_first=True)
-    speech.runner._pool.submit(lambda: None).result()  # the inline worker has caught up
+    speech.runner.backend._pool.submit(lambda: None).result()  # the inline worker has caught up
     assert made == [jobs[0].text]  # one worker here: one sentence ahead
     speech.render(request, jobs).finished.wait(10)
     assert sorted(made) == sorted(job.text for job in jobs)  # none made twice
     speech.request(french_article, start_first=True)
-    speech.runner._pool.submit(lambda: None).result()
+    speech.runner.backend._pool.submit(lambda: None).result()
     assert len(made) == len(jobs)  # all cached now: nothing starts early
 
 
@@ -83,7 +83,7 @@ def test_the_title_and_date_start_before_the_body_is_read(tmp_path, session, fre
 def test_planning_alone_starts_nothing(tmp_path, french_article):
     speech = service(tmp_path)
     speech.request(french_article)
-    assert speech.runner._pool is None
+    assert speech.runner.backend._pool is None
 
 
 def test_the_packet_layout_is_part_of_every_sentence_key(tmp_path, french_article, monkeypatch):

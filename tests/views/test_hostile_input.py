@@ -4,6 +4,9 @@ import re
 import threading
 
 import pytest
+from sqlalchemy import func, select
+
+from reader.models import Article
 
 HUGE = "99999999999999999999"  # above SQLite's largest integer, 2**63 - 1
 JSON = {"Accept": "application/json"}
@@ -83,6 +86,8 @@ def test_the_same_text_imported_sixteen_times_at_once_is_stored_once(app, editor
     for thread in threads:
         thread.join(60)
     assert sorted(statuses) == [200] * 15 + [201]
+    with app.extensions["reader.db"]() as session:
+        assert session.scalar(select(func.count()).select_from(Article)) == 1
 
 
 @pytest.mark.parametrize("url", ["/api/v1/nowhere", "/api/v1/articles/x"])

@@ -11,7 +11,9 @@ PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 
 
 @pytest.fixture
-def site():
+def site(app):
+    # A loopback site: reachable only with the setting that lets imports reach private addresses.
+    app.config["IMPORT_ALLOW_PRIVATE"] = True
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(PAGES))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

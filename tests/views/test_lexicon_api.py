@@ -85,3 +85,17 @@ def test_who_changed_an_entry_is_kept(app, client, editor):
     url = f"/api/v1/lexicon/{created['id']}"
     changed = client.patch(url, json={"note": "Kiev en français"}, headers=bearer(token)).json
     assert (changed["created_by"], changed["updated_by"]) == ("editor", "second")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "query"),
+    [("Київ", "київ"), ("ÉLYSÉE", "élysée"), ("STRAẞE", "straße"), ("Kiev", "KIE")],
+)
+def test_the_search_ignores_case_in_every_script(client, editor, pattern, query):
+    # SQLite's own lower() and LIKE fold ASCII letters only; PostgreSQL's ILIKE folds them all.
+    headers = bearer(editor.token)
+    entry = {"language": "uk", "pattern": pattern, "replacement": "x" + pattern}
+    created = client.post("/api/v1/lexicon", json=entry, headers=headers)
+    assert created.status_code == 201, created.json
+    listed = client.get(f"/api/v1/lexicon?q={query}", headers=headers).json["entries"]
+    assert [found["id"] for found in listed] == [created.json["id"]]

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
-from reader.feedback.words import split_words
-from reader.models import Feedback
+from reader.feedback.words import MAX_WORD_LENGTH, split_words
+from reader.models import Article, Feedback
 from tests.helpers import first_paragraph, make_app
 
 
@@ -199,3 +199,20 @@ def test_the_status_endpoint_tells_statuses_only(client, session, french_article
     response = client.get(f"/feedback/status?ids={row.id},999,abc")
     assert response.json == {"statuses": {str(row.id): "fixed"}}
     assert "secret" not in response.get_data(as_text=True)
+
+
+def test_a_word_longer_than_its_column_is_stored_cut_not_refused(client, session, editor):
+    # A long compound or a link is one word to the reader; PostgreSQL, unlike SQLite, would
+    # refuse more than the VARCHAR(200) holds.
+    word = "Donaudampfschifffahrtsgesellschaft" * 8
+    text = f"Ein Titel\nDas Wort {word} ist lang. Noch ein Satz folgt hier."
+    stored = client.post(
+        "/api/v1/articles", json={"text": text}, headers={"Authorization": f"Bearer {editor.token}"}
+    )
+    assert stored.status_code == 201
+    article = session.get(Article, stored.json["id"])
+    block, index, _sentence = first_sentence(session, article)
+    body = report(article, block, index, category="word", word_index=2)
+    response = client.post("/api/v1/feedback", json=body)
+    assert response.status_code == 201, response.json
+    assert session.get(Feedback, response.json["id"]).word == word[:MAX_WORD_LENGTH]

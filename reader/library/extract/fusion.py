@@ -8,6 +8,14 @@ from collections import Counter
 from reader.library.extract.blocks import PROSE_ENDINGS, RawBlock
 from reader.library.extract.tokens import token_key, word_tokens
 
+SMALL_PICK_TOKENS = 200
+"""A pick of ours under this many words, when trafilatura's brings more than SMALL_PICK_RATIO
+times as many distinct words that ours lacks, was a fragment (a lead, a caption box) of the
+article trafilatura found. Distinct words, because trafilatura often repeats a wrapper's text
+beside its paragraphs. Tuned on ../shared/dev-data (150 + 250 real pages): full-text F1 95.2 →
+96.4 %, snippet F1 92.0 → 93.9 %; 60 and 100 words did less, 400 and above lost precision."""
+SMALL_PICK_RATIO = 1
+
 
 def fuse(own: list[RawBlock], traf: list[RawBlock], kept_text: str) -> list[RawBlock]:
     """Our blocks, plus the prose paragraphs trafilatura found next to them that we missed.
@@ -19,6 +27,9 @@ def fuse(own: list[RawBlock], traf: list[RawBlock], kept_text: str) -> list[RawB
     traf_tokens = Counter(tok for b in traf for tok in word_tokens(b.text))
     own_total, traf_total = sum(own_tokens.values()), sum(traf_tokens.values())
     shared = sum((own_tokens & traf_tokens).values())
+    new_words = len(traf_tokens.keys() - own_tokens.keys())
+    if own_total < SMALL_PICK_TOKENS and new_words > SMALL_PICK_RATIO * len(own_tokens):
+        return traf  # ours is a fragment of the article trafilatura found
     if shared < 0.3 * min(own_total, traf_total):
         # We disagree on where the article is; trafilatura is tuned on many real sites.
         return traf if traf_total >= own_total * 0.25 else own

@@ -31,8 +31,9 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     """The article in a news page, or None when the page holds no article text."""
     try:
         return _extract_article(html, url)
-    except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError, MemoryError):
+    except (ValueError, TypeError, LookupError, RecursionError, etree.LxmlError):
         # Pages come from anywhere; a page we cannot read is "no article", never a crash.
+        # (MemoryError goes on up: a page too big to read is "too large", not "no article".)
         return None
 
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.lexicon import entries
+from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
@@ -43,6 +44,6 @@ def preview():
         audio, mimetype = speech().preview(sample, values.fields["language"], lexicon)
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
-    except (SentenceFailed, FutureTimeout):
+    except (SentenceFailed, FutureTimeout, JobsUnavailable):
         abort(503, _("The sample could not be said. Please try again."))
     return Response(audio.data, mimetype=mimetype, headers={"Cache-Control": "no-store"})
