@@ -49,6 +49,11 @@ class SharedRunner:
     def workers(self) -> int:
         return self.backend.workers
 
+    @workers.setter
+    def workers(self, workers: int) -> None:
+        # `reader serve` gives each web worker its share of the local pool after the fork.
+        self.backend.workers = workers
+
     @property
     def task(self):
         return self.backend.task
