@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue
+.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast
 
 VENV := .venv/bin
 
@@ -49,6 +49,9 @@ bench-queue: setup
 
 bench-text: setup
 	$(VENV)/python -m bench.text
+
+bench-podcast: setup
+	$(VENV)/python -m bench.podcast
 
 accuracy: setup
 	$(VENV)/python -m bench.accuracy

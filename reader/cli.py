@@ -135,9 +135,9 @@ def db_group() -> None:
 @click.pass_obj
 def db_upgrade(app, revision: str) -> None:
     """Apply the migrations up to REVISION (default: the newest); rows are kept."""
-    from reader import migrations
+    from reader.db import create_schema
 
-    before, after = migrations.upgrade(app.extensions["reader.engine"], revision)
+    before, after = create_schema(app.extensions["reader.engine"], revision)
     if before == after:
         click.echo(f"Database already at {after}.")
     else:
@@ -243,12 +243,75 @@ def voices() -> None:
 @voices.command("list")
 @click.pass_obj
 def voices_list(app) -> None:
-    """Every installed voice, then the voice that reads each language (under auto, measured)."""
+    """Every voice by language (engine, quality, sample rate, size, licence), then the voice
+    that reads each language (under auto, measured)."""
+    from reader.speech import voice_store
     from reader.text.languages import LANGUAGES
 
     service = app.extensions["reader.speech"]
-    for voice, name in sorted(service.voices.voices().items()):
-        click.echo(f"{voice}\t{name}")
+    service.voices.voices()  # listed once, in a subprocess where the engine loads native code
+    for row in voice_store.rows(service.catalogs):
+        size = f"{row.size / 1e6:.1f} MB" if row.size else "-"
+        problem = f"\tCANNOT READ: {row.problem}" if row.problem else ""
+        click.echo(
+            f"{row.language}\t{row.voice}\t{row.name}\t{row.quality}\t"
+            f"{row.sample_rate} Hz\t{size}\t{row.licence}{problem}"
+        )
     click.echo("")
     for code, language in LANGUAGES.items():
         click.echo(f"{code}\t{service.voice_for(code) or '-'}\t{language.english_name}")
+
+
+@voices.command("add")
+@click.argument("source")
+@click.option("--sha256", default=None, help="The model file's expected sha256.")
+@click.pass_obj
+def voices_add(app, source: str, sha256: str | None) -> None:
+    """Install a Piper voice (NAME.onnx + NAME.onnx.json, a folder, an address, or a voice
+    name such as fr_FR-siwis-medium) or a Kokoro voice pack (.npy/.bin)."""
+    from reader.speech import voice_store
+
+    with _DownloadBar() as progress:
+        try:
+            added = voice_store.add(source, app.config["VOICES_URL"], sha256, progress)
+        except voice_store.VoiceStoreError as error:
+            raise click.ClickException(str(error)) from error
+    for voice in added:
+        click.echo(f"added {voice.engine}:{voice.name} in {voice.files[0].parent}")
+    click.echo("A running server reads with it within a minute (it rechecks the voices folder).")
+
+
+@voices.command("remove")
+@click.argument("name")
+@click.pass_obj
+def voices_remove(app, name: str) -> None:
+    """Remove a voice added with `voices add` (by its name, e.g. fr_FR-siwis-medium)."""
+    from reader.speech import voice_store
+
+    try:
+        removed = voice_store.remove(name)
+    except voice_store.VoiceStoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"removed {name} ({len(removed)} file(s))")
+
+
+class _DownloadBar:
+    """A click progress bar that appears with the first downloaded bytes."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __enter__(self):
+        return self.update
+
+    def update(self, done: int, total: int | None) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total or 0, label="downloading", file=sys.stderr)
+            self._bar.__enter__()
+            self._done = 0
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)

@@ -64,7 +64,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SPEECH_ENGINE",
         "auto",
         "Speech engine: auto (the voice heard best per language, reader/speech/voice_choice.py), "
-        "kokoro (Kokoro-82M), espeak (espeak-ng) or silent (tests).",
+        "kokoro (Kokoro-82M), piper (Piper voices), espeak (espeak-ng) or silent (tests).",
     ),
     Setting(
         "MODEL_DIR",
@@ -88,6 +88,20 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "When set, /metrics answers only requests with `Authorization: Bearer <token>`; "
         "empty: /metrics is public (counts only, nothing about readers).",
+    ),
+    Setting(
+        "VOICES_DIR",
+        "",
+        "Folder `reader voices add` installs Piper voices and Kokoro voice packs into "
+        "(default: voices/ in DATA_DIR); the server picks up a change within a minute.",
+    ),
+    Setting(
+        "VOICES_URL",
+        "https://huggingface.co/rhasspy/piper-voices/resolve/main/"
+        "{lang}/{lang_region}/{name}/{quality}/{voice}.onnx",
+        "Where `reader voices add NAME` downloads a Piper voice: the model's address with "
+        "{lang} (fr), {lang_region} (fr_FR), {name} (siwis), {quality} (medium) and {voice} "
+        "(fr_FR-siwis-medium); the config is the same address plus .json.",
     ),
     Setting(
         "SPEECH_TIMEOUT",
@@ -170,6 +184,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LOGIN_LIMIT_PER_CLIENT", "20 per minute", "Sign-in attempts allowed per address."),
     Setting("LOGIN_LIMIT_PER_ACCOUNT", "5 per minute", "Sign-in attempts allowed per name."),
+    Setting(
+        "FEED_ITEMS",
+        50,
+        "Newest articles a podcast feed offers; their audio is rendered when the feed is read.",
+    ),
     Setting(
         "FEEDBACK_LIMIT",
         "10 per minute;60 per hour",

@@ -7,6 +7,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from reader import db_file, migrations
+from reader.library.search.index import keep_in_sync
+from reader.library.search.schema import create_search_index
 
 
 def make_engine(url: str) -> Engine:
@@ -35,12 +37,16 @@ def _lower(value):
     return value.lower() if isinstance(value, str) else value
 
 
-def create_schema(engine: Engine) -> tuple[str | None, str | None]:
+def create_schema(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
     """Bring the database to the newest schema with the migrations; (before, after) revisions.
 
     An empty database gets every table; one from before the migrations keeps its rows.
     """
-    return migrations.upgrade(engine)
+    before, after = migrations.upgrade(engine, revision)
+    # The search index is derived data, rebuilt from the articles whenever it is missing, and
+    # its tables differ by database (FTS5, tsvector): made here, beside the migrations.
+    create_search_index(engine)
+    return before, after
 
 
 def get_session() -> Session:
@@ -62,7 +68,9 @@ def init_app(app: Flask) -> None:
     if app.config["MIGRATE_ON_START"]:
         create_schema(engine)
     app.extensions["reader.engine"] = engine
-    app.extensions["reader.db"] = sessionmaker(bind=engine, expire_on_commit=False)
+    sessions = sessionmaker(bind=engine, expire_on_commit=False)
+    keep_in_sync(sessions)  # every session's flush keeps the search index in step
+    app.extensions["reader.db"] = sessions
     app.teardown_appcontext(_close_session)
     app.cli.add_command(init_db_command)
 

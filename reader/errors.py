@@ -5,6 +5,7 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
@@ -47,10 +48,20 @@ def _localized_message(error: HTTPException) -> str:
     return messages.get(error.code or 500, error.name)
 
 
+def session_expired() -> str:
+    """A form sent with a missing or stale CSRF token: the reader's words, not Flask-WTF's."""
+    return _("Your session has expired. Please send the form again.")
+
+
 def handle_http_error(error: HTTPException):
     """Render an HTTP error as JSON or as a localized page."""
     status = error.code or 500
-    message = error.description if _is_custom(error) else _localized_message(error)
+    if isinstance(error, CSRFError):
+        message = session_expired()
+    elif _is_custom(error):
+        message = error.description
+    else:
+        message = _localized_message(error)
     # A 405 says which methods are allowed (Allow); other errors' own headers are kept too.
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if wants_json():

@@ -6,21 +6,33 @@ from flask_babel import Babel, get_locale
 from reader.text.languages import LANGUAGES, SUPPORTED_CODES, is_rtl
 
 LOCALE_COOKIE = "reader_lang"
+# ?lang=auto undoes a reader's own choice: the browser's languages decide again.
+BROWSER_CHOICE = "auto"
 
 
 def select_locale() -> str:
     """?lang= first, then the cookie, then Accept-Language, then the default setting."""
-    for candidate in (request.args.get("lang"), request.cookies.get(LOCALE_COOKIE)):
+    asked = request.args.get("lang")
+    candidates = (asked,) if asked == BROWSER_CHOICE else (asked, chosen_locale())
+    for candidate in candidates:
         if candidate in LANGUAGES:
             return candidate
     best = request.accept_languages.best_match(SUPPORTED_CODES)
     return best or current_app.config["DEFAULT_LOCALE"]
 
 
+def chosen_locale() -> str | None:
+    """The UI language the reader chose for themselves (kept in a cookie), or None."""
+    chosen = request.cookies.get(LOCALE_COOKIE)
+    return chosen if chosen in LANGUAGES else None
+
+
 def _remember_chosen_locale(response):
-    # A ?lang= choice sticks for the next pages through a cookie.
+    # A ?lang= choice sticks for the next pages through a cookie; ?lang=auto forgets it.
     chosen = request.args.get("lang")
-    if chosen in LANGUAGES and request.cookies.get(LOCALE_COOKIE) != chosen:
+    if chosen == BROWSER_CHOICE and request.cookies.get(LOCALE_COOKIE):
+        response.delete_cookie(LOCALE_COOKIE, samesite="Lax")
+    elif chosen in LANGUAGES and request.cookies.get(LOCALE_COOKIE) != chosen:
         response.set_cookie(LOCALE_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
     return response
 
@@ -31,7 +43,16 @@ def _template_globals() -> dict:
         "ui_locale": code,
         "ui_dir": "rtl" if is_rtl(code) else "ltr",
         "ui_languages": LANGUAGES,
+        # Chosen by this reader: this request's ?lang=, else the cookie (not the browser's).
+        "ui_locale_chosen": _chosen_now(),
     }
+
+
+def _chosen_now() -> str | None:
+    asked = request.args.get("lang")
+    if asked == BROWSER_CHOICE:
+        return None
+    return asked if asked in LANGUAGES else chosen_locale()
 
 
 def init_app(app: Flask) -> None:

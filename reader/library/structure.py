@@ -4,6 +4,7 @@ import re
 
 from reader.library import dates, langid
 from reader.library.draft import ArticleDraft, DraftBlock, is_hashtag_line
+from reader.library.extract.furniture import BYLINE_LINE
 from reader.library.seedfile import parse_body
 
 SENTENCE_END = re.compile(r"[.!?…:;。！？؟।»”\"')\]]\s*$")
@@ -39,9 +40,20 @@ def structure_page_text(text: str) -> ArticleDraft:
     if len(title) > MAX_TITLE_CHARS:
         title, rest = _opening_words(title), lines
     lang = langid.detect(" ".join(rest)[:4000])
+    byline, rest = _take_byline(rest)
     date_line, body_start = _find_date_line(rest, lang)
     body = _drop_chrome(rest[body_start:])
-    return ArticleDraft(title=title, date_line=date_line, blocks=tuple(_blocks(body)))
+    return ArticleDraft(
+        title=title, date_line=date_line, byline=byline, blocks=tuple(_blocks(body))
+    )
+
+
+def _take_byline(lines: list[str]) -> tuple[str | None, list[str]]:
+    """A "By Jane Doe" line under the title is the byline, not a subheading of the body."""
+    for index, line in enumerate(lines[:HEADER_ZONE_LINES]):
+        if len(line) < 80 and BYLINE_LINE.match(line):
+            return line, lines[:index] + lines[index + 1 :]
+    return None, lines
 
 
 def _opening_words(line: str) -> str:

@@ -22,6 +22,7 @@ def init_app(app) -> None:
             bitrates={"opus": config["OPUS_BITRATE"], "mp3": config["MP3_BITRATE"]},
             read_hashtags=config["READ_HASHTAGS"],
             model_dir=config.get("MODEL_DIR") or os.path.join(config["DATA_DIR"], "models"),
+            voices_dir=config.get("VOICES_DIR") or os.path.join(config["DATA_DIR"], "voices"),
             voices=dict(config.get("VOICES") or {}),
             job_backend=config["JOB_BACKEND"],
             redis_url=config["REDIS_URL"],

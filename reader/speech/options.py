@@ -14,13 +14,17 @@ class SynthesisOptions:
     rate: int = 175
     """Speaking rate in words per minute."""
     engine: str = "espeak"
-    """Engine name: 'espeak' (pyttsx3 driving espeak-ng), 'kokoro' (Kokoro-82M) or 'silent'."""
+    """Engine name: 'espeak' (pyttsx3 driving espeak-ng), 'kokoro' (Kokoro-82M), 'piper' or
+    'silent'."""
     audio_format: str = "opus"
     """Compressed format of the audio: 'opus' (Ogg/Opus) or 'mp3'."""
     bitrate: int = 32
     """Bit rate of the compressed audio in kbit/s."""
     language: str = ""
     """The text's language (ISO 639-1): Kokoro's voices speak many, and it picks the phonemizer."""
+    voice_data: str = ""
+    """A digest of the voice's own files (Piper: model and config), so a replaced voice file
+    gives new cache keys; empty for voices that come with their engine's version."""
 
     def __post_init__(self) -> None:
         if not MIN_RATE <= self.rate <= MAX_RATE:

@@ -14,6 +14,7 @@ from reader.speech.audio.formats import AudioFormat, get_format
 from reader.speech.audio.tags import AudioTags
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.policy import Utterance
+from reader.speech.words import page_words
 from reader.speech.worker import SentenceAudio
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class RenderRequest:
     def key(self) -> str:
         """The whole file's key: every sentence key plus the tags' inputs and the format."""
         return cache_key(
-            "article-v2", self.title, self.lang, self.engine_version, self.audio_format, self.keys
+            "article-v3", self.title, self.lang, self.engine_version, self.audio_format, self.keys
         )
 
     @property
@@ -196,10 +197,12 @@ def render_status(
 
 
 def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:
-    """Each utterance with its place in the page and its start and end in the audio."""
+    """Each utterance with its place in the page and its start and end in the audio, and its
+    words: each one's span in the utterance's page text [from, to) and its start and end."""
     timings, clock = [], 0.0
     for utterance, result in zip(utterances, results, strict=True):
         duration = result.duration if result is not None else 0.0
+        said = result.words if result is not None else ()
         timings.append(
             {
                 "index": utterance.index,
@@ -211,6 +214,8 @@ def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]
                 "start": round(clock, 3),
                 "end": round(clock + duration, 3),
                 "failed": result is None,
+                "words": page_words(utterance.display, utterance.spoken, said, clock),
+                "words_from_engine": bool(result is not None and result.words_from_engine),
             }
         )
         clock += duration

@@ -13,7 +13,7 @@ from reader.speech.audio.formats import (
 )
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.claims import JobsUnavailable, LocalClaims
-from reader.speech.engines import kokoro_model
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
 from reader.speech.jobs import JobRunner
@@ -48,6 +48,7 @@ class SpeechService(VoiceSelection):
         # job's folder when it exists (else its own, the shared folder mounted elsewhere).
         os.makedirs(config.cache_root, exist_ok=True)
         kokoro_model.configure(config.model_dir, config.workers)
+        voice_files.configure(config.voices_dir)
         if config.job_backend == "celery":
             from reader.speech.celery_jobs import CeleryRunner, make_celery
             from reader.speech.claims import RedisClaims
@@ -149,8 +150,11 @@ class SpeechService(VoiceSelection):
         start_first: bool = False,
         language: str | None = None,
         lexicon: Lexicon = EMPTY,
+        read_hashtags: bool | None = None,
     ):
         """Plan the article, with the lexicon applied, and key every utterance.
+
+        `read_hashtags`, a listener's own choice, overrides the server's READ_HASHTAGS.
 
         A sentence's key covers the text given to the engine, after the lexicon: an entry
         changes the keys of exactly the sentences it rewrites, and of no other.
@@ -170,7 +174,9 @@ class SpeechService(VoiceSelection):
         # poll (it lands nowhere); the render kept in memory has it already.
         early = max(self.runner.workers, 1) if start_first and not self.cache.write_error else 0
         utterances, jobs = [], []
-        for utterance in read_in_order(article, self.config.read_hashtags, language, lexicon):
+        if read_hashtags is None:
+            read_hashtags = self.config.read_hashtags
+        for utterance in read_in_order(article, read_hashtags, language, lexicon):
             job = self._job(utterance, base, voice, engine_version)
             utterances.append(utterance)
             jobs.append(job)
@@ -193,12 +199,12 @@ class SpeechService(VoiceSelection):
         options = base
         # A quote in another language gets that language's engine and voice, unless the
         # listener chose a voice.
-        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base.voice)):
+        if chosen_voice is None and utterance.lang != (base.language or _lang_of(base)):
             other = self.choice_for(utterance.lang)
             if other is not None:
                 options = self._options_for(other, utterance.lang, base)
         key = cache_key(
-            "sentence-v1",
+            "sentence-v2",  # v2: with its words, timed
             utterance.spoken,
             options,
             utterance.pause_ms,
@@ -239,12 +245,15 @@ class SpeechService(VoiceSelection):
             seen += 1
         return None
 
-    def preview(self, text: str, lang: str, lexicon: Lexicon) -> tuple[SentenceAudio, str]:
-        """A sample sentence said as the lexicon has it, by a worker: (audio, its mimetype)."""
-        base = self.options(lang)
+    def preview(
+        self, text: str, lang: str, lexicon: Lexicon, voice: str | None = None
+    ) -> tuple[SentenceAudio, str]:
+        """A sample sentence said as the lexicon has it (in the voice asked), by a worker:
+        (audio, its mimetype)."""
+        base = self.options(lang, voice=voice)
         spoken = lexicon.rewrite(normalize(text, lang), lang)
         utterance = Utterance(0, "sentence", text, spoken, lang, pause_ms=0)
-        job = self._job(utterance, base, None, self.engine().version())
+        job = self._job(utterance, base, voice, self.engine().version())
         audio = self.runner.submit(job).result(timeout=self.config.timeout * 2 + 5)
         return audio, FORMATS[base.audio_format].mimetype
 
@@ -258,6 +267,23 @@ class SpeechService(VoiceSelection):
             return CachedAudio(path, json.loads(timings_path.read_text("utf-8")))
         except (OSError, ValueError):
             return None
+
+    def rendered_seconds(self, article: Article, lexicon: Lexicon = EMPTY) -> float | None:
+        """How long the article's audio lasts, when it is rendered whole; None otherwise.
+
+        Plans the article (nothing is synthesized, no render starts) and looks for its file in
+        the server's format, then in MP3, the fallback a browser without Opus gets.
+        """
+        formats = dict.fromkeys((self.audio_format(), "mp3"))
+        for audio_format in formats:
+            try:
+                request, _jobs = self.request(article, audio_format=audio_format, lexicon=lexicon)
+            except (EngineUnavailable, VoiceUnavailable, SpeechRequestError):
+                return None
+            cached = self.cached(request)
+            if cached is not None and cached.timings:
+                return max(float(cue.get("end") or 0) for cue in cached.timings)
+        return None
 
     def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:
         """Start the article's render, or join the one in progress."""
@@ -292,8 +318,11 @@ class SpeechService(VoiceSelection):
         self.runner.shutdown()
 
 
-def _lang_of(voice: str) -> str | None:
+def _lang_of(options: SynthesisOptions) -> str | None:
+    """The one language a single-language voice speaks (espeak-ng's, Piper's), or None."""
+    if options.engine == "piper":
+        return voice_files.language_of(options.voice)
     for code, language in LANGUAGES.items():
-        if language.espeak_voice == voice:
+        if language.espeak_voice == options.voice:
             return code
     return None

@@ -37,6 +37,8 @@ class SpeechConfig:
     read_hashtags: bool = False
     model_dir: str | None = None
     """Where Kokoro's model is assembled (default: READER_MODEL_DIR or the user's cache)."""
+    voices_dir: str | None = None
+    """Where Piper voices and Kokoro voice packs are added (READER_VOICES_DIR)."""
     voices: dict = field(default_factory=dict)
     """Language code -> `engine:voice` read instead of the choice (READER_VOICE_<LANG>)."""
     job_backend: str = "local"

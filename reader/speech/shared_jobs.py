@@ -52,7 +52,7 @@ class SharedRunner:
 
     @workers.setter
     def workers(self, workers: int) -> None:
-        # `reader serve` gives each web worker its share of the local pool after the fork.
+        # A web worker forked by `reader serve` starts its own share of the speech processes.
         self.backend.workers = workers
 
     @property

@@ -4,8 +4,16 @@ One table, filled from `bench/voices.py`: per language, every engine/voice measu
 text of that language's seed, with the share of it an offline recognizer (Whisper base) heard.
 `auto` reads with the best one that is installed here, a neural voice only when it beat
 espeak-ng by more than the recognizer's own noise; espeak-ng reads every other language, and
-every language when Kokoro cannot load. READER_VOICE_<LANG> (e.g. READER_VOICE_FR=espeak:roa/fr)
-overrides a language.
+every language when Kokoro cannot load. READER_VOICE_<LANG> (e.g. READER_VOICE_FR=espeak:roa/fr,
+or READER_VOICE_FR=piper:fr_FR-siwis-medium) overrides a language.
+
+A Piper voice an operator adds (`reader voices add`) has not been measured. The rule for it:
+it reads its language at once when that language's measured choice is espeak-ng (nothing
+neural measured better, or not installed here), because every Piper voice is trained on
+recorded speech of its language and is heard better than espeak-ng's formant voice; where a
+neural voice was measured better than espeak-ng (Kokoro in most seed languages), that voice
+stays until the benchmark measures the Piper voice beside it or READER_VOICE_<LANG> names it.
+A Piper voice in the table is ranked by its figures like any other.
 """
 
 from collections.abc import Callable
@@ -122,11 +130,16 @@ def espeak_choice(lang: str | None) -> Choice | None:
     return Choice("espeak", language.espeak_voice)
 
 
-def ranked(lang: str | None, table: dict[str, tuple[Measured, ...]] | None = None) -> list[Choice]:
+def ranked(
+    lang: str | None,
+    table: dict[str, tuple[Measured, ...]] | None = None,
+    unmeasured: tuple[Choice, ...] = (),
+) -> list[Choice]:
     """The language's choices, best first, ending with espeak-ng.
 
     A neural voice comes before espeak-ng only if it was heard better by more than MARGIN;
-    an unmeasured language is read by espeak-ng alone.
+    the `unmeasured` voices (Piper voices added here, not in the table) come after the
+    measured ones and before espeak-ng; a language with neither is read by espeak-ng alone.
     """
     fallback = espeak_choice(lang)
     measured = (TABLE if table is None else table).get(lang or "", ())
@@ -137,6 +150,8 @@ def ranked(lang: str | None, table: dict[str, tuple[Measured, ...]] | None = Non
         if m.engine != "espeak" and espeak_recall is not None and m.recall > espeak_recall + MARGIN
     ]
     choices = [m.choice for m in better]
+    known = {m.choice for m in measured}
+    choices += [choice for choice in unmeasured if choice not in known]
     if fallback is not None:
         choices.append(fallback)
     return choices
@@ -146,6 +161,7 @@ def choose(
     lang: str | None,
     is_installed: Callable[[Choice], bool],
     overrides: dict[str, str] | None = None,
+    unmeasured: tuple[Choice, ...] = (),
 ) -> Choice | None:
     """The engine and voice that read the language here: the override, else the table's best.
 
@@ -156,7 +172,7 @@ def choose(
     override = (overrides or {}).get(lang or "")
     if override:
         candidates.append(Choice.parse(override))
-    candidates += ranked(lang)
+    candidates += ranked(lang, unmeasured=unmeasured)
     return next((choice for choice in candidates if is_installed(choice)), None)
 
 

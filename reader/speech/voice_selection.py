@@ -2,25 +2,51 @@
 choice among the voices installed, and how a listener names them."""
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from reader.speech import voice_choice
+from reader.speech.engines import voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable
 from reader.speech.engines.registry import AUTO, ENGINES, get_engine
 from reader.speech.options import SynthesisOptions
 from reader.text.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
-ENGINE_LABELS = {"espeak": "espeak-ng", "kokoro": "Kokoro-82M", "silent": "silent"}
+ENGINE_LABELS = {
+    "espeak": "espeak-ng",
+    "kokoro": "Kokoro-82M",
+    "piper": "Piper",
+    "silent": "silent",
+}
 """Each engine as a person knows it, on the page that says how the audio is made."""
+ENGINE_LICENCES = {"espeak": "GPL-3.0-or-later", "kokoro": "Apache-2.0"}
+"""The licence of an engine's own voices (a Piper voice's is its own, from its files)."""
+
+
+@dataclass(frozen=True)
+class VoiceDescription:
+    """A voice in plain words: who speaks, with which engine, neural or not, and its licence."""
+
+    voice: str
+    """The id a listener's request names it by (`engine:voice` under auto)."""
+    speaker: str
+    engine: str
+    """The engine as a person knows it ("Kokoro-82M")."""
+    neural: bool
+    licence: str
+
+
+NEURAL_ENGINES = ("kokoro", "piper")
+"""The engines that may read under auto besides espeak-ng, when installed."""
 
 
 def engines_for(setting: str) -> tuple[str, ...]:
-    """The engines that may read under a setting: under auto, Kokoro when installed, and
-    espeak-ng (last: it reads every language); else the one engine named."""
+    """The engines that may read under a setting: under auto, Kokoro and Piper when installed,
+    and espeak-ng (last: it reads every language); else the one engine named."""
     if setting != AUTO:
         return (setting,)
-    return ("kokoro", "espeak") if ENGINES["kokoro"]().is_available() else ("espeak",)
+    neural = tuple(name for name in NEURAL_ENGINES if ENGINES[name]().is_available())
+    return (*neural, "espeak")
 
 
 class VoiceSelection:
@@ -56,8 +82,9 @@ class VoiceSelection:
     def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
         """The engine and voice that read the language here, or None."""
         if self.config.engine == AUTO:
-            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices)
-            wanted = voice_choice.ranked(lang)[:1]
+            added = self.piper_voices_for(lang)
+            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices, added)
+            wanted = voice_choice.ranked(lang, unmeasured=added)[:1]
             fell_back = chosen is not None and wanted and chosen != wanted[0]
             if fell_back and lang not in self._fell_back:
                 self._fell_back.add(lang)
@@ -68,6 +95,8 @@ class VoiceSelection:
             chosen = voice_choice.Choice.parse(override)
             if self._is_listed(chosen):
                 return chosen
+        if self.config.engine == "piper":
+            return next(iter(self.piper_voices_for(lang)), None)
         if self.config.engine == "kokoro":
             if not ENGINES["kokoro"].speaks(lang):
                 return None
@@ -80,10 +109,92 @@ class VoiceSelection:
         chosen = voice_choice.Choice(self.config.engine, language.espeak_voice)
         return chosen if self._is_listed(chosen) else None
 
+    def piper_voices_for(self, lang: str | None) -> tuple[voice_choice.Choice, ...]:
+        """The Piper voices listed here that speak the language, by name."""
+        catalog = self.catalogs.get("piper")
+        if catalog is None or not lang:
+            return ()
+        return tuple(
+            voice_choice.Choice("piper", voice)
+            for voice in sorted(catalog.voices())
+            if voice_files.language_of(voice) == lang
+        )
+
+    def voice_choices(self, lang: str | None) -> list[voice_choice.Choice]:
+        """Every listed voice that can read the language: the one chosen first, then the
+        other neural ones, then espeak-ng's."""
+        chosen = self.choice_for(lang)
+        found = [chosen] if chosen is not None else []
+        options = [*self.piper_voices_for(lang)]
+        if lang and "kokoro" in self.catalogs and ENGINES["kokoro"].speaks(lang):
+            options += [voice_choice.Choice("kokoro", v) for v in self.catalogs["kokoro"].voices()]
+        espeak = voice_choice.espeak_choice(lang)
+        if espeak is not None:
+            options.append(espeak)
+        for option in options:
+            if option not in found and self._is_listed(option):
+                found.append(option)
+        return found
+
+    def describe(self, choice: voice_choice.Choice) -> VoiceDescription:
+        """The voice in plain words, for the voice menu and the More info page."""
+        name = self.voice_name(self._public_id(choice))
+        neural = choice.engine in NEURAL_ENGINES
+        # "Kumo (Kokoro, male)" is Kumo; espeak-ng's "French (France)" is its whole name.
+        speaker = name.split(" (")[0] if neural else name
+        licence = ENGINE_LICENCES.get(choice.engine, "")
+        files = voice_files.piper_voices().get(choice.voice) if choice.engine == "piper" else None
+        if files is not None:
+            licence = voice_files.licence(files)
+        return VoiceDescription(
+            self._public_id(choice),
+            speaker,
+            ENGINE_LABELS.get(choice.engine, choice.engine),
+            neural,
+            licence,
+        )
+
+    def voice_problems(self) -> list[str]:
+        """Voices that cannot read here, each with why and what reads its language instead."""
+        notes = []
+        for engine, catalog in self.catalogs.items():
+            for voice, reason in sorted(catalog.problems.items()):
+                if engine == "piper":
+                    lang = voice_files.language_of(voice)
+                    instead = self.choice_for(lang)
+                    notes.append(
+                        f"piper:{voice} cannot read ({reason}); {lang} is read by "
+                        f"{instead or 'no voice'}"
+                    )
+                else:
+                    notes.append(f"{engine}: {reason}")
+        return notes
+
     def voice_for(self, lang: str | None) -> str | None:
         """The installed voice for a language as the listener names it, or None."""
         choice = self.choice_for(lang)
         return None if choice is None else self._public_id(choice)
+
+    def voices_for(self, lang: str) -> list[tuple[str, str]]:
+        """(voice id, name) of every installed voice that reads the language, the default first.
+
+        The measured choices (a neural voice, espeak-ng's), then espeak-ng's regional variants
+        of the language ("roa/fr-be"). Empty when nothing installed speaks it.
+        """
+        candidates = [self.choice_for(lang), *voice_choice.ranked(lang)]
+        espeak = self.catalogs.get("espeak")
+        if espeak is not None and self.config.engine in {AUTO, "espeak"}:
+            for voice in sorted(espeak.voices()):
+                own = voice.rsplit("/", 1)[-1]
+                if own == lang or own.startswith(f"{lang}-"):
+                    candidates.append(voice_choice.Choice("espeak", voice))
+        found: dict[str, str] = {}
+        for choice in candidates:
+            if choice is None or not self._is_listed(choice):
+                continue
+            public = self._public_id(choice)
+            found.setdefault(public, self.voice_name(public))
+        return list(found.items())
 
     def _public_id(self, choice: voice_choice.Choice) -> str:
         return str(choice) if self.config.engine == AUTO else choice.voice
@@ -107,7 +218,20 @@ class VoiceSelection:
         """The base options with this engine and voice, for text in this language."""
         engine = ENGINES.get(choice.engine)
         language = (lang or "") if engine is not None and engine.multilingual else ""
-        return replace(base, engine=choice.engine, voice=choice.voice, language=language)
+        voice_data = ""
+        if choice.engine == "piper":
+            files = voice_files.piper_voices().get(choice.voice)
+            voice_data = voice_files.digest(files.model, files.config) if files else ""
+        elif choice.engine == "kokoro":
+            pack = voice_files.kokoro_packs().get(choice.voice)
+            voice_data = voice_files.digest(pack) if pack else ""
+        return replace(
+            base,
+            engine=choice.engine,
+            voice=choice.voice,
+            language=language,
+            voice_data=voice_data,
+        )
 
     def voice_name(self, voice: str) -> str:
         """A person-readable name for a voice id ("French (France)")."""

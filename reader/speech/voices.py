@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 
-from reader.speech.engines import kokoro_model
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.registry import get_engine
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,8 @@ class VoiceCatalog:
         self.recheck_seconds = recheck_seconds
         self._lock = threading.Lock()
         self._voices: dict[str, str] | None = None
+        self.problems: dict[str, str] = {}
+        """Voice id (or the engine's name) -> why it cannot read, as last listed."""
         self._stamp: str | None = None
         self._checked_at = float("-inf")
 
@@ -73,23 +75,34 @@ class VoiceCatalog:
             stamp = engine.voice_data_stamp()
             if stamp == self._stamp and self._voices is not None:
                 return
-            listed = (
+            listed, problems = (
                 _list_in_subprocess(self.engine_name)
                 if engine.loads_native_code
-                else engine.list_voices()
+                else engine.check_voices()
             )
         except Exception as error:  # noqa: BLE001 - no voices is an answer; the app keeps serving
             log.error("could not list the %s voices: %s", self.engine_name, error)
             self._voices = self._voices if self._voices is not None else {}
+            self.problems = {self.engine_name: str(error)}
             return
-        self._voices, self._stamp = listed, stamp
+        for voice, reason in problems.items():
+            if self.problems.get(voice) != reason:
+                log.error("the %s voice %s cannot read: %s", self.engine_name, voice, reason)
+        self._voices, self.problems, self._stamp = listed, problems, stamp
         log.info("%d %s voices listed", len(listed), self.engine_name)
 
 
-def _list_in_subprocess(engine_name: str) -> dict[str, str]:
+def _list_in_subprocess(engine_name: str) -> tuple[dict[str, str], dict[str, str]]:
     command = [sys.executable, "-m", "reader.speech.voices", engine_name]
-    # The subprocess assembles Kokoro's model where this process would read it.
-    env = dict(os.environ, **{kokoro_model.MODEL_DIR_ENV: str(kokoro_model.model_dir())})
+    # The subprocess assembles Kokoro's model, and finds the voice files, where this process
+    # would read them.
+    env = dict(
+        os.environ,
+        **{
+            kokoro_model.MODEL_DIR_ENV: str(kokoro_model.model_dir()),
+            voice_files.VOICES_DIR_ENV: str(voice_files.voices_dir()),
+        },
+    )
     try:
         done = subprocess.run(
             command,
@@ -107,17 +120,21 @@ def _list_in_subprocess(engine_name: str) -> dict[str, str]:
         reason = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
         raise VoiceListingFailed(reason[0])
     try:
-        voices = json.loads(done.stdout)
-    except ValueError as error:
+        listing = json.loads(done.stdout)
+        voices, problems = listing["voices"], listing["problems"]
+    except (ValueError, KeyError, TypeError) as error:
         raise VoiceListingFailed("the voice list was not JSON") from error
-    return {str(voice): str(name) for voice, name in voices.items()}
+    return (
+        {str(voice): str(name) for voice, name in voices.items()},
+        {str(voice): str(reason) for voice, reason in problems.items()},
+    )
 
 
 def main(argv: list[str]) -> int:
-    """In the subprocess: print the engine's voices as one JSON object."""
+    """In the subprocess: print the engine's voices and problems as one JSON object."""
     (engine_name,) = argv
-    voices = get_engine(engine_name).list_voices()
-    sys.stdout.write(json.dumps(voices, ensure_ascii=False))
+    voices, problems = get_engine(engine_name).check_voices()
+    sys.stdout.write(json.dumps({"voices": voices, "problems": problems}, ensure_ascii=False))
     return 0
 
 

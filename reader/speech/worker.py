@@ -1,5 +1,6 @@
-"""What a worker process does for one sentence: synthesize, pad, encode, cache."""
+"""What a worker process does for one sentence: synthesize, pad, encode, time its words, cache."""
 
+import json
 import os
 import time
 from dataclasses import dataclass
@@ -13,8 +14,10 @@ from reader.speech.engines.base import SAMPLE_RATE
 from reader.speech.engines.registry import AUTO, get_engine
 from reader.speech.heap import keep_freed_memory
 from reader.speech.options import SynthesisOptions
+from reader.speech.words import SpokenWord, estimated, from_events
 
 SENTENCE_KIND = "sentences"
+WORDS_SUFFIX = ".words.json"
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,15 @@ class SentenceJob:
 
 @dataclass(frozen=True)
 class SentenceAudio:
-    """A rendered sentence: its audio in the job's format and its exact duration."""
+    """A rendered sentence: its audio in the job's format, its exact duration, its words."""
 
     key: str
     data: bytes
     duration: float
+    words: tuple[SpokenWord, ...] = ()
+    """When each spoken word is said, from the sentence's start."""
+    words_from_engine: bool = False
+    """The engine's own word events timed them (else they are estimated by their length)."""
     # Seconds the worker took to synthesize and encode it; None when it came from the cache.
     synthesis_seconds: float | None = None
 
@@ -77,7 +84,9 @@ def read_cached_sentence(cache: AudioCache, job: SentenceJob) -> SentenceAudio |
     data = _read(cached)
     if data is None or not audio_format.is_valid(data):
         return None
-    return SentenceAudio(job.key, data, audio_format.duration(data))
+    duration = audio_format.duration(data)
+    words, from_engine = _cached_words(cache, job, duration)
+    return SentenceAudio(job.key, data, duration, words, from_engine)
 
 
 def render_sentence(job: SentenceJob) -> SentenceAudio:
@@ -88,12 +97,16 @@ def render_sentence(job: SentenceJob) -> SentenceAudio:
     if cached is not None:
         return cached
     started = time.perf_counter()
-    data = synthesize_sentence(job.text, job.options, job.pause_ms)
+    data, words, from_engine = synthesize_sentence(job.text, job.options, job.pause_ms)
     seconds = time.perf_counter() - started
     note_synthesis(job.key)
+    # The words first: a sentence's audio in the cache then always has its words beside it.
     # A failed write is logged; the audio still plays.
+    record = {"words": [list(word) for word in words], "from_engine": from_engine}
+    cache.put(SENTENCE_KIND, job.key, json.dumps(record).encode(), WORDS_SUFFIX)
     cache.put(SENTENCE_KIND, job.key, data, audio_format.suffix)
-    return SentenceAudio(job.key, data, audio_format.duration(data), seconds)
+    duration = audio_format.duration(data)
+    return SentenceAudio(job.key, data, duration, words, from_engine, synthesis_seconds=seconds)
 
 
 def note_synthesis(key: str) -> None:
@@ -105,15 +118,36 @@ def note_synthesis(key: str) -> None:
             log.write(f"{key}\n")
 
 
-def synthesize_sentence(text: str, options: SynthesisOptions, pause_ms: int) -> bytes:
-    """Speech for the text followed by a pause, encoded in the options' format."""
+def synthesize_sentence(
+    text: str, options: SynthesisOptions, pause_ms: int
+) -> tuple[bytes, tuple[SpokenWord, ...], bool]:
+    """Speech for the text followed by a pause, encoded in the options' format; its words, and
+    whether the engine timed them."""
+    words, from_engine = (), False
     if text.strip():
         pcm = get_engine(options.engine).synthesize(text, options)
         samples, rate = pcm.samples, pcm.sample_rate
+        speech_seconds = len(samples) / 2 / rate
+        from_engine = bool(pcm.words)
+        words = from_events(pcm.words, speech_seconds) if from_engine else ()
+        words = words or estimated(text, speech_seconds)
     else:
         samples, rate = b"", SAMPLE_RATE
     audio_format = get_format(options.audio_format)
-    return audio_format.encode(samples + silence(pause_ms, rate), rate, options.bitrate)
+    data = audio_format.encode(samples + silence(pause_ms, rate), rate, options.bitrate)
+    return data, words, from_engine
+
+
+def _cached_words(cache: AudioCache, job: SentenceJob, duration: float):
+    """The words kept with a cached sentence; estimated when they are missing or unreadable."""
+    path = cache.get(SENTENCE_KIND, job.key, WORDS_SUFFIX)
+    raw = _read(path) if path is not None else None
+    try:
+        record = json.loads(raw) if raw else None
+        return tuple(SpokenWord(*word) for word in record["words"]), bool(record["from_engine"])
+    except (ValueError, TypeError, KeyError):
+        speech_seconds = max(duration - job.pause_ms / 1000, 0.0)
+        return estimated(job.text, speech_seconds), False
 
 
 def _read(path) -> bytes | None:

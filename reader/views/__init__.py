@@ -1,7 +1,7 @@
 """Blueprints: one per feature."""
 
 from flask import Flask
-from flask_babel import format_datetime
+from flask_babel import format_datetime, format_number
 
 
 def register_blueprints(app: Flask) -> None:
@@ -10,7 +10,7 @@ def register_blueprints(app: Flask) -> None:
     The JSON API is exempt from the form CSRF check: a token caller has no cookie to abuse,
     and a write made with the session cookie is checked for the CSRF header by the API itself.
     """
-    from reader.text.typography import typography
+    from reader.text.typography import sentence_gap, typography
     from reader.views import (
         access,
         admin,
@@ -20,11 +20,13 @@ def register_blueprints(app: Flask) -> None:
         auth,
         converters,
         feedback,
+        feeds,
         health,
         imports,
         listen,
         metrics,
         request_log,
+        search,
         security_headers,
     )
 
@@ -41,7 +43,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(listen.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
     app.add_template_filter(typography, "typography")
+    app.add_template_global(sentence_gap, "sentence_gap")
+    app.add_template_filter(format_number, "format_count")
     app.add_template_filter(lambda value: format_datetime(value, "short"), "datetime_short")

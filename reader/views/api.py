@@ -1,15 +1,18 @@
 """The JSON API under /api/v1: articles, language override, import, feedback, lexicon, OpenAPI."""
 
 from flask import Blueprint, abort, jsonify, request, url_for
+from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.errors import error_response
 from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.library.search.query import SearchQueryError, search
 from reader.text.languages import LANGUAGES
 from reader.views import api_lexicon, present
 from reader.views.access import api_editor_required
+from reader.views.feedback.forms import error_text
 from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.import_source import store_from_url, store_imported
@@ -19,22 +22,22 @@ from reader.views.speaking import render_on_import, voice_for
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 api_lexicon.register(bp)
 
-FEEDBACK_MESSAGES = {
-    "required": "is required",
-    "too_short": f"must be at least {feedback_service.MESSAGE_MIN_LENGTH} characters",
-    "too_long": "is too long",
-    "invalid": "is not valid",
-    "unknown": "does not name a stored article",
-}
-
 
 @bp.get("/articles")
 def list_articles():
+    """Articles newest first; with ?q=, those matching the words, best first, with the passage."""
     language = request.args.get("language") or None
     try:
         article_service.check_language(language)
     except article_service.UnknownLanguage:
-        return error_response(400, f"unknown language {language!r}")
+        return error_response(400, _("Unknown language filter."), language=language)
+    query = (request.args.get("q") or "").strip()
+    if query:  # an empty ?q= lists every article, as no ?q= does
+        try:
+            hits = search(get_session(), query, language)
+        except SearchQueryError as error:
+            return error_response(400, str(error))
+        return jsonify(articles=[_with_links(present.search_hit_json(hit)) for hit in hits])
     rows = article_service.list_articles(get_session(), language)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
 
@@ -57,14 +60,18 @@ def set_language(article_id: int):
     article = _article_or_404(session, article_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or "language" not in data:
-        return error_response(400, 'send JSON {"language": "<ISO 639-1 code>" or null}')
+        return error_response(
+            400, _('Send JSON {"language": "<ISO 639-1 code>"} or {"language": null}.')
+        )
     code = data["language"]
     if code is not None and not isinstance(code, str):
-        return error_response(422, "language must be a string or null", supported=list(LANGUAGES))
+        return error_response(422, _("Unknown language."), supported=list(LANGUAGES))
     try:
         article_service.override_language(session, article, code)
     except article_service.UnknownLanguage as error:
-        return error_response(422, str(error), supported=list(LANGUAGES))
+        return error_response(
+            422, _("Unknown language."), reason=str(error), supported=list(LANGUAGES)
+        )
     return jsonify(_with_links(present.article_json(article)))
 
 
@@ -76,11 +83,11 @@ def edit_block(article_id: int, position: int):
     article = _article_or_404(session, article_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        return error_response(400, 'send JSON {"text": "..."}')
+        return error_response(400, _('Send JSON {"text": "..."}.'))
     try:
         article_service.edit_block(session, article, position, data["text"])
     except article_service.ArticleError as error:
-        return error_response(422, str(error))
+        return error_response(422, _("The block was not changed."), reason=str(error))
     return jsonify(_with_links(present.article_json(article)))
 
 
@@ -91,7 +98,8 @@ def import_article():
     try:
         article, created = _store_from_request()
     except IMPORT_FAILURES as error:
-        return error_response(*import_error(error, localized=False))
+        # The message in the request's language; the reason in the service's own words.
+        return error_response(*import_error(error), reason=str(error))
     render_on_import(article)
     return jsonify(_with_links(present.article_json(article))), 201 if created else 200
 
@@ -112,7 +120,7 @@ def _store_from_request():
         return store_imported(importer.draft_from_html, data["html"], url)
     if isinstance(data.get("url"), str):
         return store_from_url(data["url"])
-    raise importer.ImportFailed("send text, html or url")
+    raise importer.NothingToImport("send text, html or url")
 
 
 @bp.post("/feedback")
@@ -123,14 +131,15 @@ def post_feedback():
     with report_limit():
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
-            return error_response(400, "send a JSON object")
+            return error_response(400, _("Send a JSON object."))
         if feedback_service.caught_by_honeypot(data):
             return jsonify(stored=True), 201  # as if accepted: a bot learns nothing
         session = get_session()
         clean, problems = feedback_service.validate(session, data, voice_for)
         if problems:
-            fields = {p.field: f"{p.field} {FEEDBACK_MESSAGES[p.code]}" for p in problems}
-            return error_response(422, "the feedback was not stored", fields=fields)
+            # The same words, in the request's language, as the forms give.
+            fields = {p.field: error_text(p.code, p.field) for p in problems}
+            return error_response(422, _("The feedback was not stored."), fields=fields)
         locale = data.get("locale") if isinstance(data.get("locale"), str) else None
         row = feedback_service.store(session, clean, (locale or "")[:8] or None)
     return jsonify(id=row.id, stored=True), 201
@@ -157,5 +166,5 @@ def _article_or_404(session, article_id: int):
     """The stored article, or a JSON 404 (the API's errors are JSON: see reader/errors.py)."""
     found = article_service.get_article(session, article_id)
     if found is None:
-        abort(404, "no such article")
+        abort(404, _("This article does not exist."))
     return found

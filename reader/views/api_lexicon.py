@@ -1,6 +1,7 @@
 """The lexicon in the JSON API: list, read, create, change and delete entries (editors)."""
 
 from flask import abort, jsonify, request
+from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.errors import error_response
@@ -55,7 +56,7 @@ def entry_json(entry: LexiconEntry) -> dict:
 def list_entries():
     language = request.args.get("language") or None
     if language is not None and language not in LANGUAGES:
-        return error_response(400, f"unknown language {language!r}")
+        return error_response(400, _("Unknown language filter."), language=language)
     rows = entries.search(get_session(), language, request.args.get("q"))
     return jsonify(entries=[entry_json(entry) for entry in rows])
 
@@ -64,7 +65,7 @@ def list_entries():
 def create_entry():
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        return error_response(400, "send a JSON object")
+        return error_response(400, _("Send a JSON object."))
     try:
         entry = entries.create(get_session(), data, api_user())
     except entries.LexiconError as error:
@@ -85,7 +86,7 @@ def update_entry(entry_id: int):
     entry = _entry_or_404(session, entry_id)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        return error_response(400, "send a JSON object")
+        return error_response(400, _("Send a JSON object."))
     if request.method == "PUT":
         data = {**entries.DEFAULTS, **data}
     try:
@@ -108,12 +109,12 @@ def _refused(error: entries.LexiconError):
     fields = {
         p.field: f"{p.field} {PROBLEM_WORDS.get(p.code, 'is not valid')}" for p in error.problems
     }
-    return error_response(422, "the lexicon entry was not stored", fields=fields)
+    return error_response(422, _("The lexicon entry was not stored."), fields=fields)
 
 
 def _entry_or_404(session, entry_id: int):
     """The stored entry, or a JSON 404 (the API's errors are JSON: see reader/errors.py)."""
     found = entries.get(session, entry_id)
     if found is None:
-        abort(404, "no such lexicon entry")
+        abort(404, _("This lexicon entry does not exist."))
     return found

@@ -10,9 +10,11 @@ from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import speech_problem
+from reader.views.speaking import lexicon, speech, speech_problem, voice_menu
 
 bp = Blueprint("articles", __name__)
+
+PER_PAGE = 20
 
 
 @bp.get("/")
@@ -23,21 +25,48 @@ def index():
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         abort(400, _("Unknown language filter."))
+    page = _page_number()
+    rows, total = article_service.list_page(session, language, page, PER_PAGE)
+    pages = max(1, -(-total // PER_PAGE))
+    if page > pages:
+        abort(404, _("The list has no page %(page)s.", page=page))
     locale = str(get_locale())
+    entries = lexicon() if rows else None
     items = [
         {
             "article": article,
             "published": present.publication(article, locale),
             "language_name": present.language_name(article.language, locale),
             "dir": present.text_direction(article.language),
+            "teaser": present.teaser(article),
+            "seconds": speech().rendered_seconds(article, entries),
         }
-        for article in article_service.list_articles(session, language)
+        for article in rows
     ]
     counts = article_service.language_counts(session)
     filters = present.sorted_by_name(
         (code, present.language_name(code, locale), n) for code, n in counts.items()
     )
-    return render_template("index.html", items=items, filters=filters, language=language)
+    return render_template(
+        "index.html",
+        items=items,
+        filters=filters,
+        language=language,
+        present=present,
+        page=page,
+        pages=pages,
+        page_url=lambda number: url_for(
+            "articles.index", language=language, page=number if number > 1 else None
+        ),
+    )
+
+
+def _page_number() -> int:
+    """?page=N, counted from 1; anything else is a clear 400."""
+    raw = request.args.get("page", "1")
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1 or len(raw) > 6:
+        abort(400, _("The page number must be a whole number from 1."))
+    return int(raw)
 
 
 @bp.get("/articles/<int:article_id>")
@@ -54,6 +83,7 @@ def read(article_id: int):
         language_choices=_language_choices(locale),
         present=present,
         speech_problem=speech_problem(article.language),
+        voices=voice_menu(article.language),
     )
 
 

@@ -1,7 +1,10 @@
-"""The import page: add an article from a web address or a file."""
+"""The import page: add an article from a web address, a file or a pasted text."""
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 
+from reader.errors import handle_http_error, session_expired
 from reader.library import importer
 from reader.views.access import editor_required
 from reader.views.import_errors import IMPORT_FAILURES, import_error
@@ -15,16 +18,27 @@ bp = Blueprint("imports", __name__)
 @editor_required
 def import_article():
     if request.method == "GET":
-        return render_template("import.html", error=None)
+        return _page()
     try:
-        article, _created = _store()
+        article, created = _store()
     except IMPORT_FAILURES as error:
-        status, message = import_error(error, localized=True)
+        status, message = import_error(error)
         # A bad seed header's reason names the key and value, as the seed format spells them.
         detail = str(error) if isinstance(error, importer.BadSeedFile) else None
-        return _error(message, status, detail)
+        return _page(error=message, detail=detail), status
+    if not created:
+        # Importing it again finds the stored copy: say so, rather than land there silently.
+        return _page(existing=article)
     render_on_import(article)
     return redirect(url_for("articles.read", article_id=article.id))
+
+
+@bp.errorhandler(CSRFError)
+def expired_session(error):
+    """Sent after the session expired: the form again, as typed, with a fresh token."""
+    if not (current_user.is_authenticated and current_user.is_editor):
+        return handle_http_error(error)  # the form is an editor's: no one else sees it
+    return _page(error=session_expired()), 400
 
 
 def _store():
@@ -36,8 +50,19 @@ def _store():
     url = (request.form.get("url") or "").strip()
     if url:
         return store_from_url(url)
-    raise importer.ImportFailed("nothing to import")
+    text = request.form.get("text") or ""
+    if text:
+        return store_imported(importer.draft_from_text, text)
+    raise importer.NothingToImport("nothing to import")
 
 
-def _error(message: str, status: int, detail: str | None = None):
-    return render_template("import.html", error=message, detail=detail), status
+def _page(error: str | None = None, detail: str | None = None, existing=None):
+    """The form, filled again with what was typed (a browser never refills a file input)."""
+    return render_template(
+        "import.html",
+        error=error,
+        detail=detail,
+        existing=existing,
+        url=request.form.get("url", ""),
+        text=request.form.get("text", ""),
+    )

@@ -1,6 +1,8 @@
 """Listening endpoints: an article's audio, status and timings, one sentence's audio, More info."""
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
+import io
+
+from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -8,12 +10,14 @@ from reader.ids import parse_id
 from reader.speech.audio.formats import get_format
 from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
+from reader.speech.episode import episode_bytes
 from reader.speech.jobs import SentenceFailed
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.speech.webvtt import webvtt
+from reader.text.languages import LANGUAGES
 from reader.views import present
 from reader.views.loading import load_article_or_404
-from reader.views.speaking import lexicon, speech, status_and_message
+from reader.views.speaking import lexicon, speech, status_and_message, voice_sentence
 
 bp = Blueprint("listen", __name__)
 
@@ -34,6 +38,9 @@ def _render_request(article):
     voice = request.args.get("voice") or None
     audio_format = request.args.get("format") or None
     language = request.args.get("language") or None
+    hashtags = request.args.get("hashtags") or None
+    if hashtags not in (None, "read", "skip"):
+        abort(400, _("Hashtags are either read or skipped."))
     try:
         return speech().request(
             article,
@@ -43,6 +50,7 @@ def _render_request(article):
             start_first=True,
             language=language,
             lexicon=lexicon(),
+            read_hashtags=None if hashtags is None else hashtags == "read",
         )
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
@@ -70,7 +78,19 @@ def audio(article_id: int):
     playback = _playback(article)
     audio_format = playback.request.format
     download = bool(request.args.get("download"))
-    name = f"reader-article-{article.id}{audio_format.suffix}"
+    name = present.download_name(article, audio_format.suffix)
+    if playback.cached is not None and download:
+        # A download is an episode: the same audio with chapters at the article's headings.
+        return send_file(
+            io.BytesIO(episode_bytes(playback.request, playback.cached)),
+            mimetype=audio_format.mimetype,
+            conditional=True,
+            etag=f"{playback.request.key}-episode",
+            last_modified=playback.cached.path.stat().st_mtime,
+            as_attachment=True,
+            download_name=name,
+            max_age=3600,
+        )
     if playback.cached is not None:
         return send_file(
             playback.cached.path,
@@ -89,7 +109,7 @@ def audio(article_id: int):
         )
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     if download:
-        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        headers["Content-Disposition"] = present.attachment(article, audio_format.suffix)
     return Response(playback.render.stream(), mimetype=audio_format.mimetype, headers=headers)
 
 
@@ -139,6 +159,44 @@ def sentence_audio(article_id: int, block: int, index: int):
     )
 
 
+@bp.get("/voices")
+def voices():
+    """The voices that read ?language= here, the default first: for the reading settings."""
+    lang = _language_asked()
+    try:
+        found = speech().voices_for(lang)
+    except EngineUnavailable as error:
+        abort(*status_and_message(error))
+    return jsonify(
+        language=lang,
+        voices=[{"id": voice, "name": name} for voice, name in found],
+        sample=url_for("listen.voice_sample", language=lang),
+    )
+
+
+@bp.get("/voices/sample")
+def voice_sample():
+    """A short sample of ?voice= reading ?language=: the language's own name, said by it."""
+    lang = _language_asked()
+    voice = request.args.get("voice") or None
+    try:
+        audio, mimetype = speech().preview(LANGUAGES[lang].native_name, lang, lexicon(), voice)
+    except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
+        abort(*status_and_message(error))
+    except (SentenceFailed, TimeoutError):
+        abort(503, _("The speech engine could not read this sentence. Please try again."))
+    response = Response(audio.data, mimetype=mimetype)
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _language_asked() -> str:
+    lang = request.args.get("language") or ""
+    if lang not in LANGUAGES:
+        abort(400, _("Unknown language."))
+    return lang
+
+
 @bp.get("/about/audio")
 def about_audio():
     """More info: how the audio is made, with which engine and voice, and what was translated."""
@@ -148,15 +206,18 @@ def about_audio():
     service = speech()
     try:
         engine_version = service.engine_description(article.language if article else None)
-        voice = service.voice_for(article.language) if article else None
-        voice = f"{service.voice_name(voice)} ({voice})" if voice else None
+        choice = service.choice_for(article.language) if article else None
+        described = service.describe(choice) if choice is not None else None
     except EngineUnavailable:
-        engine_version, voice = None, None
+        engine_version, described = None, None
+    voice = voice_sentence(described, article.language) if described else None
     return render_template(
         "about_audio.html",
         article=article,
         engine_version=engine_version,
         voice=voice,
+        licence=described.licence if described else None,
+        voice_id=described.voice if described else None,
         language_name=present.language_name(article.language if article else None, locale),
         translated_from=present.language_name(
             article.machine_translated_from if article else None, locale

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of /api/v1."""
 
 from reader.feedback.service import CATEGORIES, MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
+from reader.library.search.query import MAX_QUERY_LENGTH
 from reader.speech.lexicon import KINDS, MAX_PATTERN_LENGTH, MAX_REPLACEMENT_LENGTH
 from reader.text.languages import SUPPORTED_CODES
 
@@ -32,8 +33,18 @@ def openapi_document() -> dict:
         "paths": {
             "/api/v1/articles": {
                 "get": {
-                    "summary": "List articles, newest first",
-                    "parameters": [{"name": "language", "in": "query", "schema": LANGUAGE}],
+                    "summary": "List articles, newest first; with q, those matching, best first",
+                    "parameters": [
+                        {"name": "language", "in": "query", "schema": LANGUAGE},
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "description": "Words to find in titles and text (full-text search); "
+                            "each article then has `match`, the title and a passage as HTML, "
+                            "escaped, with each match in <mark>.",
+                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        },
+                    ],
                     "responses": {
                         "200": _json(
                             {
@@ -299,6 +310,11 @@ def _schemas() -> dict:
                 "timezone": {"type": "string"},
                 "machine_translated_from": nullable_string,
                 "links": {"type": "object"},
+                "match": {
+                    "type": "object",
+                    "description": "Only in search results (?q=)",
+                    "properties": {"title": {"type": "string"}, "passage": {"type": "string"}},
+                },
             },
         },
         "ImportRequest": {

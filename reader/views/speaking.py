@@ -42,6 +42,43 @@ def speech_problem(lang: str | None) -> str | None:
     return None
 
 
+def voice_label(voice) -> str:
+    """A voice in the reader's words for the voice menu: neural ones marked."""
+    if voice.neural:
+        return _("%(voice)s, neural voice (%(engine)s)", voice=voice.speaker, engine=voice.engine)
+    return _("%(voice)s (%(engine)s)", voice=voice.speaker, engine=voice.engine)
+
+
+def voice_sentence(voice, lang: str | None) -> str:
+    """The voice that reads an article, in plain words: "Kumo, neural voice (Kokoro-82M),
+    reading French"."""
+    language = present.language_name(lang, str(get_locale())) or _("this language")
+    if voice.neural:
+        return _(
+            "%(voice)s, neural voice (%(engine)s), reading %(language)s",
+            voice=voice.speaker,
+            engine=voice.engine,
+            language=language,
+        )
+    return _(
+        "%(voice)s, synthetic voice (%(engine)s), reading %(language)s",
+        voice=voice.speaker,
+        engine=voice.engine,
+        language=language,
+    )
+
+
+def voice_menu(lang: str | None) -> list[tuple[str, str]]:
+    """(voice id, label) of every voice that can read the language, the one chosen first;
+    empty when there is no choice to make."""
+    try:
+        service = speech()
+        found = [service.describe(choice) for choice in service.voice_choices(lang)]
+    except EngineUnavailable:
+        return []
+    return [(voice.voice, voice_label(voice)) for voice in found] if len(found) > 1 else []
+
+
 def voice_for(lang: str | None) -> str | None:
     """The voice that reads this language here, or None."""
     try:

@@ -1,4 +1,4 @@
-// store.js — what this browser remembers for the reader in localStorage: speed, places, listened marks, reports sent.
+// store.js — what this browser remembers for the reader in localStorage: speed, settings, places, listened marks, reports sent.
 
 // The server keeps no listening history; these stay private to the browser. localStorage may be
 // missing or refuse writes (private windows, quotas): never let it break reading.
@@ -21,10 +21,20 @@ const KEYS = {
   listened: (id) => `reader:listened:${id}`,
   language: (id) => `reader:language:${id}`,
   reports: "reader:reports",
+  settings: "reader:settings",
+
+  wordByWord: "reader:word-by-word",
 };
 
 export function loadSpeed() { return read(KEYS.speed); }
 export function saveSpeed(speed) { write(KEYS.speed, speed); }
+
+// Reading settings: { fontSize, theme, hashtags: "read"|"skip", voices: { lang: voice id }, sleep }.
+export function loadSettings() {
+  const settings = read(KEYS.settings);
+  return settings && typeof settings === "object" && !Array.isArray(settings) ? settings : {};
+}
+export function saveSettings(settings) { write(KEYS.settings, settings); }
 
 // A place is { time, at }: seconds into the audio, and when it was saved.
 export function loadPlace(articleId) { return read(KEYS.place(articleId)); }
@@ -38,6 +48,9 @@ export function wasListened(articleId) { return Boolean(read(KEYS.listened(artic
 export function loadListeningLanguage(articleId) { return read(KEYS.language(articleId)); }
 export function saveListeningLanguage(articleId, code) { write(KEYS.language(articleId), code); }
 export function forgetListeningLanguage(articleId) { remove(KEYS.language(articleId)); }
+// Word by word: true or false once the listener chose, null while the player decides.
+export function loadWordByWord() { return read(KEYS.wordByWord); }
+export function saveWordByWord(on) { write(KEYS.wordByWord, Boolean(on)); }
 // A report is { id, article, block, sentence, category }: only ids the server gave this browser.
 const MAX_REPORTS = 100;
 function reports() { const list = read(KEYS.reports); return Array.isArray(list) ? list : []; }

@@ -206,7 +206,7 @@ def test_a_trickled_import_through_the_api_answers_at_the_limit(
         "/api/v1/articles", json={"url": f"http://127.0.0.1:{site.port}/slow"}
     )
     assert response.status_code == 422
-    assert "took longer than 1 s" in response.get_json()["error"]["message"]
+    assert "took longer than 1 s" in response.get_json()["error"]["reason"]
     site.close()
     assert site.hung_up_after and site.hung_up_after[0] < len(data)
 
@@ -217,5 +217,5 @@ def test_the_api_refuses_a_private_address_by_default(editor_client, sites):
         "/api/v1/articles", json={"url": f"http://127.0.0.1:{site.port}/"}
     )
     assert response.status_code == 422
-    assert "not a public address" in response.get_json()["error"]["message"]
+    assert "not a public address" in response.get_json()["error"]["reason"]
     socket.create_connection(("127.0.0.1", site.port), 5).close()  # let the site end

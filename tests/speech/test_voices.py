@@ -69,6 +69,7 @@ def test_a_listing_subprocess_that_fails_is_reported(monkeypatch):
 @pytest.mark.espeak
 def test_espeak_voices_are_listed_without_loading_espeak_here():
     before = "pyttsx3.drivers._espeak" in sys.modules
-    listed = voices._list_in_subprocess("espeak")
+    listed, problems = voices._list_in_subprocess("espeak")
+    assert problems == {}
     assert listed["roa/fr"] == "French (France)" and "gmw/en" in listed
     assert ("pyttsx3.drivers._espeak" in sys.modules) == before

@@ -86,8 +86,8 @@ def test_a_malformed_seed_header_is_422_with_the_reason(editor_client, case):
     text, reason = MALFORMED_SEED_HEADERS[case]
     response = editor_client.post("/api/v1/articles", json={"text": text})
     assert response.status_code == 422
-    assert reason in response.json["error"]["message"]
+    assert reason in response.json["error"]["reason"]
     upload = {"file": (io.BytesIO(text.encode()), "seed.txt", "text/plain")}
     response = editor_client.post("/api/v1/articles", data=upload)
     assert response.status_code == 422
-    assert reason in response.json["error"]["message"]
+    assert reason in response.json["error"]["reason"]

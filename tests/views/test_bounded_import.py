@@ -30,7 +30,7 @@ def test_an_analysis_over_its_time_is_refused_with_a_413(tmp_path):
     finally:
         app.extensions["reader.speech"].shutdown()
     assert response.status_code == 413
-    assert "longer than 2 s to analyse" in response.get_json()["error"]["message"]
+    assert "longer than 2 s to analyse" in response.get_json()["error"]["reason"]
 
 
 def test_an_analysis_over_its_memory_is_refused_with_a_413(tmp_path):
@@ -41,7 +41,7 @@ def test_an_analysis_over_its_memory_is_refused_with_a_413(tmp_path):
     finally:
         app.extensions["reader.speech"].shutdown()
     assert response.status_code == 413
-    assert "more memory to analyse" in response.get_json()["error"]["message"]
+    assert "more memory to analyse" in response.get_json()["error"]["reason"]
 
 
 def test_a_refused_import_is_a_localized_413_page(tmp_path):

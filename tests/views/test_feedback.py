@@ -1,9 +1,11 @@
 """Feedback through the form (CSRF, localized errors) and the API; nothing is lost."""
 
+import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from reader.models import Feedback
-from tests.helpers import make_app
+from tests.helpers import load_seed, make_app
 
 
 def count(session):
@@ -87,3 +89,47 @@ def test_api_gives_every_reason_and_stores_nothing(client, session):
 def test_api_refuses_non_json(client, session):
     assert client.post("/api/v1/feedback", data="hello").status_code == 400
     assert count(session) == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "ja"])
+def test_an_expired_session_says_so_in_the_readers_language_and_keeps_the_message(tmp_path, lang):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    sent = {"category": "pronunciation", "message": "Le mot « Koursk » est mal dit.", "email": ""}
+    response = client.post(f"/feedback?lang={lang}", data=sent)  # no session, no token
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    with app.test_request_context(f"/?lang={lang}"):
+        from reader.errors import session_expired
+
+        expected = session_expired()
+    assert str(escape(expected)) in page
+    assert "CSRF" not in page
+    assert str(escape(sent["message"])) in page  # the form comes back filled
+    assert '<option selected value="pronunciation">' in page
+    # It can be sent again at once: the page carries a fresh token.
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    again = client.post("/feedback", data={**sent, "csrf_token": token})
+    assert again.status_code == 302
+    app.extensions["reader.speech"].shutdown()
+
+
+def test_an_expired_report_form_keeps_the_chosen_category(tmp_path):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    with app.extensions["reader.db"]() as session:
+        load_seed(session, "01-fr")
+    client = app.test_client()
+    sent = {
+        "article_id": "1",
+        "block_position": "0",
+        "sentence_index": "0",
+        "category": "other",
+        "message": "Un souffle à la fin.",
+    }
+    response = client.post("/feedback/report?lang=fr", data=sent)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "CSRF" not in page
+    assert "Un souffle à la fin." in page
+    assert 'value="other" checked' in page
+    app.extensions["reader.speech"].shutdown()

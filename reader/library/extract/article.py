@@ -25,3 +25,5 @@ class ExtractedArticle:
     site_name: str | None
     blocks: tuple[Block, ...]
     text: str
+    byline: str | None = None
+    """Who wrote it, as the page declares or prints it under the headline."""

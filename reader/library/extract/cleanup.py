@@ -11,6 +11,14 @@ from reader.library.extract.furniture import BYLINE_LINE
 from reader.library.extract.tokens import token_key
 
 
+def printed_byline(blocks: list[RawBlock]) -> str | None:
+    """The byline printed under the headline ("By Jane Doe"), which final_blocks leaves out."""
+    for raw in blocks[:4]:
+        if len(raw.text) < 80 and BYLINE_LINE.match(raw.text):
+            return raw.text.strip()
+    return None
+
+
 def final_blocks(blocks: list[RawBlock], title: str, date_line: str | None) -> list[Block]:
     """The article body as callers get it; the title and date line are shown apart from it."""
     title_key = token_key(title)

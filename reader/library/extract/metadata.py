@@ -26,6 +26,7 @@ class PageFacts:
     published_iso: str | None = None
     language: str | None = None
     site_name: str | None = None
+    byline: str | None = None
     json_ld_bodies: list[str] = field(default_factory=list)
 
 
@@ -36,6 +37,7 @@ def page_facts(tree: lxml_html.HtmlElement) -> PageFacts:
     facts.title = _pick_title(tree, metas, json_ld)
     facts.language = declared_language(tree, metas, json_ld)
     facts.site_name = _pick_site_name(metas, json_ld)
+    facts.byline = _pick_byline(metas, json_ld)
     facts.published_iso = published_iso(tree, metas, json_ld)
     facts.date_line = printed_date(tree, facts.published_iso) or facts.published_iso
     facts.json_ld_bodies = [body for body in (json_ld_body(item) for item in json_ld) if body]
@@ -80,6 +82,26 @@ def _strip_site_suffix(title: str) -> str:
     # The headline is the longest part; the site name is the short one around it.
     parts = TITLE_SEPARATORS.split(title)
     return max(parts, key=len).strip() if len(parts) > 1 else title
+
+
+def _pick_byline(metas: dict[str, str], json_ld: list[dict]) -> str | None:
+    """The authors' names the page declares (JSON-LD author, else meta author), or None."""
+    for item in json_ld:
+        authors = item.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        names = [
+            collapse_whitespace(a["name"] if isinstance(a, dict) else a)
+            for a in authors
+            if isinstance(a, str) or (isinstance(a, dict) and isinstance(a.get("name"), str))
+        ]
+        names = [name for name in names if name and not name.startswith(("http:", "https:"))]
+        if names:
+            return ", ".join(names)[:200]
+    for key in ("author", "article:author", "byl"):
+        value = metas.get(key)
+        if value and not value.startswith(("http:", "https:")):
+            return value[:200]
+    return None
 
 
 def _pick_site_name(metas: dict[str, str], json_ld: list[dict]) -> str | None:

@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 from reader.library.extract.article import ExtractedArticle
 from reader.library.extract.blocks import RawBlock, token_count
 from reader.library.extract.boilerplate import without_boilerplate
-from reader.library.extract.cleanup import final_blocks
+from reader.library.extract.cleanup import final_blocks, printed_byline
 from reader.library.extract.declared_body import agrees_with_declared_body, declared_body_blocks
 from reader.library.extract.density import density_blocks
 from reader.library.extract.furniture import without_furniture
@@ -43,7 +43,8 @@ def _extract_article(html: str | bytes, url: str | None) -> ExtractedArticle | N
     if tree is None:
         return None
     facts = page_facts(tree)
-    blocks = final_blocks(_body_blocks(tree, text, url, facts), facts.title, facts.date_line)
+    raw_blocks = _body_blocks(tree, text, url, facts)
+    blocks = final_blocks(raw_blocks, facts.title, facts.date_line)
     if sum(len(word_tokens(block.text)) for block in blocks) < MIN_BODY_TOKENS:
         return None  # a stray menu label or a lone caption is not an article
     title = facts.title or ""
@@ -56,6 +57,7 @@ def _extract_article(html: str | bytes, url: str | None) -> ExtractedArticle | N
         site_name=facts.site_name,
         blocks=tuple(blocks),
         text="\n\n".join(parts),
+        byline=facts.byline or printed_byline(raw_blocks),
     )
 
 

@@ -1,6 +1,7 @@
 """The audio formats served, Ogg/Opus and MP3: one sentence at a time, joined as a stream."""
 
 from collections.abc import Callable
+from itertools import islice
 
 from reader import config
 from reader.speech.audio import mp3, ogg, opus
@@ -9,6 +10,7 @@ from reader.speech.audio.tags import AudioTags, id3_tag, vorbis_comments
 from reader.speech.engines.base import SAMPLE_RATE
 
 MIN_BITRATE, MAX_BITRATE = config.MIN_BITRATE, config.MAX_BITRATE  # kbit/s
+ID3_HEADER = 10
 
 
 class StreamWriter:
@@ -49,6 +51,10 @@ class AudioFormat:
     def writer(self, tags: AudioTags, serial: int) -> StreamWriter:
         raise NotImplementedError
 
+    def head_length(self, data: bytes) -> int:
+        """How many bytes of a joined file its writer's head takes (data: at least those)."""
+        raise NotImplementedError
+
 
 class Mp3Format(AudioFormat):
     """Constant-bit-rate MP3 frames after an ID3v2.4 tag; frames concatenate as they are."""
@@ -72,13 +78,23 @@ class Mp3Format(AudioFormat):
     def writer(self, tags: AudioTags, serial: int) -> StreamWriter:
         return _Mp3Writer(tags)
 
+    def head_length(self, data: bytes) -> int:
+        # The ID3v2 tag: a 10-byte header whose size is "syncsafe" (7 bits per byte).
+        if data[:3] != b"ID3" or len(data) < ID3_HEADER:
+            return 0
+        size = 0
+        for byte in data[6:10]:
+            size = (size << 7) | (byte & 0x7F)
+        return ID3_HEADER + size
+
 
 class _Mp3Writer(StreamWriter):
     def __init__(self, tags: AudioTags):
         self.tags = tags
 
     def start(self) -> bytes:
-        return id3_tag(self.tags.title, self.tags.language, self.tags.engine)
+        tags = self.tags
+        return id3_tag(tags.title, tags.language, tags.engine, chapters=tags.chapters)
 
     def add(self, sentence: bytes, last: bool) -> bytes:
         return sentence
@@ -112,6 +128,11 @@ class OpusFormat(AudioFormat):
 
     def writer(self, tags: AudioTags, serial: int) -> StreamWriter:
         return _OpusWriter(tags, serial)
+
+    def head_length(self, data: bytes) -> int:
+        # The two header pages, OpusHead and OpusTags.
+        pages = ogg.read_pages(data)
+        return sum(ogg.PAGE_HEADER_SIZE + len(p.segments) + len(p.body) for p in islice(pages, 2))
 
 
 class _OpusWriter(StreamWriter):

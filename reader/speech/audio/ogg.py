@@ -9,6 +9,7 @@ CAPTURE = b"OggS"
 CONTINUED, FIRST_PAGE, LAST_PAGE = 1, 2, 4
 MAX_SEGMENTS = 255
 _HEADER = struct.Struct("<4sBBqIIIB")  # capture, version, flags, granule, serial, sequence, crc
+PAGE_HEADER_SIZE = _HEADER.size  # then the segment table, then the body
 _BIT_REVERSED = bytes(int(f"{byte:08b}"[::-1], 2) for byte in range(256))
 
 

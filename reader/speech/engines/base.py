@@ -13,6 +13,8 @@ class Pcm:
 
     samples: bytes
     sample_rate: int
+    words: tuple[tuple[int, int, float], ...] = ()
+    """The engine's word events, when it has them: (start in the text, length, seconds)."""
 
 
 class EngineUnavailable(RuntimeError):
@@ -45,6 +47,14 @@ class Engine:
         VoiceCatalog does): never in a web server's request threads.
         """
         raise NotImplementedError
+
+    def check_voices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(voice id -> name, voice id -> why it cannot read): the voices, each one checked.
+
+        An engine whose voices are files that can be broken one by one (Piper) reports those
+        apart, so that only their languages fall back; by default every listed voice is good.
+        """
+        return self.list_voices(), {}
 
     def voice_data_stamp(self) -> str:
         """A value that changes when voices are installed or removed (checked without loading)."""

@@ -16,9 +16,9 @@ from reader.speech.engines.base import Engine, Pcm, SynthesisFailed
 from reader.speech.options import SynthesisOptions
 
 # Our espeak driver's revision, part of every cache key: 2 dropped espeak-ng's end pause, 3 kept
-# rate changes. Here, not in the driver: importing the driver loads libespeak-ng, and the web
-# process asks for the version without ever loading an engine.
-ESPEAK_DRIVER_REVISION = 3
+# rate changes, 4 keeps word events. Here, not in the driver: importing the driver loads
+# libespeak-ng, and the web process asks for the version without ever loading an engine.
+ESPEAK_DRIVER_REVISION = 4
 
 
 class EspeakEngine(Engine):
@@ -87,7 +87,9 @@ class _EspeakSession:
             self._engine.save_to_file(text, wav)
             self._engine.runAndWait()
             wav.seek(0)
-            return _read_wav(wav)
+            pcm = _read_wav(wav)
+            events = tuple(getattr(self._engine.proxy._driver, "word_events", ()))
+            return Pcm(pcm.samples, pcm.sample_rate, events)
 
 
 @once

@@ -53,6 +53,23 @@ class EspeakDriver(espeak.EspeakDriver):
         if self._speaking:
             super().stop()
 
+    def _onSynth(self, wav, numsamples, events):  # noqa: N802 - pyttsx3's callback name
+        # espeak-ng's word events, which pyttsx3 turns into "started-word" notifications with
+        # the word's place in the text but not its time: audio_position (ms from the start of
+        # the utterance) is kept here with them. text_position counts characters from 1.
+        if self._speaking:
+            index = 0
+            while events[index].type != _espeak.EVENT_LIST_TERMINATED:
+                event = events[index]
+                # After a rate change espeak-ng also reports empty "words" (length 0) at clause
+                # ends: they say nothing, and are no word of the text.
+                if event.type == _espeak.EVENT_WORD and event.length > 0 and event.text_position:
+                    self.word_events.append(
+                        (event.text_position - 1, event.length, event.audio_position / 1000)
+                    )
+                index += 1
+        return super()._onSynth(wav, numsamples, events)
+
     def _start_synthesis(self, text):
         # As pyttsx3 does, without espeakENDPAUSE: the reading policy owns every pause, and
         # espeak-ng's 300 ms of end silence cost ~6 % of synthesis time per sentence.
@@ -62,6 +79,7 @@ class EspeakDriver(espeak.EspeakDriver):
         # pyttsx3 appends each buffer with +=: onto bytes that copies the whole sentence so far
         # every time; a bytearray grows in place.
         self._data_buffer = bytearray()
+        self.word_events = []
         try:
             _espeak.Synth(str(text).encode("utf-8"), flags=SYNTH_FLAGS)
         except Exception as error:

@@ -13,7 +13,7 @@ import threading
 from importlib import metadata
 
 from reader.once import once
-from reader.speech.engines import kokoro_model
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
 from reader.speech.options import SynthesisOptions
 
@@ -93,7 +93,7 @@ class KokoroEngine(Engine):
             present = f"{stat.st_size}@{stat.st_mtime_ns}"
         except OSError:
             present = "absent"
-        return f"{self.version()}|{present}"
+        return f"{self.version()}|{present}|{voice_files.stamp('kokoro')}"
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         return _session().synthesize(text, options)
@@ -227,6 +227,8 @@ class _KokoroSession:
         numpy = self._numpy
         style = self._voices.get(options.voice)
         if style is None:
+            style = _added_pack(options.voice)
+        if style is None:
             raise SynthesisFailed(f"unknown Kokoro voice {options.voice!r}")
         phonemes = self.phonemes(text, options.language)
         speed = numpy.array([speed_for(options.rate)], dtype=numpy.float32)
@@ -264,6 +266,25 @@ def _trim(numpy, audio, threshold: float = 0.01, pad: int = kokoro_model.SAMPLE_
 def _threads() -> int:
     """ONNX Runtime threads per worker: the cores shared among the workers, at least one."""
     return max(1, (os.cpu_count() or 1) // kokoro_model.workers())
+
+
+def _added_pack(voice: str):
+    """A voice pack from the voices folder (loaded once per file version), or None."""
+    path = voice_files.kokoro_packs().get(voice)
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _load_pack(str(path), f"{stat.st_size}@{stat.st_mtime_ns}")
+
+
+@once
+def _load_pack(path: str, file_version: str):
+    import numpy
+
+    return numpy.load(path, allow_pickle=False)
 
 
 @once

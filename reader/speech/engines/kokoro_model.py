@@ -86,10 +86,14 @@ def voice_data() -> tuple[Path, Path]:
 
 
 def voice_ids() -> list[str]:
-    """The packaged voices, read from the archive's names (no array is loaded)."""
+    """The packaged voices, read from the archive's names (no array is loaded), and the voice
+    packs added to the voices folder."""
+    from reader.speech.engines import voice_files
+
     voices, _vocab = voice_data()
     with zipfile.ZipFile(voices) as archive:
-        return sorted(name.removesuffix(".npy") for name in archive.namelist())
+        packaged = {name.removesuffix(".npy") for name in archive.namelist()}
+    return sorted(packaged | set(voice_files.kokoro_packs()))
 
 
 def is_installed() -> bool:

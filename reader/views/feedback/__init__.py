@@ -3,8 +3,10 @@
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 
 from reader.db import get_session
+from reader.errors import session_expired
 from reader.feedback import service
 from reader.feedback.sentences import find_sentence
 from reader.feedback.service import HONEYPOT_FIELD, MESSAGE_MAX_LENGTH
@@ -40,7 +42,7 @@ def form():
     with report_limit():
         feedback_form = FeedbackForm()
         if not feedback_form.validate():  # only the CSRF token can fail here
-            errors = {"csrf_token": [_("Your session has expired. Please send the form again.")]}
+            errors = {"csrf_token": [session_expired()]}
             return _render(feedback_form, errors), 400
         if service.caught_by_honeypot(request.form):
             return redirect(url_for("feedback.thanks"))
@@ -49,6 +51,15 @@ def form():
             return _render(feedback_form, errors_by_field(problems)), 422
         row = service.store(session, clean, str(get_locale()))
     return redirect(url_for("feedback.thanks", id=row.id, article=clean.article_id or ""))
+
+
+@bp.errorhandler(CSRFError)
+def expired_session(_error):
+    """A form sent after its session expired: say so in the reader's words, refilled as sent."""
+    errors = {"csrf_token": [session_expired()]}
+    if request.endpoint == "feedback.send_report":
+        return _render_report(request.form.to_dict(), errors, 400)
+    return _render(FeedbackForm(), errors), 400
 
 
 @bp.get("/feedback/report")
@@ -70,7 +81,7 @@ def send_report():
     with report_limit():
         values = request.form.to_dict()
         if not ReportForm().validate():
-            errors = {"csrf_token": [_("Your session has expired. Please send the form again.")]}
+            errors = {"csrf_token": [session_expired()]}
             return _render_report(values, errors, 400)
         if service.caught_by_honeypot(request.form):
             return redirect(url_for("feedback.thanks", article=values.get("article_id", "")))
@@ -125,6 +136,7 @@ def _render(feedback_form: FeedbackForm, errors: dict):
         errors=errors,
         article=article,
         honeypot=HONEYPOT_FIELD,
+        message_max=MESSAGE_MAX_LENGTH,
     )
 
 

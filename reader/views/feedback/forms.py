@@ -1,5 +1,7 @@
 """The feedback forms: fields to render and CSRF; the service does the validating."""
 
+from flask_babel import format_number
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, SelectField, TextAreaField
@@ -51,8 +53,15 @@ class FeedbackForm(FlaskForm):
         choices=[SelectChoice(value, label) for value, label in CATEGORY_LABELS.items()],
         validate_choice=False,
     )
+    # No maxlength: it would cut a long paste without a word. A counter says the limit as
+    # one types, and the error names it.
     message = TextAreaField(
-        _l("Your message"), render_kw={"maxlength": MESSAGE_MAX_LENGTH, "rows": 6}
+        _l("Your message"),
+        render_kw={
+            "rows": 6,
+            "data-max-length": MESSAGE_MAX_LENGTH,
+            "aria-describedby": "message-count",
+        },
     )
     email = EmailField(
         _l("Email (optional, if you would like an answer)"),
@@ -68,6 +77,11 @@ def error_text(code: str, field: str) -> str:
     """A localized message for a service error code."""
     if field == "email" and code == "invalid":
         return str(EMAIL_ERROR)
+    if field == "message" and code == "too_long":
+        return _(
+            "Your message is too long: at most %(max)s characters.",
+            max=format_number(MESSAGE_MAX_LENGTH),
+        )
     message = FIELD_MESSAGES.get((field, code)) or ERROR_MESSAGES.get(code)
     return str(message or ERROR_MESSAGES["invalid"])
 

@@ -1,9 +1,9 @@
-// keys.js — keyboard shortcuts: K and Space play or pause, arrows step, + and − change speed.
+// keys.js — keyboard shortcuts: K and Space play or pause, arrows step, J and L jump 15 s, + and − change speed.
 import { ui } from "./elements.js";
 import { state } from "./state.js";
 import { stepParagraph, stepSentence } from "./navigation.js";
 import { noteUserScroll } from "./follow-along.js";
-import { stepSpeed, togglePlay } from "./transport.js";
+import { jumpBy, stepSpeed, togglePlay } from "./transport.js";
 
 function isTyping(target) {
   return target instanceof Element
@@ -28,7 +28,9 @@ function onKey(event) {
     const forward = (key === "ArrowRight") !== ui.rtl;
     const delta = forward ? 1 : -1;
     action = event.shiftKey ? () => stepParagraph(delta) : () => stepSentence(delta);
-  } else if (state.started && (key === "+" || key === "=")) action = () => stepSpeed(1);
+  } else if (state.started && (key === "j" || key === "J")) action = () => jumpBy(-15);
+  else if (state.started && (key === "l" || key === "L")) action = () => jumpBy(15);
+  else if (state.started && (key === "+" || key === "=")) action = () => stepSpeed(1);
   else if (state.started && (key === "-" || key === "_")) action = () => stepSpeed(-1);
   if (!action) {
     if (["PageUp", "PageDown", "Home", "End", "ArrowUp", "ArrowDown", " "].includes(key)) noteUserScroll();

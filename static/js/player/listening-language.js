@@ -17,4 +17,10 @@ export function setUpListeningLanguage() {
     else saveListeningLanguage(ui.articleId, select.value);
     window.location.reload();
   });
+  // The way back: the article's own language again, for this browser.
+  const undo = document.getElementById("listen-language-undo");
+  if (undo) undo.addEventListener("click", () => {
+    forgetListeningLanguage(ui.articleId);
+    window.location.reload();
+  });
 }

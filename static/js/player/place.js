@@ -3,7 +3,7 @@ import { ui } from "./elements.js";
 import { state } from "./state.js";
 import * as store from "../store.js";
 import { fill, formatTime } from "./format.js";
-import { announce } from "./messages.js";
+import { announce, setListenLabel } from "./messages.js";
 import { highlight } from "./follow-along.js";
 import { seekTo, start } from "./transport.js";
 
@@ -23,20 +23,35 @@ function finished() {
   announce(ui.bar.dataset.textFinished);
 }
 
-// A place in the first seconds is not worth offering.
+// A place in the first seconds is not worth offering. The offer sits fixed at the bottom of the
+// window, wherever the page opens; Listen resumes too, and "Start over" is the second choice.
 export function offerResume() {
   const place = store.loadPlace(ui.articleId);
   if (!place || !(place.time > 3) || ui.listenButton.disabled) return;
   const { resumeOffer } = ui;
   const text = resumeOffer.querySelector(".resume__text");
   text.textContent = fill(text.dataset.text, { time: formatTime(place.time) });
+  state.resumeAt = place.time;
+  setListenLabel("Resume");
   resumeOffer.hidden = false;
   document.getElementById("resume-button").addEventListener("click", () => {
-    if (state.started) seekTo(place.time);
-    else start({ at: place.time });
-    resumeOffer.hidden = true;
-    ui.playButton.focus();
+    const at = state.resumeAt || place.time;
+    if (state.started) seekTo(at);
+    else start({ at });
+    closeOffer();
   });
+  document.getElementById("restart-button").addEventListener("click", () => {
+    store.forgetPlace(ui.articleId);
+    state.resumeAt = null;
+    if (state.started) seekTo(0);
+    else start({ at: 0 });
+    closeOffer();
+  });
+}
+
+function closeOffer() {
+  ui.resumeOffer.hidden = true;
+  ui.playButton.focus();
 }
 
 export function setUpPlace() {

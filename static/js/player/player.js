@@ -1,13 +1,16 @@
 // player.js — starts the article player: connects its modules to the page, in the order they must react.
 import { findPlayer, ui } from "./elements.js";
 import { stepParagraph, stepSentence } from "./navigation.js";
-import { applySpeed, currentSpeed, setUpTransport, stepSpeed, togglePlay } from "./transport.js";
+import { applySpeed, currentSpeed, jumpBy, setUpTransport, stepSpeed, togglePlay } from "./transport.js";
 import { setUpTimeline } from "./timeline.js";
 import { setUpFollowAlong } from "./follow-along.js";
 import { offerResume, setUpPlace } from "./place.js";
 import { setUpMediaSession } from "./media-session.js";
 import { setUpKeys } from "./keys.js";
 import { setUpListeningLanguage } from "./listening-language.js";
+import { setUpVoiceMenu } from "./voice-menu.js";
+import { setUpWords } from "./words.js";
+import { setUpSleepTimer } from "./sleep.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
@@ -20,6 +23,8 @@ const actions = {
   "next-sentence": () => stepSentence(1),
   "previous-paragraph": () => stepParagraph(-1),
   "next-paragraph": () => stepParagraph(1),
+  "back-15": () => jumpBy(-15),
+  "forward-15": () => jumpBy(15),
   slower: () => stepSpeed(-1),
   faster: () => stepSpeed(1),
 };
@@ -35,10 +40,13 @@ export function startPlayer() {
   setUpTransport();
   setUpTimeline();
   setUpFollowAlong();
+  setUpWords(); // after follow-along: a click moves to the sentence, then on to the word
   setUpPlace();
   setUpMediaSession();
   setUpKeys();
   setUpListeningLanguage();
+  setUpVoiceMenu();
+  setUpSleepTimer();
 
   applySpeed(currentSpeed());
   offerResume();

@@ -12,4 +12,5 @@ export const state = {
   autoScrollUntil: 0, // scroll events before this come from our own scrolling
   userScrollAt: 0,
   savedAt: 0,
+  resumeAt: null,     // the saved place the Listen button resumes from (the offer is up)
 };

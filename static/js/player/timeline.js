@@ -4,7 +4,24 @@ import { state } from "./state.js";
 import { fill, formatTime } from "./format.js";
 import { cueAt, knownDuration } from "./track.js";
 import { highlight } from "./follow-along.js";
-import { seekTo } from "./transport.js";
+import { jumpBy, jumpTo, seekTo } from "./transport.js";
+
+// The seek bar by keyboard: arrows 5 s, Page Up/Down 30 s (a range input's own step would be a
+// fraction of a second), Home and End the ends of what is rendered.
+const KEY_STEPS = { ArrowRight: 5, ArrowUp: 5, ArrowLeft: -5, ArrowDown: -5, PageUp: 30, PageDown: -30 };
+
+function onSeekKey(event) {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const { key } = event;
+  if (key === "Home") jumpTo(0);
+  else if (key === "End") jumpTo(knownDuration());
+  else if (key in KEY_STEPS) {
+    // On a right-to-left bar, time runs leftwards: the left arrow goes forward.
+    const flip = ui.rtl && (key === "ArrowLeft" || key === "ArrowRight") ? -1 : 1;
+    jumpBy(KEY_STEPS[key] * flip);
+  } else return;
+  event.preventDefault();
+}
 
 export function updateTime() {
   const { audio, seek, bar } = ui;
@@ -38,5 +55,6 @@ export function setUpTimeline() {
     seekTo(Number(seek.value));
     if (cue) highlight(cue);
   });
+  seek.addEventListener("keydown", onSeekKey);
   ui.audio.addEventListener("timeupdate", updateTime);
 }

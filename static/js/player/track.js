@@ -6,16 +6,23 @@ import { setStatus, showError } from "./messages.js";
 import { resolvePending } from "./navigation.js";
 import { updateTime } from "./timeline.js";
 import { loadListeningLanguage } from "../store.js";
+import { chosenHashtags, chosenVoice } from "../settings.js";
 
 let audioFormat = null;
 
 // Ogg/Opus is half the size of MP3 and renders faster; browsers without it get MP3. A language
-// the listener chose for themselves rides along on every request for this article's audio.
+// the listener chose for themselves, and their reading settings (a voice for that language,
+// hashtags read or skipped), ride along on every request for this article's audio.
 export function withFormat(url) {
   if (!audioFormat) audioFormat = ui.audio.canPlayType('audio/ogg; codecs="opus"') ? "opus" : "mp3";
   const language = loadListeningLanguage(ui.articleId);
-  const extra = language ? `&language=${encodeURIComponent(language)}` : "";
-  return `${url}${url.includes("?") ? "&" : "?"}format=${audioFormat}${extra}`;
+  const params = new URLSearchParams({ format: audioFormat });
+  if (language) params.set("language", language);
+  const voice = chosenVoice(language || ui.article.lang);
+  if (voice) params.set("voice", voice);
+  const hashtags = chosenHashtags();
+  if (hashtags) params.set("hashtags", hashtags);
+  return `${url}${url.includes("?") ? "&" : "?"}${params}`;
 }
 
 export async function fetchStatus() {

@@ -8,6 +8,9 @@ import { applyStatus, fetchStatus, startPolling, withFormat } from "./track.js";
 import { resolvePending } from "./navigation.js";
 import { updateTime } from "./timeline.js";
 import { updatePositionState } from "./media-session.js";
+import { highlight } from "./follow-along.js";
+import { cueAt, knownDuration } from "./track.js";
+import { SETTINGS_CHANGED } from "../settings.js";
 
 function openBar() {
   if (!ui.bar.hidden) return;
@@ -24,6 +27,7 @@ function measureBar() {
 // First press: feedback at once, then the stream; the browser plays as soon as bytes arrive.
 export async function start(options = {}) {
   state.started = true;
+  state.resumeAt = null;
   ui.resumeOffer.hidden = true;
   clearError();
   openBar();
@@ -56,8 +60,9 @@ export function restart() {
   start({ at });
 }
 
+// Before the first start, playing resumes from the saved place when one is offered.
 export function play() {
-  if (!state.started) { start(); return; }
+  if (!state.started) { start({ at: state.resumeAt || 0 }); return; }
   ui.audio.play().catch(() => { /* the error event explains failures */ });
 }
 
@@ -70,6 +75,21 @@ export function seekTo(time) {
   state.pending = null;
   ui.audio.currentTime = Math.max(0, time);
   updateTime();
+}
+
+// A jump by seconds (the ±15 s buttons, the seek bar's keys), within what is rendered so far.
+export function jumpTo(time) {
+  if (!state.started) return;
+  const end = knownDuration();
+  const target = Math.max(0, Math.min(time, end > 0 ? Math.max(0, end - 0.05) : 0));
+  state.following = true;
+  seekTo(target);
+  const cue = cueAt(target);
+  if (cue) highlight(cue);
+}
+
+export function jumpBy(seconds) {
+  jumpTo(ui.audio.currentTime + seconds);
 }
 
 // ---- speed ----------------------------------------------------------------------------
@@ -93,6 +113,7 @@ export function applySpeed(speed) {
 function setSpeed(speed) {
   applySpeed(speed);
   store.saveSpeed(speed);
+  window.dispatchEvent(new CustomEvent("reader:speed", { detail: { speed } }));
   announce(fill(ui.bar.dataset.textSpeed, { speed: formatSpeed(speed) }));
 }
 
@@ -107,12 +128,8 @@ export function stepSpeed(delta) {
 export function setUpTransport() {
   const { audio, bar, listenButton, playButton, speedSelect, status } = ui;
 
-  listenButton.addEventListener("click", () => {
-    if (!state.started) {
-      store.forgetPlace(ui.articleId);
-      start();
-    } else togglePlay();
-  });
+  // Listen resumes from the saved place when there is one; "Start over" is the offer's other button.
+  listenButton.addEventListener("click", togglePlay);
   speedSelect.addEventListener("change", () => setSpeed(Number(speedSelect.value)));
 
   audio.addEventListener("playing", () => {
@@ -145,4 +162,12 @@ export function setUpTransport() {
   });
 
   window.addEventListener("resize", () => { if (!bar.hidden) measureBar(); });
+
+  // The reading settings: a new speed applies at once; a voice or hashtag choice changes the
+  // audio itself, so a reading in progress starts again with it, where it was.
+  window.addEventListener(SETTINGS_CHANGED, (event) => {
+    const { key } = event.detail;
+    if (key === "speed") applySpeed(currentSpeed());
+    else if ((key === "voices" || key === "hashtags") && state.started) restart();
+  });
 }

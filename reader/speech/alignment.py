@@ -1,0 +1,88 @@
+"""Where each spoken word comes from in the written text: normalization's alignment, word by word.
+
+Normalization and the lexicon rewrite a sentence in many small steps ("11h58" -> "onze heures
+cinquante-huit", "[[zelEnsk'i]]" for "Zelensky"). Rather than make every step report what it
+moved, the written and the spoken sentence are aligned after the fact: words that are the same
+on both sides (case and accents aside) anchor the alignment, and every spoken word between two
+anchors belongs to the written words between the same anchors. So the four spoken words of
+"11h58" all point at "11h58", and a word left as it was points at itself.
+"""
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+# A word: letters and digits, joined by inner hyphens, apostrophes or dots ("vingt-quatre",
+# "l'accord", "11.5"); espeak-ng's phoneme brackets [[...]] hold one spoken word.
+_WORD = r"\[\[.*?\]\]|\w+(?:[-'’.]\w+)*"
+_WORDS = re.compile(_WORD)
+# Punctuation the normalization keeps: anchors too, so "2024, 11h58" aligns in two parts.
+_PUNCTUATION = ',;:!?()«»"“”'
+_TOKENS = re.compile(f"{_WORD}|[{re.escape(_PUNCTUATION)}]")
+
+
+def words(text: str) -> list[Span]:
+    """The spans of the words of a text."""
+    return [match.span() for match in _WORDS.finditer(text)]
+
+
+def _tokens(text: str) -> list[Span]:
+    return [match.span() for match in _TOKENS.finditer(text)]
+
+
+def _is_word(text: str, span: Span) -> bool:
+    return text[span[0] : span[1]] not in _PUNCTUATION
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# The player polls the timing track while an article renders: each sentence is aligned once.
+@lru_cache(maxsize=8192)
+def align(written: str, spoken: str) -> tuple[tuple[Span, Span], ...]:
+    """(spoken word span, written span it says) for every spoken word that says written text.
+
+    A spoken word with no written words between its anchors (one the normalization added)
+    belongs to the written word before it, or after it at the start of the sentence.
+    """
+    written_tokens, spoken_tokens = _tokens(written), _tokens(spoken)
+    matcher = SequenceMatcher(
+        None,
+        [_fold(written[a:b]) for a, b in written_tokens],
+        [_fold(spoken[a:b]) for a, b in spoken_tokens],
+        autojunk=False,
+    )
+    pairs = []
+    for operation, w_from, w_to, s_from, s_to in matcher.get_opcodes():
+        said = [t for t in spoken_tokens[s_from:s_to] if _is_word(spoken, t)]
+        if operation == "equal":
+            pairs += [
+                (spoken_tokens[s_from + k], written_tokens[w_from + k])
+                for k in range(s_to - s_from)
+                if _is_word(spoken, spoken_tokens[s_from + k])
+            ]
+            continue
+        if not said:
+            continue  # written words not said (a link, a skipped sign)
+        shown = [t for t in written_tokens[w_from:w_to] if _is_word(written, t)]
+        if shown:
+            span = (shown[0][0], shown[-1][1])
+        else:
+            before = [t for t in written_tokens[:w_from] if _is_word(written, t)]
+            after = [t for t in written_tokens[w_to:] if _is_word(written, t)]
+            span = before[-1] if before else after[0] if after else (0, len(written))
+        pairs += [(token, span) for token in said]
+    return tuple(pairs)
+
+
+def written_span(pairs: tuple[tuple[Span, Span], ...], spoken: Span) -> Span | None:
+    """The written text said by the spoken characters `spoken`: the union of its words' spans."""
+    found = [w for s, w in pairs if s[0] < spoken[1] and spoken[0] < s[1]]
+    if not found:
+        return None
+    return (min(a for a, _ in found), max(b for _, b in found))

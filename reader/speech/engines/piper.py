@@ -1,0 +1,191 @@
+"""Piper voices through ONNX Runtime: one voice per language, each loaded once per worker process.
+
+Piper phonemizes with its own espeak-ng build; a lexicon entry's espeak-ng mnemonics (`[[...]]`)
+are turned into IPA by the espeak-ng command first, since Piper takes `[[...]]` as IPA. ONNX
+Runtime and piper are imported only in `_PiperSession`: the web process never loads them.
+"""
+
+import os
+import re
+import subprocess
+import threading
+from importlib import metadata
+
+from reader.once import once
+from reader.speech.engines import kokoro_model, voice_files
+from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
+from reader.speech.options import SynthesisOptions
+
+# Our use of Piper's revision, part of every cache key (with each voice's file digest).
+PIPER_REVISION = 1
+NORMAL_RATE = 175  # words per minute read at length_scale 1.0
+_PHONEME_BLOCK = re.compile(r"\[\[(.*?)\]\]")
+
+
+class PiperEngine(Engine):
+    """Piper (VITS) voices on the CPU: each voice speaks the one language it was trained on."""
+
+    name = "piper"
+    # Listing loads each voice's model once, so a truncated or corrupt file is found in the
+    # listing subprocess, logged, and its language read by the next choice instead.
+    loads_native_code = True
+
+    def is_available(self) -> bool:
+        return all(voice_files.package_dir(p) is not None for p in ("piper", "onnxruntime"))
+
+    def version(self) -> str:
+        return _piper_version()
+
+    def list_voices(self) -> dict[str, str]:
+        return self.check_voices()[0]
+
+    def check_voices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(voice -> name, voice -> why it cannot read): each model is loaded once to be sure."""
+        good, bad = {}, {}
+        for name, files in sorted(voice_files.piper_voices().items()):
+            try:
+                _check(files)
+            except (ValueError, OSError, EngineUnavailable) as error:
+                bad[name] = str(error)
+                continue
+            details = voice_files.info(files)
+            good[name] = f"{details.speaker} (Piper, {details.quality})"
+        return good, bad
+
+    def voice_data_stamp(self) -> str:
+        return f"{self.version()}|{voice_files.stamp()}"
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        files = voice_files.piper_voices().get(options.voice)
+        if files is None:
+            raise SynthesisFailed(f"unknown Piper voice {options.voice!r}")
+        # A replaced voice file (same name, new size or time) is loaded anew.
+        return _voice(options.voice, _file_version(files)).synthesize(text, options)
+
+
+def length_scale_for(rate: int, base: float = 1.0) -> float:
+    """Piper's length scale for a rate in words per minute (pitch is kept: only durations scale)."""
+    speed = min(2.0, max(0.5, rate / NORMAL_RATE))
+    return base / speed
+
+
+def mnemonics_to_ipa(text: str, espeak_voice: str) -> str:
+    """The text with each `[[espeak-ng mnemonics]]` block rewritten as `[[IPA]]` for Piper."""
+    if "[[" not in text:
+        return text
+
+    def ipa(match: re.Match) -> str:
+        try:
+            done = subprocess.run(
+                ["espeak-ng", "-q", "--ipa", "-v", espeak_voice, f"[[{match.group(1)}]]"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=True,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            raise SynthesisFailed(f"espeak-ng could not read the phonemes: {error}") from error
+        return "[[" + " ".join(done.stdout.split()) + "]]"
+
+    return _PHONEME_BLOCK.sub(ipa, text)
+
+
+def _check(files: voice_files.PiperVoiceFiles) -> None:
+    """ValueError or OSError naming what is wrong with the voice's files."""
+    config = voice_files.read_config(files)
+    if not files.model.is_file():
+        raise ValueError(f"{files.model.name} is missing")
+    recorded = voice_files.recorded_sha256(files.model)
+    if recorded is not None and voice_files.file_sha256(files.model) != recorded:
+        raise ValueError(f"{files.model.name} is corrupt (sha256 differs from the one installed)")
+    if (config.get("phoneme_type") or "espeak") != "espeak":
+        raise ValueError(f"{files.name} needs the {config['phoneme_type']} phonemizer")
+    load_session(files)
+
+
+def load_session(files: voice_files.PiperVoiceFiles):
+    """The voice's ONNX Runtime session; ValueError when the model cannot be loaded."""
+    try:
+        import onnxruntime
+    except ImportError as error:
+        raise EngineUnavailable(f"ONNX Runtime cannot be loaded: {error}") from error
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = _threads()
+    options.inter_op_num_threads = 1
+    try:
+        return onnxruntime.InferenceSession(
+            str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as error:  # ONNX Runtime raises its own untyped errors
+        raise ValueError(f"{files.model.name} cannot be loaded: {error}") from error
+
+
+def _threads() -> int:
+    """ONNX Runtime threads per worker: the cores shared among the workers, at least one."""
+    return max(1, (os.cpu_count() or 1) // kokoro_model.workers())
+
+
+class _PiperSession:
+    """One voice's ONNX Runtime session and Piper config, loaded once per worker process."""
+
+    def __init__(self, name: str):
+        files = voice_files.piper_voices().get(name)
+        if files is None:
+            raise SynthesisFailed(f"unknown Piper voice {name!r}")
+        try:
+            from piper.config import PiperConfig
+            from piper.voice import PiperVoice
+
+            config = voice_files.read_config(files)
+            session = load_session(files)
+        except (ImportError, ValueError, OSError) as error:
+            raise EngineUnavailable(f"the Piper voice {name} cannot be loaded: {error}") from error
+        self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
+        self._lock = threading.Lock()
+
+    def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        import numpy
+        from piper.config import SynthesisConfig
+
+        config = self._voice.config
+        text = mnemonics_to_ipa(text, config.espeak_voice)
+        scale = length_scale_for(options.rate, config.length_scale)
+        with self._lock:
+            chunks = [
+                chunk.audio_int16_array
+                for chunk in self._voice.synthesize(text, SynthesisConfig(length_scale=scale))
+            ]
+        if not chunks:
+            raise SynthesisFailed("Piper made no audio for this text")
+        samples = numpy.concatenate(chunks).astype("<i2").tobytes()
+        return Pcm(samples, config.sample_rate)
+
+
+def _file_version(files: voice_files.PiperVoiceFiles) -> str:
+    try:
+        stat = files.model.stat()
+    except OSError:
+        return "absent"
+    return f"{stat.st_size}@{stat.st_mtime_ns}"
+
+
+@once
+def _voice(name: str, file_version: str) -> _PiperSession:
+    return _PiperSession(name)
+
+
+@once
+def _piper_version() -> str:
+    from reader.speech.engines.espeak import _espeak_version
+
+    def installed(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "none"
+
+    espeak = _espeak_version() or "none"
+    return (
+        f"piper-{installed('piper-tts')}+ort-{installed('onnxruntime')}"
+        f"+r{PIPER_REVISION}+espeak-ng-{espeak}"
+    )

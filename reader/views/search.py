@@ -1,0 +1,50 @@
+"""The search page: articles whose title or text has the words asked, with the passage found."""
+
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from reader.db import get_session
+from reader.library import articles as article_service
+from reader.library.search.query import MAX_QUERY_LENGTH, SearchQueryError, search
+from reader.views import present
+
+bp = Blueprint("search", __name__)
+
+
+@bp.get("/search")
+def results():
+    query = request.args.get("q", "").strip()
+    language = request.args.get("language") or None
+    try:
+        article_service.check_language(language)
+        hits = search(get_session(), query, language)
+    except article_service.UnknownLanguage:
+        abort(400, _("Unknown language filter."))
+    except SearchQueryError:
+        abort(400, _("Search for at most %(count)d characters.", count=MAX_QUERY_LENGTH))
+    locale = str(get_locale())
+    items = [
+        {
+            "hit": hit,
+            "title": present.marked_html(hit.title),
+            "passage": present.marked_html(hit.passage),
+            "published": present.publication(hit.article, locale),
+            "language_name": present.language_name(hit.article.language, locale),
+            "dir": present.text_direction(hit.article.language),
+        }
+        for hit in hits
+    ]
+    # What "Listen to results" hands the player's queue: each article, in this order.
+    queue = [
+        {
+            "id": hit.article.id,
+            "title": hit.article.title,
+            "page": url_for("articles.read", article_id=hit.article.id),
+            "audio": url_for("listen.audio", article_id=hit.article.id),
+        }
+        for hit in hits
+    ]
+    return render_template(
+        "search.html", query=query, items=items, queue=queue, max_length=MAX_QUERY_LENGTH
+    )
