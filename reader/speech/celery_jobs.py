@@ -21,6 +21,7 @@ from reader import metrics
 from reader.speech.claims import JobsUnavailable
 from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, plan_batches
 from reader.speech.options import SynthesisOptions
+from reader.speech.words import SpokenWord
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ def _encode(result):
                 "key": result.key,
                 "duration": result.duration,
                 "data": data,
+                "words": [list(word) for word in result.words],
+                "words_from_engine": result.words_from_engine,
                 "synthesis_seconds": result.synthesis_seconds,
             }
         }
@@ -122,7 +125,9 @@ def _decode(encoded: dict):
             audio["key"],
             base64.b64decode(audio["data"]),
             audio["duration"],
-            audio.get("synthesis_seconds"),  # None: found in the cache
+            words=tuple(SpokenWord(*word) for word in audio.get("words", ())),
+            words_from_engine=audio.get("words_from_engine", False),
+            synthesis_seconds=audio.get("synthesis_seconds"),  # None: found in the cache
         )
     return encoded["value"]
 
