@@ -73,7 +73,9 @@ def serve(app, host: str, port: int, workers: int, threads: int) -> None:
         workers,
     )
     speech = app.extensions["reader.speech"]
-    share = speech_workers_per_web_worker(app.config["SPEECH_WORKERS"], workers)
+    # The local pool's processes are shared out among the web workers; Celery's run elsewhere.
+    local = app.config.get("JOB_BACKEND", "local") == "local"
+    share = speech_workers_per_web_worker(app.config["SPEECH_WORKERS"], workers) if local else None
 
     def post_fork(_server, _worker) -> None:
         _enable_fault_tracebacks()

@@ -142,6 +142,12 @@ class RunningServer:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return sorted(int(pid) for pid in children.read_text().split())
 
+    def server_pid(self) -> int:
+        """The pid of the one web worker of a server started with WEB_WORKERS=1."""
+        pids = self.worker_pids()
+        assert len(pids) == 1, f"{len(pids)} web workers: start it with WEB_WORKERS='1'"
+        return pids[0]
+
     def wait_for_workers(self, count: int, seconds: float = 60) -> list[int]:
         """The web workers' pids once there are `count` of them (after a restart, say)."""
         deadline = time.monotonic() + seconds

@@ -41,6 +41,8 @@ def test_two_servers_share_one_render_and_synthesize_each_sentence_once(tmp_path
     data, log = tmp_path / "data", tmp_path / "synthesized.log"
     data.mkdir()
     settings = {"SPEECH_ENGINE": "espeak", "SPEECH_WORKERS": "1", "SYNTHESIS_LOG": str(log)}
+    # Each server one web worker, so that each listener is surely served by its own process.
+    settings["WEB_WORKERS"] = "1"
     with ExitStack() as stack:
         if backend == "celery":
             redis = stack.enter_context(redis_server(tmp_path))

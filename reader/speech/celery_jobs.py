@@ -17,9 +17,11 @@ from concurrent.futures import Future
 from dataclasses import asdict
 from pathlib import Path
 
+from reader import metrics
 from reader.speech.claims import JobsUnavailable
 from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, plan_batches
 from reader.speech.options import SynthesisOptions
+from reader.speech.words import SpokenWord
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
 
 log = logging.getLogger(__name__)
@@ -103,14 +105,30 @@ def job_from_dict(raw: dict) -> SentenceJob:
 def _encode(result):
     if isinstance(result, SentenceAudio):
         data = base64.b64encode(result.data).decode("ascii")
-        return {"audio": {"key": result.key, "duration": result.duration, "data": data}}
+        return {
+            "audio": {
+                "key": result.key,
+                "duration": result.duration,
+                "data": data,
+                "words": [list(word) for word in result.words],
+                "words_from_engine": result.words_from_engine,
+                "synthesis_seconds": result.synthesis_seconds,
+            }
+        }
     return {"value": result}
 
 
 def _decode(encoded: dict):
     if "audio" in encoded:
         audio = encoded["audio"]
-        return SentenceAudio(audio["key"], base64.b64decode(audio["data"]), audio["duration"])
+        return SentenceAudio(
+            audio["key"],
+            base64.b64decode(audio["data"]),
+            audio["duration"],
+            words=tuple(SpokenWord(*word) for word in audio.get("words", ())),
+            words_from_engine=audio.get("words_from_engine", False),
+            synthesis_seconds=audio.get("synthesis_seconds"),  # None: found in the cache
+        )
     return encoded["value"]
 
 
@@ -261,6 +279,9 @@ class CeleryRunner:
         if error is not None:
             future.set_exception(error)
         else:
+            if isinstance(result, SentenceAudio):
+                # Counted where the web process learns of it, as the local pool does.
+                metrics.sentence_rendered(result.synthesis_seconds)
             future.set_result(result)
 
     def is_ready(self) -> bool:

@@ -114,8 +114,9 @@ class JobRunner:
         if error is not None:
             outcome.set_exception(error)
         else:
-            # Counted here, in the web process, rather than in the short-lived worker.
-            metrics.sentence_rendered(result.synthesis_seconds)
+            if isinstance(result, SentenceAudio):
+                # Counted here, in the web process, rather than in the short-lived worker.
+                metrics.sentence_rendered(result.synthesis_seconds)
             outcome.set_result(result)
 
     def _gone(self, pool) -> bool:

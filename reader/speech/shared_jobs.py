@@ -14,6 +14,7 @@ import uuid
 from concurrent.futures import Future
 from functools import partial
 
+from reader import metrics
 from reader.speech.cache import AudioCache
 from reader.speech.claims import JobsUnavailable
 from reader.speech.jobs import SentenceFailed
@@ -85,6 +86,8 @@ class SharedRunner:
         for job, future in new:
             audio = read_cached_sentence(self.cache, job)
             if audio is not None:
+                # A miss is counted where the sentence is synthesized (the backend's result).
+                metrics.cache_lookup("sentence", hit=True)
                 self._finish(job.key, future, result=audio)
             else:
                 pending.append((job, future))

@@ -102,7 +102,10 @@ def test_a_served_app_gives_its_memory_back_after_hostile_imports(tmp_path):
     setup = make_app(data, DATABASE_URL=f"sqlite:///{data / 'reader.sqlite3'}")
     _user, token = add_user(setup)
     setup.extensions["reader.speech"].shutdown()
-    with serve_reader(data, seed=False, SPEECH_ENGINE="silent", IMPORT_SECONDS="10") as server:
+    # One web worker: every import lands in the process whose memory is measured.
+    with serve_reader(
+        data, seed=False, SPEECH_ENGINE="silent", IMPORT_SECONDS="10", WEB_WORKERS="1"
+    ) as server:
         pid = server.server_pid()
         status, _ = _post(
             server.base,
