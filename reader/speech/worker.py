@@ -46,6 +46,7 @@ def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) ->
     for name in ("kokoro", "espeak") if engine_name == AUTO else (engine_name,):
         try:
             engine = get_engine(name)
+            engine.warm_up()
             voice = next(iter(engine.list_voices()), "")
             # A sounding letter: the Opus path skips digital silence, so silence warms nothing.
             pcm = engine.synthesize("a", SynthesisOptions(voice, engine=name, language="en"))

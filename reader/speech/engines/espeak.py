@@ -47,6 +47,9 @@ class EspeakEngine(Engine):
             text = japanese_as_kana(text)
         return _espeak_session().synthesize(text, options)
 
+    def warm_up(self) -> None:
+        japanese_as_kana("日本")  # kakasi's dictionary: ~2 s on a busy host, once per worker
+
 
 class _EspeakSession:
     """The process's one pyttsx3 engine: libespeak-ng is process-wide, so one is all there is.

@@ -103,6 +103,9 @@ class KokoroEngine(Engine):
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         return _session().synthesize(text, options)
 
+    def warm_up(self) -> None:
+        _session().warm_up()
+
     @staticmethod
     def speaks(lang: str | None) -> bool:
         """Whether the engine has a phonemizer for the language."""
@@ -229,6 +232,11 @@ class _KokoroSession:
             self._voices = {name: archive[name] for name in archive.files}
         self._japanese = self._mandarin = None
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """The Japanese and Mandarin dictionaries loaded, so no listener waits for them."""
+        self.phonemes("日本", "ja")
+        self.phonemes("中国", "zh")
 
     def phonemes(self, text: str, lang: str) -> str:
         if lang == "ja":
