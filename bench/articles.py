@@ -220,6 +220,9 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                 "MODEL_DIR": model_dir,
                 "AUDIO_FORMAT": "opus",
                 "SPEECH_WORKERS": args.workers,
+                # On a host shared with much other work a sentence can take minutes: a worker
+                # killed at the default 60 s would make the render slower, not faster.
+                "SPEECH_TIMEOUT": args.timeout,
             }
         )
         service = app.extensions["reader.speech"]
@@ -359,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="cold renders per voice (median)")
     parser.add_argument("--first-runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per sentence")
     parser.add_argument("--model-dir", default=str(kokoro_model.model_dir()))
     parser.add_argument("--judge-dir", default=str(Path.home() / ".cache" / "reader-whisper-base"))
     parser.add_argument("--out", help="also write the JSON here (a part for --merge)")
