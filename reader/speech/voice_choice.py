@@ -59,18 +59,17 @@ MEASURED_ON = (
     "of Japanese, 145 of Chinese), read as the app reads them (normalized, sentence by "
     "sentence), one ONNX Runtime thread; 2 cores shared with other work (load average 2.8-7.0; "
     "Arabic's Kokoro rtf and Japanese jf_alpha's were taken at the busiest, ~2x the others). "
-    "Japanese, Chinese and Spanish: bench/articles.py (make bench) on 2026-12-06, the whole "
-    "seed article as the app serves it (Ogg/Opus, Kokoro's Japanese from its kanji, its "
-    "Mandarin from misaki's pinyin G2P); their rtf were taken at load average 11-24 with "
-    "nice 10, ~15x an idle host's"
+    "French, Spanish, Japanese and Chinese: bench/articles.py (make bench) on 2026-12-06, the "
+    "whole seed article as the app serves it (Ogg/Opus, Kokoro's Japanese from its kanji, its "
+    "Mandarin from misaki's pinyin G2P); Japanese and Chinese at load average 2-5, French's "
+    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's)"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: ja, zh and es whole articles.
+# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh whole articles.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
-        Measured("espeak", "roa/fr", 0.628, 0.002),
-        Measured("kokoro", "jm_kumo", 0.821, 0.686),
-        Measured("kokoro", "jf_nezumi", 0.59, 0.682),
+        Measured("espeak", "roa/fr", 0.402, 0.005),
+        Measured("kokoro", "jm_kumo", 0.845, 7.834),
     ),
     "de": (
         Measured("espeak", "gmw/de", 0.707, 0.001),
@@ -93,12 +92,14 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jf_nezumi", 0.45, 0.921),
     ),
     "ja": (
-        Measured("espeak", "jpx/ja", 0.094, 0.024),
-        Measured("kokoro", "jf_alpha", 0.876, 11.015),
+        Measured("espeak", "jpx/ja", 0.138, 0.001),
+        Measured("kokoro", "jf_alpha", 0.876, 0.587),
+        Measured("kokoro", "jm_kumo", 0.854, 0.31),
     ),
     "zh": (
-        Measured("espeak", "sit/cmn-latn-pinyin", 0.108, 0.017),
-        Measured("kokoro", "jm_kumo", 0.59, 10.24),
+        Measured("espeak", "sit/cmn-latn-pinyin", 0.184, 0.001),
+        Measured("kokoro", "jm_kumo", 0.59, 0.278),
+        Measured("kokoro", "jf_alpha", 0.563, 0.28),
     ),
     "ar": (
         Measured("espeak", "sem/ar", 0.391, 0.001),
