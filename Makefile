@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast
+.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast bench-render
 
 VENV := .venv/bin
 
@@ -34,7 +34,12 @@ test-browser:
 	bash scripts/setup.sh --browser
 	READER_REQUIRE_ALL_TIERS=1 $(VENV)/pytest -m browser
 
+# Every seed article as served, per engine and voice: heard, timed, memory (bench/articles.py;
+# BENCH_ARGS="--lang fr,de --engines kokoro" runs a part).
 bench: setup
+	$(VENV)/python -m bench.articles $(BENCH_ARGS)
+
+bench-render: setup
 	$(VENV)/python -m bench.speech
 
 bench-voices: setup

@@ -1,6 +1,7 @@
 """Which engine and voice read each language under READER_SPEECH_ENGINE=auto, and why.
 
-One table, filled from `bench/voices.py`: per language, every engine/voice measured on the same
+One table, filled from `bench/voices.py` and `bench/articles.py` (`make bench`, whole articles as
+served): per language, every engine/voice measured on the same
 text of that language's seed, with the share of it an offline recognizer (Whisper base) heard.
 `auto` reads with the best one that is installed here, a neural voice only when it beat
 espeak-ng by more than the recognizer's own noise; espeak-ng reads every other language, and
@@ -65,15 +66,18 @@ MEASURED_ON = (
     "bench/voices.py --chars 300 on 2026-12-06: 236-283 characters of each seed's body (151 "
     "of Japanese, 145 of Chinese), read as the app reads them (normalized, sentence by "
     "sentence), one ONNX Runtime thread; 2 cores shared with other work (load average 2.8-7.0; "
-    "Arabic's Kokoro rtf and Japanese jf_alpha's were taken at the busiest, ~2x the others)"
+    "Arabic's Kokoro rtf and Japanese jf_alpha's were taken at the busiest, ~2x the others). "
+    "French, Spanish, Japanese and Chinese: bench/articles.py (make bench) on 2026-12-06, the "
+    "whole seed article as the app serves it (Ogg/Opus, Kokoro's Japanese from its kanji, its "
+    "Mandarin from misaki's pinyin G2P); Japanese and Chinese at load average 2-5, French's "
+    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's)"
 )
-# From the JSON bench/voices.py prints; a language absent here was not measured, and
-# espeak-ng reads it. Chinese: espeak-ng only, as Kokoro has no pinyin phonemizer here yet.
+# From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
+# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh whole articles.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
-        Measured("espeak", "roa/fr", 0.628, 0.002),
-        Measured("kokoro", "jm_kumo", 0.821, 0.686),
-        Measured("kokoro", "jf_nezumi", 0.59, 0.682),
+        Measured("espeak", "roa/fr", 0.402, 0.005),
+        Measured("kokoro", "jm_kumo", 0.845, 7.834),
     ),
     "de": (
         Measured("espeak", "gmw/de", 0.707, 0.001),
@@ -96,23 +100,23 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jf_nezumi", 0.45, 0.921),
     ),
     "ja": (
-        Measured("espeak", "jpx/ja", 0.17, 0.002),
-        Measured("kokoro", "jm_kumo", 0.743, 0.646),
-        Measured("kokoro", "jf_alpha", 0.79, 2.162),
-        Measured("kokoro", "jf_gongitsune", 0.739, 0.82),
-        Measured("kokoro", "jf_nezumi", 0.71, 0.797),
-        Measured("kokoro", "jf_tebukuro", 0.707, 0.755),
+        Measured("espeak", "jpx/ja", 0.138, 0.001),
+        Measured("kokoro", "jf_alpha", 0.876, 0.587),
+        Measured("kokoro", "jm_kumo", 0.854, 0.31),
     ),
-    "zh": (Measured("espeak", "sit/cmn-latn-pinyin", 0.008, 0.001),),
+    "zh": (
+        Measured("espeak", "sit/cmn-latn-pinyin", 0.184, 0.001),
+        Measured("kokoro", "jm_kumo", 0.59, 0.278),
+        Measured("kokoro", "jf_alpha", 0.563, 0.28),
+    ),
     "ar": (
         Measured("espeak", "sem/ar", 0.391, 0.001),
         Measured("kokoro", "jm_kumo", 0.552, 2.198),
         Measured("kokoro", "jf_nezumi", 0.533, 2.054),
     ),
     "es": (
-        Measured("espeak", "roa/es", 0.704, 0.001),
-        Measured("kokoro", "jm_kumo", 0.963, 0.753),
-        Measured("kokoro", "jf_nezumi", 0.944, 0.724),
+        Measured("espeak", "roa/es", 0.714, 0.006),
+        Measured("kokoro", "jm_kumo", 0.94, 5.907),
     ),
     "it": (
         Measured("espeak", "roa/it", 0.7, 0.001),

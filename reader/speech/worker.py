@@ -50,14 +50,19 @@ def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) ->
     """Run once in each new worker: tune its heap, load the engines and encoders before a job.
 
     `auto` loads both engines it may choose between: Kokoro (its model once per worker) and
-    espeak-ng.
+    espeak-ng. Only the first engine loads its language dictionaries now (Kokoro's Japanese and
+    Mandarin, ~190 MB): espeak-ng's Japanese one (kakasi, ~130 MB) serves only when Kokoro
+    cannot read, and then loads with its first sentence.
     """
     keep_freed_memory()
     kokoro_model.configure(model_dir, workers)
     sound = silence(10, SAMPLE_RATE)
-    for name in ("kokoro", "espeak") if engine_name == AUTO else (engine_name,):
+    names = ("kokoro", "espeak") if engine_name == AUTO else (engine_name,)
+    for name in names:
         try:
             engine = get_engine(name)
+            if name == names[0]:
+                engine.warm_up()
             voice = next(iter(engine.list_voices()), "")
             # A sounding letter: the Opus path skips digital silence, so silence warms nothing.
             pcm = engine.synthesize("a", SynthesisOptions(voice, engine=name, language="en"))

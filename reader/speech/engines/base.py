@@ -62,3 +62,6 @@ class Engine:
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         raise NotImplementedError
+
+    def warm_up(self) -> None:
+        """Load what a first sentence would otherwise wait for (a worker calls it at start)."""

@@ -13,12 +13,15 @@ from pathlib import Path
 
 from reader.once import once
 from reader.speech.engines.base import Engine, Pcm, SynthesisFailed
+from reader.speech.normalize.readings import japanese_as_kana
 from reader.speech.options import SynthesisOptions
+from reader.text.languages import LANGUAGES
 
 # Our espeak driver's revision, part of every cache key: 2 dropped espeak-ng's end pause, 3 kept
 # rate changes, 4 keeps word events. Here, not in the driver: importing the driver loads
 # libespeak-ng, and the web process asks for the version without ever loading an engine.
 ESPEAK_DRIVER_REVISION = 4
+_JAPANESE_VOICE = LANGUAGES["ja"].espeak_voice
 
 
 class EspeakEngine(Engine):
@@ -39,7 +42,13 @@ class EspeakEngine(Engine):
         return _espeak_data_stamp()
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
+        if options.voice == _JAPANESE_VOICE:
+            # The spoken text keeps its kanji for the engines that read them in context.
+            text = japanese_as_kana(text)
         return _espeak_session().synthesize(text, options)
+
+    def warm_up(self) -> None:
+        japanese_as_kana("日本")  # kakasi's dictionary: ~2 s on a busy host, once per worker
 
 
 class _EspeakSession:

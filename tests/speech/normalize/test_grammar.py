@@ -104,7 +104,7 @@ GRAMMAR = [
     ("zh", "约3/4的人", "约四分之三的人"),
     ("zh", "2020/5/1发布", "二零二零年五月一日发布"),
     ("zh", "售价$30", "售价三十美元"),
-    ("ja", "3.5キロ", "さんてんごきろ"),
+    ("ja", "3.5キロ", "さんてんごキロ"),  # kana for espeak-ng in its engine, not here
     ("he", "3.5", "שלוש נקודה חמש"),
     # Spanish ordinals and the "de" of a date.
     ("es", "el 1er premio y la 3ra plaza", "el primer premio y la tercera plaza"),

@@ -4,7 +4,14 @@ import subprocess
 
 import pytest
 
+from reader.speech.engines.espeak import EspeakEngine, _espeak_session
 from reader.speech.normalize import normalize
+from reader.speech.normalize.readings import (
+    japanese_as_kana,
+    japanese_numeral,
+    kanji_numeral_value,
+)
+from reader.speech.options import SynthesisOptions
 from reader.text.languages import LANGUAGES
 
 
@@ -30,7 +37,35 @@ def phonemes(text: str, voice: str) -> str:
     ids=["ja-day-and-kanji", "ja-man", "ja-time", "ja-irregular-hour", "ja-kana-unchanged"],
 )
 def test_japanese_is_given_to_espeak_as_kana(text, spoken):
+    assert japanese_as_kana(normalize(text, "ja")) == spoken
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("港南電鉄は8日、新型特急がデビュー。", "港南電鉄はようか、新型特急がデビュー。"),
+        ("人口は1,400万人です。", "人口は千四百万人です。"),
+        ("3人が約12,000人を迎えた。", "三人が約一万二千人を迎えた。"),
+        ("消費電力を約30％削減", "消費電力を約三十 ぱーせんと削減"),
+    ],
+    ids=["ja-day-reading", "ja-man", "ja-counter-after-number", "ja-full-width-percent"],
+)
+def test_japanese_spoken_text_keeps_its_kanji_and_numbers_become_kanji_numerals(text, spoken):
+    # Kokoro's phonemizer (pyopenjtalk) reads the kanji in context; only espeak-ng needs kana.
     assert normalize(text, "ja") == spoken
+
+
+@pytest.mark.parametrize(
+    "number", [1, 7, 10, 11, 99, 248, 1000, 1100, 2026, 10_000, 12_350, 14 * 10**6, 100_010]
+)
+def test_japanese_numerals_read_back_as_their_number(number):
+    assert kanji_numeral_value(japanese_numeral(number)) == number
+
+
+def test_kanji_numerals_reach_espeak_as_num2words_readings_not_dictionary_guesses():
+    assert japanese_as_kana("九十九") == "きゅうじゅうきゅう"  # the dictionary says つくも
+    assert japanese_as_kana("千四百万人") == "せんよんひゃくまんにん"
+    assert kanji_numeral_value("二三") is None
 
 
 def test_hebrew_numbers_become_words():
@@ -43,7 +78,21 @@ def test_hebrew_numbers_become_words():
 def test_espeak_reads_japanese_kanji_after_conversion_not_as_chinese_letters():
     raw = phonemes("新型特急", "jpx/ja")
     assert "(en)" in raw  # espeak-ng says "Chinese letter" for each kanji
-    assert "(en)" not in phonemes(normalize("新型特急", "ja"), LANGUAGES["ja"].espeak_voice)
+    assert "(en)" not in phonemes(
+        japanese_as_kana(normalize("新型特急", "ja")), LANGUAGES["ja"].espeak_voice
+    )
+
+
+@pytest.mark.espeak
+def test_the_espeak_engine_reads_japanese_kanji_as_kana():
+    engine = EspeakEngine()
+    voice = LANGUAGES["ja"].espeak_voice
+    options = SynthesisOptions(voice, engine="espeak")
+    kanji = len(engine.synthesize("新型特急", options).samples)
+    kana = len(engine.synthesize("しんがたとっきゅう", options).samples)
+    unconverted = len(_espeak_session().synthesize("新型特急", options).samples)
+    assert abs(kanji - kana) < kana * 0.05  # the same words (espeak-ng varies by a few samples)
+    assert unconverted > kana * 1.3  # "Chinese letter" four times
 
 
 @pytest.mark.espeak
