@@ -1,4 +1,4 @@
-"""Keep a worker's freed sentence buffers in its heap instead of handing them back to the kernel."""
+"""The C heap: a worker keeps its freed sentence buffers; a server gives a big render's back."""
 
 import ctypes
 import ctypes.util
@@ -29,3 +29,18 @@ def keep_freed_memory() -> bool:
         mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
         and mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
     )
+
+
+def give_back_freed_memory() -> bool:
+    """Return the heap's free pages to the kernel (glibc's malloc_trim); False elsewhere.
+
+    A finished render frees thousands of small sentence buffers at once; glibc keeps such
+    memory for reuse, so without this a server's size stays at its largest render's.
+    """
+    name = ctypes.util.find_library("c")
+    try:
+        malloc_trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return False
+    malloc_trim.argtypes = [ctypes.c_size_t]
+    return bool(malloc_trim(0))

@@ -4,7 +4,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future
 from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
@@ -58,8 +58,15 @@ class RenderRequest:
 class Render:
     """One article being rendered; every listener of it shares this object."""
 
-    def __init__(self, request: RenderRequest, futures: list[Future], cache: AudioCache):
+    def __init__(
+        self,
+        request: RenderRequest,
+        futures: list[Future],
+        cache: AudioCache,
+        on_finished: Callable[["Render"], None] | None = None,
+    ):
         self.request = request
+        self._on_finished = on_finished
         self.futures = futures
         self.cache = cache
         self.pieces = _Pieces(request, futures)
@@ -138,6 +145,8 @@ class Render:
         finally:
             self.finished_at = time.monotonic()
             self.finished.set()
+        if self._on_finished is not None:
+            self._on_finished(self)
 
     def is_reusable(self, failure_grace_seconds: float) -> bool:
         """Still rendering, held in memory for want of a cache, or finished with failures so

@@ -16,6 +16,7 @@ from reader.speech.claims import JobsUnavailable, LocalClaims
 from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.engines.registry import AUTO
+from reader.speech.heap import give_back_freed_memory
 from reader.speech.jobs import JobRunner
 from reader.speech.lexicon import EMPTY, Lexicon
 from reader.speech.normalize import NORMALIZER_VERSION, normalize
@@ -292,7 +293,7 @@ class SpeechService(VoiceSelection):
             if render is not None and render.is_reusable(FAILURE_GRACE_SECONDS):
                 return render
             futures = self.runner.submit_all(jobs)
-            render = Render(request, futures, self.cache)
+            render = Render(request, futures, self.cache, on_finished=self._forget_if_cached)
             metrics.render_started()
             kept = [
                 (key, old)
@@ -304,6 +305,17 @@ class SpeechService(VoiceSelection):
             self._renders = {key: old for key, old in kept if key not in held}
             self._renders[request.key] = render
             return render
+
+    def _forget_if_cached(self, render: Render) -> None:
+        """Let a render go once the cache holds its file: its sentences' audio, held for the
+        listeners who joined it, may be hundreds of megabytes for a long article, and nothing
+        else would let it go until the next render starts."""
+        with self._lock:
+            if self._renders.get(render.request.key) is render and not render.is_reusable(
+                FAILURE_GRACE_SECONDS
+            ):
+                del self._renders[render.request.key]
+        give_back_freed_memory()
 
     def cached_or_render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Playback:
         """The article's finished audio when it is cached, else its render (started or joined)."""
