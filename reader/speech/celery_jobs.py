@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader import metrics
 from reader.speech.claims import JobsUnavailable
-from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, plan_batches
+from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, join_in_flight, plan_batches
 from reader.speech.options import SynthesisOptions
 from reader.speech.words import SpokenWord
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
@@ -176,14 +176,7 @@ class CeleryRunner:
 
     def submit_all(self, jobs: list[SentenceJob]) -> list[Future]:
         """Futures of the jobs' SentenceAudio; JobsUnavailable when the queue cannot be reached."""
-        futures, new = [], []
-        with self._lock:
-            for job in jobs:
-                future = self._in_flight.get(job.key)
-                if future is None:
-                    future = self._in_flight[job.key] = Future()
-                    new.append((job, future))
-                futures.append(future)
+        futures, new = join_in_flight(self._lock, self._in_flight, jobs)
         unreachable = None
         for batch in plan_batches(new, self.workers):
             if unreachable is not None:

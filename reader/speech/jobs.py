@@ -62,14 +62,7 @@ class JobRunner:
         back as soon as it can be; then in pairs; the last ones alone again and longest first,
         so that no worker is left with much to finish while the other has nothing.
         """
-        futures, new = [], []
-        with self._lock:
-            for job in jobs:
-                future = self._in_flight.get(job.key)
-                if future is None:
-                    future = self._in_flight[job.key] = Future()
-                    new.append((job, future))
-                futures.append(future)
+        futures, new = join_in_flight(self._lock, self._in_flight, jobs)
         for batch in plan_batches(new, self.workers):
             self._attempt(batch, attempt=1)
         return futures
@@ -279,6 +272,20 @@ def plan_batches(new: list[tuple], workers: int) -> list[list[tuple]]:
     # Longest first, so the worker that finishes first takes the shortest: they end closer.
     tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
     return batches + [[pair] for pair in tail]
+
+
+def join_in_flight(lock, in_flight: dict, jobs: list[SentenceJob]):
+    """Each job's future, shared with the same sentence already in flight; and the new ones,
+    as (job, future) pairs, which the caller must start. `in_flight` maps keys to futures."""
+    futures, new = [], []
+    with lock:
+        for job in jobs:
+            future = in_flight.get(job.key)
+            if future is None:
+                future = in_flight[job.key] = Future()
+                new.append((job, future))
+            futures.append(future)
+    return futures, new
 
 
 def _is_broken(pool) -> bool:

@@ -17,7 +17,7 @@ from functools import partial
 from reader import metrics
 from reader.speech.cache import AudioCache
 from reader.speech.claims import JobsUnavailable
-from reader.speech.jobs import SentenceFailed
+from reader.speech.jobs import SentenceFailed, join_in_flight
 from reader.speech.worker import SentenceAudio, SentenceJob, read_cached_sentence
 
 log = logging.getLogger(__name__)
@@ -74,14 +74,7 @@ class SharedRunner:
         A cached sentence is read at once; the others are claimed, and those another process
         holds are waited for in the cache.
         """
-        futures, new = [], []
-        with self._lock:
-            for job in jobs:
-                future = self._in_flight.get(job.key)
-                if future is None:
-                    future = self._in_flight[job.key] = Future()
-                    new.append((job, future))
-                futures.append(future)
+        futures, new = join_in_flight(self._lock, self._in_flight, jobs)
         pending = []
         for job, future in new:
             audio = read_cached_sentence(self.cache, job)
