@@ -4,6 +4,7 @@ import json
 
 from reader.library import articles
 from reader.library.search.query import MAX_QUERY_LENGTH
+from tests import databases
 
 
 def test_api_search_returns_the_article_with_its_marked_passage(client, french_article):
@@ -30,9 +31,12 @@ def test_the_passage_is_escaped(client, session, french_article):
     articles.edit_block(session, french_article, paragraph.position, "<script>x</script> zèbre")
     body = client.get("/api/v1/articles?q=zebre").get_json()
     passage = body["articles"][0]["match"]["passage"]
-    assert "<script>" not in passage and "&lt;script&gt;" in passage
+    assert "<script>" not in passage
     page = client.get("/search?q=zebre").get_data(as_text=True)
-    assert "<script>x" not in page and "&lt;script&gt;x" in page
+    assert "<script>x" not in page
+    if databases.backend() == "sqlite":
+        # FTS5 gives the text as stored, escaped here; PostgreSQL's ts_headline drops tags.
+        assert "&lt;script&gt;" in passage and "&lt;script&gt;x" in page
     assert "<mark>zèbre</mark>" in page
 
 
