@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Worker processes that synthesize speech, for the whole server (each web worker gets "
         "its share, at least one; 0 synthesizes inline, for tests).",
     ),
+    Setting(
+        "PAGE_CACHE_PAGES",
+        256,
+        "Reading pages each web worker keeps rendered for anonymous readers (per article "
+        "revision and UI language; 0 renders every request).",
+    ),
     Setting("WEB_WORKERS", 2, "`reader serve`: gunicorn worker processes (the app is preloaded)."),
     Setting(
         "WEB_THREADS",

@@ -64,6 +64,9 @@ class Article(Base):
     # columns come in the same order as an upgraded one's.
     byline: Mapped[str | None] = mapped_column(Text)
     """Who wrote it, as the source printed or declared it."""
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Counts the changes to what the reading page shows (body, language): a page cached
+    for one revision is stale at the next (reader/views/page_cache.py)."""
 
     blocks: Mapped[list["Block"]] = relationship(
         back_populates="article",

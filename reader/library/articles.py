@@ -4,7 +4,7 @@ import hashlib
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Row, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, lazyload, selectinload
 
@@ -111,9 +111,13 @@ def _block_contents(article: Article) -> list[tuple[str, str]]:
 
 def _replace_body(article: Article, fresh: Article) -> None:
     # A re-import with an edited body: new blocks and detection; the reader's override stays.
-    article.blocks = fresh.blocks
+    # Taken out of the unsaved article first: left in its list too, the blocks were pending
+    # on an object outside the session, and the flush refused to add them (SAWarning).
+    blocks, fresh.blocks = fresh.blocks, []
+    article.blocks = blocks
     article.detected_language = fresh.detected_language
     article.language_confidence = fresh.language_confidence
+    _changed(article)
 
 
 def edit_block(session: Session, article: Article, position: int, text: str) -> Article:
@@ -125,8 +129,14 @@ def edit_block(session: Session, article: Article, position: int, text: str) -> 
     if block is None:
         raise ArticleError(f"the article has no block {position}")
     _fill_block(block, text, article.language)
+    _changed(article)
     session.commit()
     return article
+
+
+def _changed(article: Article) -> None:
+    # In SQL, so that two changes at once count twice: a page cached in between is stale.
+    article.revision = Article.revision + 1
 
 
 def _build_block(position: int, kind: str, text: str, article_lang: str | None) -> Block:
@@ -241,6 +251,20 @@ def get_article(session: Session, article_id: int) -> Article | None:
     )
 
 
+def page_state(connection: Connection, article_id: int) -> Row | None:
+    """(revision, language, published_utc) of an article, or None: one small query.
+
+    All a cached reading page needs to know whether it is still the article's (a Core query
+    on a connection: a tenth of what loading the article costs).
+    """
+    return connection.execute(_PAGE_STATE, {"article_id": article_id}).first()
+
+
+_PAGE_STATE = select(Article.revision, Article.language, Article.published_utc).where(
+    Article.id == bindparam("article_id")
+)
+
+
 def get_article_body_later(session: Session, article_id: int) -> Article | None:
     """One article row now; its blocks and sentences in two queries when first read, or None.
 
@@ -254,5 +278,6 @@ def get_article_body_later(session: Session, article_id: int) -> Article | None:
 def override_language(session: Session, article: Article, code: str | None) -> Article:
     """Set (or with None, clear) a reader's choice of the article's language."""
     article.language_override = check_language(code)
+    _changed(article)
     session.commit()
     return article

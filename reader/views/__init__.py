@@ -25,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
         imports,
         listen,
         metrics,
+        page_cache,
         request_log,
         search,
         security_headers,
@@ -35,6 +36,7 @@ def register_blueprints(app: Flask) -> None:
     security_headers.init_app(app)
     access.init_app(app)
     assets.init_app(app)
+    page_cache.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(metrics.bp)

@@ -4,10 +4,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader import db
 from reader.db import get_session
+from reader.i18n import chosen_locale
 from reader.library import articles as article_service
 from reader.text.languages import LANGUAGES
-from reader.views import present
+from reader.views import page_cache, present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
 from reader.views.speaking import lexicon, speech, speech_problem, voice_menu
@@ -71,7 +73,39 @@ def _page_number() -> int:
 
 @bp.get("/articles/<int:article_id>")
 def read(article_id: int):
-    article = load_article_or_404(article_id)
+    if not page_cache.for_anyone():
+        return _reading_page(load_article_or_404(article_id))
+    # The page every anonymous reader gets, rendered once per article revision (one small
+    # query checks it): the rendering costs thirty times what the check does.
+    with db.connection() as connection:
+        state = article_service.page_state(connection, article_id)
+    if state is None:
+        abort(404, _("This article does not exist."))
+
+    def render():
+        article = load_article_or_404(article_id)
+        key = _page_key(article.id, article.revision, article.language, article.published_utc)
+        return key, _reading_page(article)
+
+    return page_cache.cached(_page_key(article_id, *state), render)
+
+
+def _page_key(article_id: int, revision: int, language: str | None, published_utc) -> tuple:
+    """All a cached reading page depends on besides the article's revision: the reader's
+    language, the words of its relative date, and the voices this server has for it."""
+    locale = str(get_locale())
+    return (
+        article_id,
+        revision,
+        locale,
+        chosen_locale(),
+        page_cache.relative_time(published_utc, locale),
+        speech_problem(language),
+        tuple(voice_menu(language)),
+    )
+
+
+def _reading_page(article) -> str:
     locale = str(get_locale())
     return render_template(
         "article.html",

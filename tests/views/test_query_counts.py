@@ -23,6 +23,8 @@ def count_statements(app):
 
 
 def statements_for(app, client, path):
+    # Pages rendered, not the reading page as cached for readers (one statement, below).
+    app.extensions["reader.page_cache"].clear()
     with count_statements(app) as statements:
         assert client.get(path).status_code == 200
     return len(statements)
@@ -37,6 +39,14 @@ def test_list_and_reading_page_do_not_grow_with_the_library(app, client, session
         load_seed(session, prefix)
     large = [statements_for(app, client, p) for p in ("/", "/articles/1", "/api/v1/articles")]
     assert large == small
+
+
+def test_a_cached_reading_page_costs_one_statement(app, client, session):
+    load_seed(session, "01-fr")
+    assert client.get("/articles/1").status_code == 200
+    with count_statements(app) as statements:
+        assert client.get("/articles/1").status_code == 200
+    assert len(statements) == 1 and "revision" in statements[0]
 
 
 def test_listening_reads_the_body_in_two_statements_after_the_row(app, client, session):

@@ -1,0 +1,83 @@
+"""Reading pages as every anonymous reader gets them, kept rendered per article revision."""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import UTC, datetime
+
+from flask import Flask, current_app, request, session
+from flask_login import current_user
+
+from reader.text.date_format import format_relative
+
+EXTENSION = "reader.page_cache"
+
+
+class PageCache:
+    """The most recently used rendered pages (encoded), at most `size` of them; thread-safe."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: Hashable, page: bytes) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION] = PageCache(app.config["PAGE_CACHE_PAGES"])
+
+
+def pages() -> PageCache:
+    return current_app.extensions[EXTENSION]
+
+
+def for_anyone() -> bool:
+    """Whether this request gets the page any anonymous reader gets: not signed in (an
+    editor's page has forms with their CSRF token), nothing flashed, no query string."""
+    return (
+        pages().size > 0
+        and not request.query_string
+        and "_flashes" not in session
+        and not current_user.is_authenticated
+    )
+
+
+def relative_time(published_utc: datetime | None, locale: str) -> str | None:
+    """ "3 days ago" as the page says it now: part of a cached page's key, so that the page
+    is rendered again when the words change, not only when the article does."""
+    if published_utc is None:
+        return None
+    return format_relative(published_utc.replace(tzinfo=UTC), locale)
+
+
+def cached(key: Hashable, render: Callable[[], tuple[Hashable, str]]):
+    """The page cached under `key`, else render() → (the key it belongs under, the page),
+    stored there; as a response."""
+    page = pages().get(key)
+    if page is None:
+        stored_key, text = render()
+        page = text.encode("utf-8")
+        pages().put(stored_key, page)
+    return current_app.response_class(page, mimetype="text/html")
