@@ -30,6 +30,16 @@ TASK_NAME = "reader.synthesize"
 POLL_SECONDS = 0.05
 HARD_LIMIT_MARGIN = 5.0
 """Seconds past the soft time limit (SoftTimeLimitExceeded) before the child is killed."""
+LOST_MARGIN = 5.0
+"""Seconds past a started batch's hard limit before it counts as lost with its whole worker
+(killed, its machine gone): then it is retried, as a failure is, not left to the broker's
+visibility timeout (ten minutes) to put back on the queue."""
+
+
+class WorkerLost(RuntimeError):
+    """A batch started by a worker that never answered: the worker died with it."""
+
+
 # Only functions of these packages run by name: the queue must not name just any callable.
 TASK_PACKAGES = ("reader.", "tests.")
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -46,6 +56,8 @@ def make_celery(broker_url: str, timeout: float = 60.0):
         accept_content=["json"],
         # A batch leaves the queue when done, not when taken...
         task_acks_late=True,
+        # A batch's STARTED state tells the web side when its clock runs (see WorkerLost).
+        task_track_started=True,
         # ...but one whose worker died fails, and the web side retries it once, as with the
         # local pool: put back on the queue, a sentence that kills workers would loop forever.
         task_reject_on_worker_lost=False,
@@ -166,6 +178,7 @@ class CeleryRunner:
         self.task = task
         self._in_flight: dict[str, Future] = {}
         self._sent: dict[str, tuple[list, int]] = {}  # task id -> (batch, attempt)
+        self._started: dict[str, float] = {}  # task id -> when it was first seen started
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._closed = False
@@ -234,10 +247,25 @@ class CeleryRunner:
                     self._settled(task_id, meta["result"], None)
                 elif meta["status"] in {"FAILURE", "REVOKED"}:
                     self._settled(task_id, None, backend.exception_to_python(meta["result"]))
+                elif meta["status"] == "STARTED" and self._lost(task_id):
+                    self._settled(task_id, None, WorkerLost("its worker stopped answering"))
+
+    def _lost(self, task_id: str) -> bool:
+        """Started longer ago than its hard time limit allows: its worker died with it (a
+        worker alive kills the batch at the limit and reports a failure)."""
+        now = time.monotonic()
+        started = self._started.setdefault(task_id, now)
+        with self._lock:
+            sent = self._sent.get(task_id)
+        if sent is None:
+            return False
+        limit = self.timeout * len(sent[0]) + HARD_LIMIT_MARGIN + LOST_MARGIN
+        return now - started > limit
 
     def _settled(self, task_id: str, results, error) -> None:
         with self._lock:
             sent = self._sent.pop(task_id, None)
+        self._started.pop(task_id, None)
         if sent is None:  # failed at shutdown meanwhile
             return
         batch, attempt = sent

@@ -54,6 +54,51 @@ def test_a_worker_killed_mid_article_the_render_completes(tmp_path, job_backend,
         app.extensions["reader.speech"].shutdown()
 
 
+def _wait_until_mid_article(client, article_id: int) -> dict:
+    status = client.get(f"/articles/{article_id}/audio/status").get_json()  # starts it
+    deadline = time.monotonic() + 60
+    while status["done"] < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        status = client.get(f"/articles/{article_id}/audio/status").get_json()
+    assert 2 <= status["done"] < status["total"]  # mid-article
+    return status
+
+
+@pytest.mark.slow
+@pytest.mark.redis
+def test_a_whole_reader_worker_killed_mid_article_the_next_one_finishes_the_render(tmp_path):
+    """kill -9 of `reader worker` and its children: the batch it had started never answers
+    (the broker would give it back only after its ten-minute visibility timeout); the web side
+    counts it lost past its time limit and retries it on the worker started next."""
+    with redis_server(tmp_path) as redis:
+        app = make_app(
+            tmp_path / "app",
+            JOB_BACKEND="celery",
+            REDIS_URL=redis.url,
+            SPEECH_WORKERS=1,
+            SPEECH_TIMEOUT=2.0,
+        )
+        try:
+            service = app.extensions["reader.speech"]
+            service.runner.task = slow_render
+            client = app.test_client()
+            article_id = _article_id(app)
+            with celery_worker(tmp_path / "first", redis.url, concurrency=1) as first:
+                _wait_until_mid_article(client, article_id)
+                os.killpg(first.process.pid, signal.SIGKILL)
+                first.process.wait(10)
+            with celery_worker(tmp_path / "second", redis.url, concurrency=1) as second:
+                for render in list(service._renders.values()):
+                    assert render.finished.wait(120), second.log.read_text()[-3000:]
+                status = client.get(f"/articles/{article_id}/audio/status").get_json()
+            assert status["complete"] and status["failed"] == [] and status["cached"] is True
+            audio = tmp_path / "app" / "audio"
+            leftovers = [p.name for p in audio.rglob("*") if p.name.startswith(".tmp")]
+            assert leftovers == []  # the killed write left no partial file
+        finally:
+            app.extensions["reader.speech"].shutdown()
+
+
 @pytest.mark.slow
 @pytest.mark.redis
 def test_redis_stopped_reading_goes_on_listening_is_a_503_then_recovers(tmp_path):
