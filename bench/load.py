@@ -36,6 +36,7 @@ WEB_THREADS = 8
 ARTICLE_ID = 2  # the German seed
 USS_LIMIT_MB = 200
 READING_PAGE_MIN_RATIO = 0.5
+SETTLE_MAX_SECONDS = 15
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 RANGE_SCRIPT = """
@@ -105,6 +106,12 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None, en
     }
 
 
+def settle(figures: dict) -> None:
+    """Wait out the requests wrk left in flight (up to one per connection, each about as
+    slow as the slowest it timed): the next route is measured on an idle server."""
+    time.sleep(min(SETTLE_MAX_SECONDS, (figures["p99_ms"] or 0) / 1000 * 1.5))
+
+
 def memory_mb(pid: int) -> dict:
     """RSS and USS (pages only this process holds) of a process, in MB."""
     fields = {}
@@ -132,6 +139,19 @@ def cached_audio(base: str) -> int:
     with urllib.request.urlopen(url, timeout=30) as response:
         assert "ETag" in response.headers, "the cached audio has no ETag"
         return len(response.read())
+
+
+def restart_lines(log: str, context: int = 20) -> list[str]:
+    """The server log's lines around each worker's end: why gunicorn restarted it."""
+    lines = log.splitlines()
+    marks = [
+        i
+        for i, line in enumerate(lines)
+        if any(word in line for word in ("WORKER TIMEOUT", "was sent SIG", "exited with code",
+                                         "Fatal Python error", "Booting worker"))
+    ]  # fmt: skip
+    keep = sorted({j for i in marks for j in range(max(0, i - context), i + 3)})
+    return [lines[j] for j in keep if j < len(lines)][-200:]
 
 
 def feedback_check(database: Path, ack_dir: Path) -> dict:
@@ -220,19 +240,25 @@ def main() -> None:
             wrk(hello_url, 2, args.connections)
             for name in ("list", "reading_page"):
                 url, script, env = routes[name]
-                wrk(url, 2, args.connections, script, env)
+                settle(wrk(url, 2, args.connections, script, env))
             measured = {"hello": wrk(hello_url, args.seconds, args.connections)}
             for name, (url, script, env) in routes.items():
                 measured[name] = wrk(url, args.seconds, args.connections, script, env)
+                settle(measured[name])
             # hello again at the end: a busy spell on the host shows as a gap between the two.
             measured["hello_again"] = wrk(hello_url, args.seconds, args.connections)
-            result["web_worker_memory_after"] = [memory_mb(pid) for pid in workers]
+            # The workers serving now: one gunicorn restarted is measured too, and its
+            # predecessor's end (signal, traceback) is quoted from the server's log.
+            serving = server.worker_pids()
+            result["web_worker_memory_after"] = [memory_mb(pid) for pid in serving]
             # Each web worker's own speech processes (and multiprocessing's resource tracker).
             result["speech_process_memory_after"] = [
-                memory_mb(child) for pid in workers for child in children(pid)
+                memory_mb(child) for pid in serving for child in children(pid)
             ]
             result["master_memory_after"] = memory_mb(server.process.pid)
-            result["workers_restarted"] = server.worker_pids() != workers
+            result["workers_restarted"] = serving != workers
+            if result["workers_restarted"]:
+                result["worker_restart_log"] = restart_lines(server.log.read_text())
             time.sleep(1)  # the last acknowledgements flushed by wrk's threads
         result["feedback"] = feedback_check(data / "reader" / "reader.sqlite3", ack_dir)
     finally:

@@ -94,7 +94,7 @@ def test_many_first_readers_at_once_all_get_answers(tmp_path, busy):
         log = server.log.read_text()
         assert len(results) == CLIENTS * len(paths), f"requests unanswered after {started}"
         failures = [(path, outcome) for path, outcome in results if not isinstance(outcome, int)]
-        assert not failures, failures[:5]
+        assert not failures, f"{len(failures)} failed: {failures[:5]}\n{log[-3000:]}"
         errors = [(path, status) for path, status in results if status >= 500]
         assert not errors, f"{errors[:5]}\n{log[-3000:]}"
         # Editors' pages send the public to sign in (302); the editors' API answers 401.
