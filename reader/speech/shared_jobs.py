@@ -27,6 +27,8 @@ CLAIM_SECONDS = 20.0
 REFRESH_SECONDS = 5.0
 POLL_SECONDS = 0.1
 """How often a waiting process looks for the audio another one is making."""
+FOLLOWER_JOIN_SECONDS = 5.0
+"""How long shutdown waits for the follower to finish what it is doing with the claims."""
 
 
 class SharedRunner:
@@ -239,6 +241,11 @@ class SharedRunner:
             if future is not None:
                 self._finish(key, future, error=SentenceFailed("the speech workers are shut down"))
         self.backend.shutdown()
+        if self._follower is not None:
+            # Its claim query may be under way: once it ends, the connection is back in the
+            # pool, which the app then closes; left to run on, it came back to a pool already
+            # closed and stayed open until the collector found it.
+            self._follower.join(FOLLOWER_JOIN_SECONDS)
         close = getattr(self.claims, "close", None)
         if close is not None:  # Redis connections
             close()

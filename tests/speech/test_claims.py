@@ -1,5 +1,6 @@
 """Sentence claims: one process synthesizes a sentence, the others wait for it or take it over."""
 
+import threading
 import time
 
 import pytest
@@ -111,3 +112,29 @@ def test_a_cached_sentence_needs_no_claim(tmp_path, runner):
     render_sentence(job(tmp_path))
     assert runner.submit(job(tmp_path)).result(timeout=10).duration > 0
     assert runner.claims.states(["k"]) == {}
+
+
+def test_shutdown_waits_for_the_follower_to_give_its_connection_back(tmp_path):
+    """An app closes its pool after the speech service's shutdown: a claim query still under
+    way then came back to a closed pool and its connection stayed open (PostgreSQL warned)."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'claims.sqlite3'}")
+    Base.metadata.create_all(engine)
+    asked = threading.Event()
+
+    class SlowClaims(DatabaseClaims):
+        def states(self, keys):
+            with self.engine.connect():  # a connection out while the follower looks
+                asked.set()
+                time.sleep(0.5)
+                return super().states(keys)
+
+    cache = AudioCache(tmp_path, cache_validators())
+    runner = SharedRunner(JobRunner(0, 10, task=never_called), SlowClaims(engine), cache, 60)
+    try:
+        runner.claims.claim(["k"], "elsewhere", 30)
+        runner.submit(job(tmp_path))  # waits for the other process: the follower looks
+        assert asked.wait(10)
+        runner.shutdown()
+        assert engine.pool.checkedout() == 0
+    finally:
+        engine.dispose()
