@@ -37,6 +37,7 @@ ARTICLE_ID = 2  # the German seed
 USS_LIMIT_MB = 200
 READING_PAGE_MIN_RATIO = 0.5
 SETTLE_MAX_SECONDS = 15
+START_SECONDS = 300  # the preload, on a host other jobs keep busy
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 RANGE_SCRIPT = """
@@ -212,14 +213,14 @@ def main() -> None:
         "host_load_average_before": [round(x, 2) for x in load_before],
     }
     try:
-        wait_for(hello_url, hello, hello_log)
+        wait_for(hello_url, hello, hello_log, START_SECONDS)
         settings = {
             "SPEECH_ENGINE": args.engine,
             "WEB_WORKERS": str(WEB_WORKERS),
             "WEB_THREADS": str(WEB_THREADS),
             "FEEDBACK_LIMIT": "off",
         }
-        with serve_reader(data / "reader", **settings) as server:
+        with serve_reader(data / "reader", start_seconds=START_SECONDS, **settings) as server:
             workers = server.wait_for_workers(WEB_WORKERS)
             audio_bytes = cached_audio(server.base)
             routes = {

@@ -160,8 +160,17 @@ class RunningServer:
 
 
 @contextmanager
-def serve_reader(data: Path, seed: bool = True, log_name: str = "server.log", **settings: str):
-    """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards."""
+def serve_reader(
+    data: Path,
+    seed: bool = True,
+    log_name: str = "server.log",
+    start_seconds: float = 60,
+    **settings: str,
+):
+    """`reader seed` (when asked) then `reader serve` on a free port, stopped afterwards.
+
+    `start_seconds` bounds the wait for its first answer (the preload takes longer on a
+    machine other jobs keep busy)."""
     env = reader_env(data, **settings)
     if seed:
         subprocess.run(
@@ -178,7 +187,7 @@ def serve_reader(data: Path, seed: bool = True, log_name: str = "server.log", **
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/", process, log)
+        wait_for(base + "/", process, log, start_seconds)
         yield RunningServer(base, process, log, env)
     finally:
         process.send_signal(signal.SIGTERM)
