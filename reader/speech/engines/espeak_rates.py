@@ -4,8 +4,7 @@ import hashlib
 import json
 
 from reader.speech.options import MAX_RATE, MIN_RATE
-from reader.text.language_tags import supported_language
-from reader.text.languages import LANGUAGES
+from reader.text.languages import language_of_espeak_voice
 
 MEASURED_ON = (
     "bench/espeak_rates.py on 2026-12-06 (espeak-ng 1.51, rate setting 175): the same 40 "
@@ -30,16 +29,8 @@ RATE_FACTORS: dict[str, float] = {
 
 def calibrated_rate(rate: int, voice: str) -> int:
     """The rate to ask espeak-ng for, for a rate setting read by one of its voices."""
-    factor = RATE_FACTORS.get(language_of_voice(voice) or "", 1.0)
+    factor = RATE_FACTORS.get(language_of_espeak_voice(voice) or "", 1.0)
     return max(MIN_RATE, min(MAX_RATE, round(rate * factor)))
-
-
-def language_of_voice(voice: str) -> str | None:
-    """Our language code for an espeak-ng voice id ('roa/pt-br' -> 'pt'), or None."""
-    for code, language in LANGUAGES.items():
-        if language.espeak_voice == voice:
-            return code
-    return supported_language(voice.rsplit("/", 1)[-1])
 
 
 def rates_stamp() -> str:
