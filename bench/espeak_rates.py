@@ -12,7 +12,8 @@ for the spoken text (`espeak-ng -q --ipa`), so one count serves every language; 
 text's space-separated words (none in Japanese and Chinese). Prints JSON: per language, the
 seconds of audio, syllables per second and words a minute in both readings, the factor the table
 in reader/speech/engines/espeak_rates.py holds, and the factor this run measures (the median
-language's raw syllables per second over this one's), with the host's load.
+language's raw syllables per second over this one's), with the host's load; then the same for
+each regional voice (en-us, es-419, pt-br), which takes its language's factor.
 """
 
 import argparse
@@ -31,7 +32,7 @@ from reader.speech.engines.espeak_rates import RATE_FACTORS, calibrated_rate
 from reader.speech.normalize import normalize
 from reader.speech.normalize.readings import japanese_as_kana
 from reader.speech.options import SynthesisOptions
-from reader.text.languages import LANGUAGES
+from reader.text.languages import LANGUAGES, REGIONAL_ESPEAK_VOICES
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "reader" / "translations"
@@ -72,9 +73,9 @@ def syllables_and_phonemes(spoken: str, voice: str) -> tuple[int, int]:
     return len(_NUCLEUS.findall(ipa)), len(_SEGMENT.findall(ipa))
 
 
-def measure(lang: str, sentences: list[str], rate: int) -> dict:
+def measure(lang: str, sentences: list[str], rate: int, voice: str = "") -> dict:
     engine = EspeakEngine()
-    voice = LANGUAGES[lang].espeak_voice
+    voice = voice or LANGUAGES[lang].espeak_voice
     options = SynthesisOptions(voice, rate=rate, engine="espeak")
     seconds = {"raw": 0.0, "calibrated": 0.0}
     count = phonemes = words = 0
@@ -123,9 +124,17 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
     texts = parallel_sentences(args.messages)
-    results = {lang: measure(lang, texts[lang], args.rate) for lang in args.langs.split(",")}
+    langs = args.langs.split(",")
+    results = {lang: measure(lang, texts[lang], args.rate) for lang in langs}
     median = statistics.median(r["raw_syllables_per_second"] for r in results.values())
-    for result in results.values():
+    # The regional voices share their language's factor; measured to show how far they stray.
+    regional = {
+        voice: measure(lang, texts[lang], args.rate, voice)
+        for lang in langs
+        for voice in sorted(set(REGIONAL_ESPEAK_VOICES.get(lang, {}).values()))
+        if voice != LANGUAGES[lang].espeak_voice
+    }
+    for result in (*results.values(), *regional.values()):
         result["measured_factor"] = round(median / result["raw_syllables_per_second"], 2)
     calibrated = [r["calibrated_syllables_per_second"] for r in results.values()]
     print(
@@ -136,6 +145,7 @@ def main(argv: list[str]) -> int:
                 "calibrated_spread": round(max(calibrated) / min(calibrated), 2),
                 "load_average": {"before": load_before, "after": os.getloadavg()},
                 "languages": results,
+                "regional_voices": regional,
             },
             ensure_ascii=False,
             indent=1,
