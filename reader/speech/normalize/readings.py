@@ -58,23 +58,24 @@ def speakable(text: str, lang: str) -> str:
     return text
 
 
-# Days of the month have their own readings (8日 is ようか, not はちにち).
+# Days of the month have their own readings (8日 is ようか, not はちにち). 二十日 stays in kanji,
+# which the reading dictionary reads as one word (はつか): written in kana it is split after a
+# noun as the particle は and つか (三月はつか, "sangatsu wa tsuka").
 _JAPANESE_DAYS = {
     1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
     7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "二十日",
     24: "にじゅうよっか",
 }  # fmt: skip
-# 二十日 stays in kanji, which the reading dictionary reads as one word (はつか): written in kana
-# it is split after a noun as the particle は and つか (三月はつか, "sangatsu wa tsuka").
 _JAPANESE_HOURS = {4: "よじ", 7: "しちじ", 9: "くじ"}
 # Minutes: the last digit decides ふん or ぷん and may change its own sound (1分 いっぷん).
 _JAPANESE_MINUTE_ENDINGS = {
     0: "じゅっぷん", 1: "いっぷん", 2: "にふん", 3: "さんぷん", 4: "よんぷん", 5: "ごふん",
     6: "ろっぷん", 7: "ななふん", 8: "はっぷん", 9: "きゅうふん",
 }  # fmt: skip
-_JAPANESE_COUNTER = re.compile(r"(?<![\d.,])(\d{1,2})(日|時|分)(間|の)?")
+_JAPANESE_COUNTER = re.compile(r"(?<![\d.,])(\d{1,2})(日|時|分)(間|の(?=\d))?")
 # Counted spans the reading dictionary says right once the number is a kanji numeral: 1時間 is
-# いちじかん (not いちじ間), 3分の1 is さんぶんのいち, 1日間 is いちにちかん (not ついたち).
+# いちじかん (not いちじ間), 3分の1 is さんぶんのいち (a fraction; 5分の遅れ is minutes), 1日間
+# is いちにちかん (not ついたち).
 _JAPANESE_SPANS = {("時", "間"), ("分", "の"), ("日", "間", 1)}
 
 

@@ -42,6 +42,7 @@ EXAMPLES = {
     "percent": ("約30％削減", "やくさんじゅーぱーせんとさくげん"),  # full-width ％ is heard
     "jikan": ("1時間12分", "いちじかんじゅうにふん"),  # a span, not the hour いちじ
     "bun-no": ("3分の1", "さんぶんのいち"),  # a fraction, not minutes
+    "fun-no": ("5分の遅れ", "ごふんのおくれ"),  # minutes, not a fraction
     "hatsuka": ("3月20日、", "さんがつはつか、"),  # not the particle は and つか
 }
 
