@@ -13,9 +13,10 @@ import warnings
 from datetime import datetime
 from functools import lru_cache
 
-from .any_language import looks_like_prose
+from .any_language import MIN_NAMED_YEAR, looks_like_prose
 from .clock import time_anywhere
-from .date_forms import MAX_YEAR, MIN_YEAR
+from .date_forms import MAX_YEAR
+from .dateparser_codes import dateparser_code
 from .folding import fold
 from .results import ParsedDate
 
@@ -32,15 +33,6 @@ _NUMBER = re.compile(r"\d+")
 # Two far-apart "now"s: an absolute date reads the same against both, a relative one
 # ("hier", "3 hours ago", "vandaag 12:00") does not, and is refused.
 _BASES = (datetime(2001, 1, 1, 12, 0), datetime(2011, 7, 15, 6, 30))
-# espeak-ng / Babel codes that dateparser spells otherwise.
-_DATEPARSER_CODE = {"cmn": "zh", "yue": "zh", "nb": "nb", "no": "nb"}
-
-
-@lru_cache(maxsize=1)
-def _dateparser_languages() -> frozenset[str]:
-    from dateparser.data import language_locale_dict
-
-    return frozenset(language_locale_dict)
 
 
 def _settings(base: datetime) -> dict:
@@ -69,14 +61,6 @@ def _read(text: str, lang: str, base_index: int) -> datetime | None:
         return _reader(lang, base_index).get_date_data(text).date_obj
 
 
-def dateparser_code(lang: str | None) -> str | None:
-    """The dateparser language for a page language, or None when dateparser has none."""
-    if not lang:
-        return None
-    code = _DATEPARSER_CODE.get(lang, lang)
-    return code if code in _dateparser_languages() else None
-
-
 def fallback_parse(text: str, lang: str | None) -> ParsedDate | None:
     """The absolute date (and time) dateparser reads in a short date line, or None."""
     code = dateparser_code(lang)
@@ -89,7 +73,7 @@ def fallback_parse(text: str, lang: str | None) -> ParsedDate | None:
     if looks_like_prose(text, lang):
         return None
     first = _read(text, code, 0)
-    if first is None or not MIN_YEAR <= first.year <= MAX_YEAR:
+    if first is None or not MIN_NAMED_YEAR <= first.year <= MAX_YEAR:
         return None
     if _read(text, code, 1) != first:
         return None  # a relative phrase: its meaning moves with "now"
