@@ -20,6 +20,10 @@ PM_WORDS = (
 # spaces, and "a. m" split in two would make a lone "m" read as a period.
 _SPACED_AM = ("a. m", "a. m.", "π. μ.")
 _SPACED_PM = ("p. m", "p. m.", "μ. μ.")
+# Hours and minutes said in words, as Slavic date lines do: "в 10 часов 15 минут",
+# "о 15 годині", "v 15 hodin", "o godzinie"; the hour word is what makes the number a time.
+_HOUR_WORDS = "часа|часов|час|годин[аиу]?|hodin[ay]?|godzin[aey]?|sati?|ora|hour|hours"
+_MINUTE_WORDS = "минут[аы]?|хвилин[аи]?|minut[ay]?|minuti?|minutes?"
 # Noon words keep 11 and 12 as they are, and move 1-6 to the afternoon.
 _NOON_WORDS = ("ظهرا", "中午")
 # Korean, Chinese and Japanese print the period before the hour: "오후 2:58", "下午10:30".
@@ -47,7 +51,9 @@ def time_pattern() -> str:
         r"|(?P<h3>\d{1,2})\s*(?:[時时시点點]|นาฬิกา)\s*"
         r"(?:(?P<mi3>\d{1,2})\s*(?:[分분]|นาที|(?=\D|$))(?:\s*(?P<s3>\d{1,2})\s*(?:[秒초]|วินาที))?)?"
         rf"|(?P<h4>\d{{1,2}})\s?(?=h{WORD_END}|uhr|horas?{WORD_END}|hrs?{WORD_END}|uur)"
-        rf"|(?P<h5>\d{{1,2}})(?=\s?(?:{am_pm})))"
+        rf"|(?P<h5>\d{{1,2}})(?=\s?(?:{am_pm}))"
+        rf"|(?P<h6>\d{{1,2}})\s?(?:{_HOUR_WORDS}){WORD_END}"
+        rf"(?:\s?(?P<mi6>\d{{1,2}})\s?(?:{_MINUTE_WORDS}){WORD_END})?)"
         r"(?:\s?(?:uhr|h|hs|hrs|horas|hora|uur|ч|godz|बजे|ora)\.?" + WORD_END + ")?"
         rf"(?:\s?(?P<ap>{am_pm})(?![^\W\d_]))?"
         r"(?:\s?(?:uhr|hs|hrs|horas|uur|बजे)\.?" + WORD_END + ")?"
@@ -67,8 +73,8 @@ def _to_int(value: str | None) -> int | None:
 def clock(m: re.Match[str]) -> tuple[int, int, int] | None:
     """(hour, minute, second) of a time match, with AM/PM applied, or None if impossible."""
     g = m.groupdict()
-    hour = next(int(g[k]) for k in ("h", "h2", "h3", "h4", "h5") if g[k] is not None)
-    minute = _to_int(g["mi"] or g["mi2"] or g["mi3"]) or 0
+    hour = next(int(g[k]) for k in ("h", "h2", "h3", "h4", "h5", "h6") if g[k] is not None)
+    minute = _to_int(g["mi"] or g["mi2"] or g["mi3"] or g["mi6"]) or 0
     second = _to_int(g["s"] or g["s2"] or g["s3"]) or 0
     period = g["ap"] or g["pre"]
     if period:

@@ -25,9 +25,18 @@ from .results import ParsedDate
 # time there ("понеділок, 26 червня 2017 р., 20:28:00 за всесвітнім координованим часом")
 # has 9 words; prose sentences are longer, and cost dateparser 100+ ms each.
 MAX_FALLBACK_WORDS = 12
-# dateparser only answers for a line holding a year: four digits, or a numeric day-month-
-# year with a two-digit year. REQUIRE_PARTS then checks that it really read day and month.
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+# dateparser only answers for a line holding a year: four digits from 1000 to 2100 (so a
+# phone number's "4567" asks nothing); a numeric day-month-year with a two-digit year, spaced
+# or not ("26.10.21", "26. 10.21", "30 . 09 . 22"); a two-digit year after an apostrophe
+# ("14Unr'21") or after a day and a month name ("2 Декабрь 95"). Those forms are dateparser's
+# own test strings (bench/accuracy/dateparser_tests.py). REQUIRE_PARTS then checks that it
+# really read day and month.
+_HAS_YEAR = re.compile(
+    r"(?<!\d)(?:1\d{3}|20\d{2}|2100)(?!\d)"
+    r"|(?<!\d)\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2}(?!\d)"
+    r"|(?<=\w)'\d{2}(?!\d)"
+    r"|(?<!\d)\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{2}(?![\d:.])"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+")
 # Two far-apart "now"s: an absolute date reads the same against both, a relative one

@@ -19,6 +19,23 @@ from .folding import fold
 from .regex_parts import WORD_END, WORD_START
 
 _CONTEXTS = ("format", "stand-alone")
+# CLDR day periods and what they do to a clock: "3 часа дня", "alle 3 del pomeriggio" and
+# "a las 3 de la tarde" are afternoons. Night is left out: French "night1" is "du matin".
+_PERIOD_KIND = {
+    "am": "am",
+    "pm": "pm",
+    "morning": "am",
+    "afternoon": "pm",
+    "evening": "pm",
+    "noon": "noon",
+    "midnight": "midnight",
+}
+# A bare hour after the word for "at" ("alle 15", "klockan 15", "a las 3 de la tarde"): a time
+# only in a date line, where nothing else can be counted after "at".
+_BARE_HOUR = re.compile(
+    r"(?<![^\W\d_])(?:alle|ore|klockan|kl|a las|a la|as|om|um|at|a|o|в|у|о)\.?\s+"
+    r"(?P<h>\d{1,2})(?!\s*[\d.:,/%])(?!\s?(?:[^\W\d_]\.?\s?)?\d)"
+)
 _WIDTHS = ("abbreviated", "wide")
 # Day-period names shorter than this count only right after the clock ("02:13 m" in Scottish
 # Gaelic): one letter elsewhere in the line is too often something else.
@@ -33,8 +50,9 @@ def _day_periods(lang: str | None) -> dict[str, str]:
         for context in _CONTEXTS:
             for width in _WIDTHS:
                 for key, name in locale.day_periods.get(context, {}).get(width, {}).items():
-                    if key in ("am", "pm", "noon", "midnight") and name:
-                        words.setdefault(fold(name).strip(". "), key)
+                    kind = _PERIOD_KIND.get(key.rstrip("12"), None)
+                    if kind and name:
+                        words.setdefault(fold(name).strip(". "), kind)
     # dateparser's lists add the spoken forms CLDR lacks ("ettermiddag", "по подне").
     for key in ("am", "pm"):
         for name in dateparser_words(lang, key):
@@ -96,6 +114,10 @@ def time_in_line(folded: str, start: int, end: int, lang: str | None):
         return found[0]
     if found:
         return None  # two clocks: which one is the article's is not for a guess
+    bare = [m for m in _BARE_HOUR.finditer(folded) if not start <= m.start() < end]
+    if len(bare) == 1 and int(bare[0].group("h")) <= 23:
+        hms = (int(bare[0].group("h")), 0, 0)
+        return with_local_period(hms, folded, bare[0].start("h"), bare[0].end(), lang)
     return said_noon(folded[:start] + " " + folded[end:], lang)
 
 
