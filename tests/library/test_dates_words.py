@@ -117,3 +117,22 @@ def test_relative_lines_in_the_future_or_in_prose_give_none(lang, text):
 def test_relative_lines_keep_the_zone_of_now():
     now = NOW.replace(tzinfo=timezone(timedelta(hours=1)))
     assert parse_relative("vor 3 Stunden", "de", now) == now - timedelta(hours=3)
+
+
+def test_a_numeric_line_follows_the_languages_cldr_day_order():
+    assert parse("07/01/2024", "fil") == datetime(2024, 7, 1)  # CLDR "M/d/yy"
+    assert parse("07/01/2024", "sw") == datetime(2024, 1, 7)  # CLDR "dd/MM/y"
+
+
+def test_two_readings_are_reconciled_by_rules():
+    from reader.library.dates.reconcile import reconcile
+    from reader.library.dates.results import ParsedDate
+
+    day_first = ParsedDate(datetime(2024, 1, 7), False)
+    month_first = ParsedDate(datetime(2024, 7, 1), False)
+    assert reconcile(day_first, month_first, "07/01/2024", "sw") is day_first
+    assert reconcile(month_first, day_first, "07/01/2024", "sw") is day_first
+    assert reconcile(day_first, month_first, "07/01/2024", "fil") is month_first
+    timed = ParsedDate(datetime(2024, 1, 7, 22, 34), True)
+    assert reconcile(day_first, timed, "07/01/2024 22:34", "sw") is timed
+    assert reconcile(None, timed, "07/01/2024 22:34", "sw") is timed

@@ -14,6 +14,7 @@ from .first_date import find_first_date
 from .folding import cased_fold, fold_with_offsets, input_span
 from .japanese_eras import gregorian_era_years
 from .line_time import time_in_line
+from .reconcile import reconcile
 from .results import DateMatch, ParsedDate
 from .zone_names import spell_zone_names
 
@@ -55,13 +56,14 @@ def _parse(text, lang) -> ParsedDate | None:
     if lang and lang not in SUPPORTED_CODES:
         # Outside the core languages ours knows no month names: the language's CLDR month
         # names read a line that names its month (one name, one day, one year: nothing left
-        # to guess); dateparser, which knows the language's word orders, reads the rest; and
-        # ours reads what neither did (numeric lines). dateparser goes second because it costs
-        # milliseconds a call, and may take "2.17.00" in "26. elokuuta 2018 2.17.00" for a
-        # date where the month name is certain.
-        other = read_with_month_names(text, lang) or fallback_parse(text, lang)
-        if other is not None:
-            return other
+        # to guess). Otherwise dateparser, which knows the language's words and orders, and
+        # ours (numeric lines) both read it, and reconcile() makes the two one answer.
+        # dateparser goes after the month names because it costs milliseconds a call, and
+        # may take "2.17.00" in "26. elokuuta 2018 2.17.00" for a date.
+        named = read_with_month_names(text, lang)
+        if named is not None:
+            return named
+        return reconcile(_ours(folded, text, index, lang), fallback_parse(text, lang), text, lang)
     found = find_first_date(folded, text, index, lang)
     if found is not None:
         # Ours found a date: when it is a date line, ours is the answer, even where dateparser
@@ -70,7 +72,15 @@ def _parse(text, lang) -> ParsedDate | None:
         if not looks_like_date_line(folded, cased_fold(text), found):
             return None
         return _with_line_time(found, folded, lang)
-    return fallback_parse(text, lang) if lang in SUPPORTED_CODES else None
+    return fallback_parse(text, lang)
+
+
+def _ours(folded: str, text: str, index, lang: str | None) -> ParsedDate | None:
+    """Our own reading of a date line, with the line's time, or None (also for prose)."""
+    found = find_first_date(folded, text, index, lang)
+    if found is None or not looks_like_date_line(folded, cased_fold(text), found):
+        return None
+    return _with_line_time(found, folded, lang)
 
 
 def _with_line_time(found, folded: str, lang: str | None) -> ParsedDate:

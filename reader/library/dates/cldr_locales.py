@@ -27,3 +27,14 @@ def language_locales(lang: str | None) -> tuple[Locale, ...]:
         if identifier in known and script != found[0].script:
             found.append(Locale.parse(identifier))
     return tuple(found)
+
+
+@lru_cache(maxsize=128)
+def day_before_month(lang: str | None) -> bool:
+    """Whether the language's CLDR short date prints the day before the month ("d/M/yy")."""
+    locales = language_locales(lang)
+    if not locales:
+        return True  # most of the world writes the day first
+    pattern = locales[0].date_formats["short"].pattern
+    day, month = pattern.find("d"), pattern.find("M")
+    return day < 0 or month < 0 or day < month
