@@ -49,3 +49,33 @@ def frequency_log_scores(text: str, candidates: tuple[str, ...]) -> dict[str, fl
         scores[lang] = total / len(words)
     top = max(scores.values())
     return {lang: score - top for lang, score in scores.items()}
+
+
+MAX_HAN_WORD_CHARS = 6
+"""Han text up to this long is looked up whole, as one word ("日曜日", "電車", "北京"); longer
+text is a phrase that the word lists, which hold words, cannot answer."""
+
+
+@cache
+def _simplified_map() -> dict[int, str]:
+    from wordfreq.chinese import SIMPLIFIED_MAP
+
+    return SIMPLIFIED_MAP
+
+
+def han_word_log_scores(text: str) -> dict[str, float]:
+    """Log-frequency of a short Han text as a Japanese word and as a Chinese one.
+
+    Chinese is looked up in simplified form (the list's own), so that traditional Chinese
+    ("銀行", "經濟") counts as the Chinese word it is, not as a word unknown to Chinese.
+    """
+    word = "".join(text.split())
+    if not word or len(word) > MAX_HAN_WORD_CHARS:
+        return {"ja": 0.0, "zh": 0.0}
+    with build_lock:
+        japanese, chinese = _frequencies("ja"), _frequencies("zh")
+    simplified = word.translate(_simplified_map())
+    return {
+        "ja": math.log(max(japanese.get(word, 0.0), ABSENT_FREQUENCY)),
+        "zh": math.log(max(chinese.get(simplified, 0.0), ABSENT_FREQUENCY)),
+    }
