@@ -136,3 +136,15 @@ def test_two_readings_are_reconciled_by_rules():
     timed = ParsedDate(datetime(2024, 1, 7, 22, 34), True)
     assert reconcile(day_first, timed, "07/01/2024 22:34", "sw") is timed
     assert reconcile(None, timed, "07/01/2024 22:34", "sw") is timed
+
+
+def test_dateparser_is_asked_only_when_a_reading_could_change():
+    from reader.library.dates.reconcile import needs_second_reading
+    from reader.library.dates.results import ParsedDate
+
+    ours = ParsedDate(datetime(2014, 2, 19), False)
+    assert not needs_second_reading(ours, "2014-02-19")  # year first: nothing to swap
+    assert not needs_second_reading(ours, "19.02.2014")  # a day above 12 cannot be a month
+    assert needs_second_reading(ParsedDate(datetime(2015, 1, 7), False), "07/01/2015")
+    assert needs_second_reading(ours, "19.02.2014 10 vm")  # a number left unread
+    assert needs_second_reading(None, "Dydd Mawrth, 20 Gorffennaf 2004")

@@ -53,9 +53,15 @@ def _month_names(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
                         names.setdefault(name, number)
     if not names:
         return None
-    whole = [n for n in names if len(n) < MIN_PREFIX_NAME_CHARS]
-    prefix = [n for n in names if len(n) >= MIN_PREFIX_NAME_CHARS]
+    # "10月" (Chinese, Cantonese): a number glued to a month sign, inside a run with no spaces
+    # ("2001年10月5日"), so no word edge around it; only no digit before it.
+    numbered = [n for n in names if n[0].isdigit()]
+    whole = [n for n in names if len(n) < MIN_PREFIX_NAME_CHARS and not n[0].isdigit()]
+    prefix = [n for n in names if len(n) >= MIN_PREFIX_NAME_CHARS and not n[0].isdigit()]
     parts = []
+    if numbered:
+        alternatives = "|".join(re.escape(n) for n in sorted(numbered, key=len, reverse=True))
+        parts.append(rf"(?<!\d)(?:{alternatives})")
     if prefix:
         alternatives = "|".join(re.escape(n) for n in sorted(prefix, key=len, reverse=True))
         parts.append(rf"(?<!\w)(?:{alternatives})")

@@ -14,7 +14,7 @@ from .first_date import find_first_date
 from .folding import cased_fold, fold_with_offsets, input_span
 from .japanese_eras import gregorian_era_years
 from .line_time import time_in_line
-from .reconcile import reconcile
+from .reconcile import needs_second_reading, reconcile
 from .results import DateMatch, ParsedDate
 from .zone_names import spell_zone_names
 
@@ -63,7 +63,10 @@ def _parse(text, lang) -> ParsedDate | None:
         named = read_with_month_names(text, lang)
         if named is not None:
             return named
-        return reconcile(_ours(folded, text, index, lang), fallback_parse(text, lang), text, lang)
+        ours = _ours(folded, text, index, lang)
+        if not needs_second_reading(ours, text):
+            return ours
+        return reconcile(ours, fallback_parse(text, lang), text, lang)
     found = find_first_date(folded, text, index, lang)
     if found is not None:
         # Ours found a date: when it is a date line, ours is the answer, even where dateparser

@@ -9,6 +9,8 @@ dateparser, which knows the language's words that ours skipped.
 
 from __future__ import annotations
 
+import re
+
 from .cldr_locales import day_before_month
 from .results import ParsedDate
 
@@ -30,6 +32,31 @@ def reconcile(ours: ParsedDate | None, theirs: ParsedDate | None, text: str, lan
         # The reading whose day stands where the language prints the day wins.
         return ours if (first == a.day) == day_before_month(lang) else theirs
     return theirs
+
+
+def needs_second_reading(ours: ParsedDate | None, text: str) -> bool:
+    """Whether dateparser should read the line too: ours read nothing, or a day and a month
+    that could swap ("07/01/2015"), or left numbers unread ("Augustus 15 2005 10 vm": a time
+    in words ours does not know). Year-first lines ("2014-02-19") and days above 12 cannot
+    swap, and skipping dateparser there saves it milliseconds a call."""
+    if ours is None:
+        return True
+    if not ours.has_time and _numbers_left(text, ours):
+        return True
+    value = ours.value
+    if _first_number(text) == value.year or value.day > 12 or value.day == value.month:
+        return False
+    return True
+
+
+def _numbers_left(text: str, parsed: ParsedDate) -> bool:
+    """Whether the text holds a number that is not the date's day, month or year."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    value = parsed.value
+    for part in (value.year, value.month, value.day, value.year % 100):
+        if part in numbers:
+            numbers.remove(part)
+    return bool(numbers)
 
 
 def _first_number(text: str) -> int | None:
