@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast bench-render
+.PHONY: bench-espeak-rates run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast bench-render
 
 VENV := .venv/bin
 
@@ -44,6 +44,10 @@ bench-render: setup
 
 bench-voices: setup
 	$(VENV)/python -m bench.voices
+
+# espeak-ng's pace per language, before and after reader/speech/engines/espeak_rates.py.
+bench-espeak-rates: setup
+	$(VENV)/python -m bench.espeak_rates
 
 bench-load: setup
 	command -v wrk >/dev/null || apt-get install -y -qq wrk

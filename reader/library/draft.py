@@ -19,6 +19,8 @@ class ArticleDraft:
     date_line: str | None = None
     blocks: tuple[DraftBlock, ...] = field(default_factory=tuple)
     declared_language: str | None = None
+    declared_region: str | None = None
+    """The region the source's language tag names ("US" in en-US): it picks a regional voice."""
     timezone: str | None = None
     source: str | None = None
     source_url: str | None = None

@@ -94,6 +94,7 @@ def draft_from_html(html: str | bytes, url: str | None = None) -> ArticleDraft:
         date_line=extracted.date_line,
         blocks=tuple(DraftBlock(block.kind, block.text) for block in extracted.blocks),
         declared_language=extracted.language,
+        declared_region=extracted.region,
         source=extracted.site_name,
         byline=extracted.byline,
         source_url=url,

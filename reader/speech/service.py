@@ -29,7 +29,7 @@ from reader.speech.shared_jobs import SharedRunner
 from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
-from reader.text.languages import LANGUAGES
+from reader.text.languages import LANGUAGES, language_of_espeak_voice
 
 # A render with failed sentences is shown as it is for this long before trying them again.
 FAILURE_GRACE_SECONDS = 60.0
@@ -120,8 +120,10 @@ class SpeechService(VoiceSelection):
         rate: int | None = None,
         voice: str | None = None,
         audio_format: str | None = None,
+        region: str | None = None,
     ):
-        """Validated synthesis options for an article's language."""
+        """Validated synthesis options for an article's language (and the region its tag
+        names, which may pick a regional voice)."""
         self.engine()  # EngineUnavailable (a 503) before any "no voice" answer
         rate = self.config.rate if rate is None else rate
         if not MIN_RATE <= rate <= MAX_RATE:
@@ -135,7 +137,7 @@ class SpeechService(VoiceSelection):
             if not self._is_listed(choice):
                 raise SpeechRequestError(f"unknown voice {voice!r}")
         else:
-            choice = self.choice_for(lang)
+            choice = self.choice_for(lang, region)
         if choice is None:
             raise VoiceUnavailable(lang)
         bitrate = self.config.bitrates.get(audio_format, DEFAULT_BITRATES[audio_format])
@@ -169,7 +171,9 @@ class SpeechService(VoiceSelection):
         if language is not None and language not in LANGUAGES:
             raise SpeechRequestError(f"unknown language {language!r}")
         lang = language or article.language
-        base = self.options(lang, rate, voice, audio_format)
+        # The source's region is its own language's: a listener's language choice has none.
+        region = None if language else article.region
+        base = self.options(lang, rate, voice, audio_format, region)
         engine_version = self.engine_version()
         # With a cache that cannot be written, an early sentence would be made again at every
         # poll (it lands nowhere); the render kept in memory has it already.
@@ -233,7 +237,7 @@ class SpeechService(VoiceSelection):
         file in the format (a small Ogg/Opus file, or MP3 frames) and shares the article's
         sentence cache, so a report's sentence plays exactly what the listener heard.
         """
-        base = self.options(article.language, audio_format=audio_format)
+        base = self.options(article.language, audio_format=audio_format, region=article.region)
         engine_version = self.engine().version()
         seen = 0
         plan = read_in_order(article, self.config.read_hashtags, lexicon=lexicon)
@@ -334,7 +338,4 @@ def _lang_of(options: SynthesisOptions) -> str | None:
     """The one language a single-language voice speaks (espeak-ng's, Piper's), or None."""
     if options.engine == "piper":
         return voice_files.language_of(options.voice)
-    for code, language in LANGUAGES.items():
-        if language.espeak_voice == options.voice:
-            return code
-    return None
+    return language_of_espeak_voice(options.voice)

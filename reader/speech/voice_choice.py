@@ -20,7 +20,7 @@ A Piper voice in the table is ranked by its figures like any other.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.text.languages import LANGUAGES
+from reader.text.languages import espeak_voice
 
 KOKORO_DEFAULT = "jm_kumo"
 """Kokoro's voice for a language it was not measured in (heard best in French and English)."""
@@ -126,26 +126,32 @@ TABLE: dict[str, tuple[Measured, ...]] = {
 }
 
 
-def espeak_choice(lang: str | None) -> Choice | None:
-    """espeak-ng's voice for the language: the fallback every language has."""
-    language = LANGUAGES.get(lang or "")
-    if language is None or not language.espeak_voice:
-        return None
-    return Choice("espeak", language.espeak_voice)
+def espeak_choice(lang: str | None, region: str | None = None) -> Choice | None:
+    """espeak-ng's voice for the language (in the region, where it has a regional one): the
+    fallback every language has."""
+    voice = espeak_voice(lang, region)
+    return Choice("espeak", voice) if voice else None
+
+
+def espeak_choices(lang: str | None, region: str | None = None) -> list[Choice]:
+    """espeak-ng's regional voice for the language, then its own (when the first is missing)."""
+    found = [espeak_choice(lang, region), espeak_choice(lang)]
+    return [choice for i, choice in enumerate(found) if choice and choice not in found[:i]]
 
 
 def ranked(
     lang: str | None,
     table: dict[str, tuple[Measured, ...]] | None = None,
     unmeasured: tuple[Choice, ...] = (),
+    region: str | None = None,
 ) -> list[Choice]:
-    """The language's choices, best first, ending with espeak-ng.
+    """The language's choices, best first, ending with espeak-ng (its voice for the region
+    first, where it has one).
 
     A neural voice comes before espeak-ng only if it was heard better by more than MARGIN;
     the `unmeasured` voices (Piper voices added here, not in the table) come after the
     measured ones and before espeak-ng; a language with neither is read by espeak-ng alone.
     """
-    fallback = espeak_choice(lang)
     measured = (TABLE if table is None else table).get(lang or "", ())
     espeak_recall = max((m.recall for m in measured if m.engine == "espeak"), default=None)
     better = [
@@ -156,9 +162,7 @@ def ranked(
     choices = [m.choice for m in better]
     known = {m.choice for m in measured}
     choices += [choice for choice in unmeasured if choice not in known]
-    if fallback is not None:
-        choices.append(fallback)
-    return choices
+    return choices + espeak_choices(lang, region)
 
 
 def choose(
@@ -166,6 +170,7 @@ def choose(
     is_installed: Callable[[Choice], bool],
     overrides: dict[str, str] | None = None,
     unmeasured: tuple[Choice, ...] = (),
+    region: str | None = None,
 ) -> Choice | None:
     """The engine and voice that read the language here: the override, else the table's best.
 
@@ -176,7 +181,7 @@ def choose(
     override = (overrides or {}).get(lang or "")
     if override:
         candidates.append(Choice.parse(override))
-    candidates += ranked(lang, unmeasured=unmeasured)
+    candidates += ranked(lang, unmeasured=unmeasured, region=region)
     return next((choice for choice in candidates if is_installed(choice)), None)
 
 

@@ -9,7 +9,6 @@ from reader.speech.engines import voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable
 from reader.speech.engines.registry import AUTO, ENGINES, get_engine
 from reader.speech.options import SynthesisOptions
-from reader.text.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 ENGINE_LABELS = {
@@ -79,12 +78,19 @@ class VoiceSelection:
             f"{ENGINE_LABELS.get(name, name)} ({version})" for name, version in _versions(names)
         )
 
-    def choice_for(self, lang: str | None) -> voice_choice.Choice | None:
-        """The engine and voice that read the language here, or None."""
+    def choice_for(self, lang: str | None, region: str | None = None) -> voice_choice.Choice | None:
+        """The engine and voice that read the language here, or None.
+
+        `region`, the one the article's language tag names ("US" in en-US), picks espeak-ng's
+        regional voice where it has one (American English, Latin American Spanish, Brazilian
+        Portuguese); without one, or when that voice is not installed, the language's own.
+        """
         if self.config.engine == AUTO:
             added = self.piper_voices_for(lang)
-            chosen = voice_choice.choose(lang, self._is_listed, self.config.voices, added)
-            wanted = voice_choice.ranked(lang, unmeasured=added)[:1]
+            chosen = voice_choice.choose(
+                lang, self._is_listed, self.config.voices, added, region=region
+            )
+            wanted = voice_choice.ranked(lang, unmeasured=added, region=region)[:1]
             fell_back = chosen is not None and wanted and chosen != wanted[0]
             if fell_back and lang not in self._fell_back:
                 self._fell_back.add(lang)
@@ -103,11 +109,11 @@ class VoiceSelection:
             voice = voice_choice.best_voice(lang, "kokoro") or voice_choice.KOKORO_DEFAULT
             chosen = voice_choice.Choice("kokoro", voice)
             return chosen if self._is_listed(chosen) else None
-        language = LANGUAGES.get(lang or "")
-        if language is None:
-            return None
-        chosen = voice_choice.Choice(self.config.engine, language.espeak_voice)
-        return chosen if self._is_listed(chosen) else None
+        for espeak in voice_choice.espeak_choices(lang, region):
+            chosen = voice_choice.Choice(self.config.engine, espeak.voice)
+            if self._is_listed(chosen):
+                return chosen
+        return None
 
     def piper_voices_for(self, lang: str | None) -> tuple[voice_choice.Choice, ...]:
         """The Piper voices listed here that speak the language, by name."""

@@ -51,8 +51,8 @@ def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) ->
 
     `auto` loads both engines it may choose between: Kokoro (its model once per worker) and
     espeak-ng. Only the first engine loads its language dictionaries now (Kokoro's Japanese and
-    Mandarin, ~190 MB): espeak-ng's Japanese one (kakasi, ~130 MB) serves only when Kokoro
-    cannot read, and then loads with its first sentence.
+    Mandarin, ~190 MB): espeak-ng's Japanese kana come from the same pyopenjtalk dictionary,
+    which, when espeak-ng reads alone, loads with its first Japanese sentence.
     """
     keep_freed_memory()
     kokoro_model.configure(model_dir, workers)

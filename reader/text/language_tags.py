@@ -21,6 +21,19 @@ def base_language(tag: object) -> str | None:
     return LEGACY_CODES.get(code, code)
 
 
+# A region subtag: two letters (US, BR) or three digits (419, Latin America), after the language
+# and any script ("zh-Hant-TW").
+_REGION = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?[-_]([A-Za-z]{2}|\d{3})(?:$|[-_])")
+
+
+def region(tag: object) -> str | None:
+    """The tag's region, upper-case ('en-US' and 'en_us' -> 'US', 'es-419' -> '419'), or None."""
+    if not isinstance(tag, str):
+        return None
+    match = _REGION.match(tag.strip())
+    return match.group(1).upper() if match else None
+
+
 def supported_language(tag: object) -> str | None:
     """The tag's language when it is one of ours, else None."""
     code = base_language(tag)

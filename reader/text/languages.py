@@ -51,3 +51,35 @@ SUPPORTED_CODES: tuple[str, ...] = tuple(LANGUAGES)
 def is_rtl(code: str | None) -> bool:
     """Whether text in this language is laid out right to left."""
     return bool(code) and code in LANGUAGES and LANGUAGES[code].rtl
+
+
+# Spanish of the Americas (CLDR's region 419 and its countries, with the United States): read
+# by espeak-ng's Latin American voice.
+_LATIN_AMERICA = "419 AR BO CL CO CR CU DO EC GT HN MX NI PA PE PR PY SV US UY VE".split()
+REGIONAL_ESPEAK_VOICES: dict[str, dict[str, str]] = {
+    "en": {"US": "gmw/en-us", "GB": "gmw/en"},
+    "es": {**dict.fromkeys(_LATIN_AMERICA, "roa/es-419"), "ES": "roa/es"},
+    "pt": {"BR": "roa/pt-br", "PT": "roa/pt"},
+}
+"""espeak-ng's voice for a language as spoken in a region, where it has one; any other region
+(and a tag without one) keeps the language's espeak_voice."""
+
+
+def espeak_voice(code: str | None, region: str | None = None) -> str:
+    """espeak-ng's voice for the language in the region ("en", "US" -> "gmw/en-us"), else the
+    language's own voice; "" for a language we do not know."""
+    language = LANGUAGES.get(code or "")
+    if language is None:
+        return ""
+    return REGIONAL_ESPEAK_VOICES.get(language.code, {}).get(region or "", language.espeak_voice)
+
+
+def language_of_espeak_voice(voice: str) -> str | None:
+    """Our language code for an espeak-ng voice id ("roa/pt-br" -> "pt"), or None."""
+    for code, language in LANGUAGES.items():
+        if language.espeak_voice == voice:
+            return code
+    for code, voices in REGIONAL_ESPEAK_VOICES.items():
+        if voice in voices.values():
+            return code
+    return None

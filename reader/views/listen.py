@@ -207,7 +207,7 @@ def about_audio():
     service = speech()
     try:
         engine_version = service.engine_description(article.language if article else None)
-        choice = service.choice_for(article.language) if article else None
+        choice = service.choice_for(article.language, article.region) if article else None
         described = service.describe(choice) if choice is not None else None
     except EngineUnavailable:
         engine_version, described = None, None

@@ -1,6 +1,7 @@
-"""Read the absolute date (and time) that a news site prints, in any of the app's 20 languages."""
+"""Read the date (and time) a news site prints, in every language espeak-ng speaks."""
 
 from .api import MAX_PARSE_CHARS, MAX_SEARCH_CHARS, parse, parse_with_precision, search
+from .relative import parse_relative
 from .results import DateMatch, ParsedDate
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "DateMatch",
     "ParsedDate",
     "parse",
+    "parse_relative",
     "parse_with_precision",
     "search",
 ]

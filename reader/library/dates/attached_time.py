@@ -8,6 +8,7 @@ from functools import lru_cache
 from .calendar_names import weekday_words
 from .clock import clock, is_german_on, time_anywhere, time_pattern
 from .folding import fold
+from .line_time import with_local_period
 from .regex_parts import WORD_END, alternation, trie_pattern
 from .zones import zone_at
 
@@ -55,6 +56,8 @@ def time_after(folded, original, index, pos, lang):
     hms = clock(m)
     if hms is None:
         return None
+    if not m.group("ap"):  # "в 3 часа дня", "alle 3 del pomeriggio": the language's own words
+        hms = with_local_period(hms, folded, m.start(), m.end(), lang)
     zone, end = zone_at(folded, original, index, m.end(), lang)
     return hms, zone, end
 

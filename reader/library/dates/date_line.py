@@ -59,6 +59,7 @@ _CJK_LABELS = (
 
 _SCRIPT_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(WORD)
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])[^\W\d_]\.\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,8 @@ def _vocabulary() -> frozenset[str]:
     vocabulary = {fold(w) for w in _LABEL_WORDS.split()}
     vocabulary |= {fold(w) for w in CONNECTOR_WORDS.split()}
     vocabulary |= set(weekday_words()) | set(month_table())
+    # "п'ятниця" is one word to CLDR but two to WORD: its parts are known words too.
+    vocabulary |= {part for w in weekday_words() if "'" in w for part in _WORD.findall(w)}
     vocabulary |= {fold(w).strip(".") for w in (AM_WORDS + " " + PM_WORDS).split()}
     vocabulary |= {w for w in ZONES if " " not in w}
     return frozenset(vocabulary)
@@ -111,5 +114,10 @@ def looks_like_date_line(folded: str, cased: str, found: FoundDate) -> bool:
     after = _prose_weight(folded[found.end :], cased[found.end :])
     if before > 2 or after > 3 or before + after > 4:
         return False
-    ends_sentence = cased.rstrip()[-1:] in {".", "!", "?"} and before + after >= 2
+    # A final "." after a one-letter abbreviation ("2008 р.", "2024 г.") ends no sentence.
+    ends_sentence = (
+        cased.rstrip()[-1:] in {".", "!", "?"}
+        and not _ABBREVIATION_END.search(cased)
+        and before + after >= 2
+    )
     return not ends_sentence

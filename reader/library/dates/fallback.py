@@ -13,9 +13,10 @@ import warnings
 from datetime import datetime
 from functools import lru_cache
 
-from .any_language import looks_like_prose
+from .any_language import MIN_NAMED_YEAR, looks_like_prose
 from .clock import time_anywhere
-from .date_forms import MAX_YEAR, MIN_YEAR
+from .date_forms import MAX_YEAR
+from .dateparser_codes import dateparser_code
 from .folding import fold
 from .results import ParsedDate
 
@@ -24,23 +25,23 @@ from .results import ParsedDate
 # time there ("понеділок, 26 червня 2017 р., 20:28:00 за всесвітнім координованим часом")
 # has 9 words; prose sentences are longer, and cost dateparser 100+ ms each.
 MAX_FALLBACK_WORDS = 12
-# dateparser only answers for a line holding a year: four digits, or a numeric day-month-
-# year with a two-digit year. REQUIRE_PARTS then checks that it really read day and month.
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+# dateparser only answers for a line holding a year: four digits from 1000 to 2100 (so a
+# phone number's "4567" asks nothing); a numeric day-month-year with a two-digit year, spaced
+# or not ("26.10.21", "26. 10.21", "30 . 09 . 22"); a two-digit year after an apostrophe
+# ("14Unr'21") or after a day and a month name ("2 Декабрь 95"). Those forms are dateparser's
+# own test strings (bench/accuracy/dateparser_tests.py). REQUIRE_PARTS then checks that it
+# really read day and month.
+_HAS_YEAR = re.compile(
+    r"(?<!\d)(?:1\d{3}|20\d{2}|2100)(?!\d)"
+    r"|(?<!\d)\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2}(?!\d)"
+    r"|(?<=\w)'\d{2}(?!\d)"
+    r"|(?<!\d)\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{2}(?![\d:.])"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+")
 # Two far-apart "now"s: an absolute date reads the same against both, a relative one
 # ("hier", "3 hours ago", "vandaag 12:00") does not, and is refused.
 _BASES = (datetime(2001, 1, 1, 12, 0), datetime(2011, 7, 15, 6, 30))
-# espeak-ng / Babel codes that dateparser spells otherwise.
-_DATEPARSER_CODE = {"cmn": "zh", "yue": "zh", "nb": "nb", "no": "nb"}
-
-
-@lru_cache(maxsize=1)
-def _dateparser_languages() -> frozenset[str]:
-    from dateparser.data import language_locale_dict
-
-    return frozenset(language_locale_dict)
 
 
 def _settings(base: datetime) -> dict:
@@ -69,14 +70,6 @@ def _read(text: str, lang: str, base_index: int) -> datetime | None:
         return _reader(lang, base_index).get_date_data(text).date_obj
 
 
-def dateparser_code(lang: str | None) -> str | None:
-    """The dateparser language for a page language, or None when dateparser has none."""
-    if not lang:
-        return None
-    code = _DATEPARSER_CODE.get(lang, lang)
-    return code if code in _dateparser_languages() else None
-
-
 def fallback_parse(text: str, lang: str | None) -> ParsedDate | None:
     """The absolute date (and time) dateparser reads in a short date line, or None."""
     code = dateparser_code(lang)
@@ -89,7 +82,7 @@ def fallback_parse(text: str, lang: str | None) -> ParsedDate | None:
     if looks_like_prose(text, lang):
         return None
     first = _read(text, code, 0)
-    if first is None or not MIN_YEAR <= first.year <= MAX_YEAR:
+    if first is None or not MIN_NAMED_YEAR <= first.year <= MAX_YEAR:
         return None
     if _read(text, code, 1) != first:
         return None  # a relative phrase: its meaning moves with "now"

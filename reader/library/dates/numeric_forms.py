@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from reader.text.languages import SUPPORTED_CODES
+
+from .cldr_locales import day_before_month
+
 # 2024年12月5日, 2024년 12월 5일
 CJK_YEAR_MONTH_DAY = (
     r"(?<!\d)(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일号號]"
@@ -40,8 +44,13 @@ def _full_year(two_digits: int) -> int:
 
 
 def _numeric_order(a: int, b: int, year: int, sep: str, lang: str | None):
-    # Only US English writes month first, and never with dots; a part above 12 settles it.
-    month_first = lang == "en" and sep in "/-"
+    # Of the core languages only US English writes month first, and never with dots; beyond
+    # them, the language's CLDR short date says ("M/d/yy" in Filipino). A part above 12
+    # settles it either way.
+    if lang in SUPPORTED_CODES or not lang:
+        month_first = lang == "en" and sep in "/-"
+    else:
+        month_first = sep in "/-" and not day_before_month(lang)
     day, month = (b, a) if month_first else (a, b)
     if month > 12 >= day:
         day, month = month, day

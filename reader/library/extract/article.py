@@ -27,3 +27,5 @@ class ExtractedArticle:
     text: str
     byline: str | None = None
     """Who wrote it, as the page declares or prints it under the headline."""
+    region: str | None = None
+    """The region of the page's language tag ("US" in lang="en-US"), if it gives one."""

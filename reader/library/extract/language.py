@@ -1,18 +1,19 @@
-"""The page's declared language, as a bare lowercase ISO 639 code."""
+"""The page's declared language: the first language tag it gives, with its region."""
 
 from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from reader.text.language_tags import base_language
+from reader.text.language_tags import base_language, region
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def declared_language(
+def declared_tag(
     tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]
 ) -> str | None:
-    """The first language the page declares, from <html lang> down to <body lang>."""
+    """The first language tag the page declares, from <html lang> down to <body lang>, as it
+    gives it ("en-US", "pt_BR"); language_tags.base_language and region read its parts."""
     candidates = [
         tree.get("lang"),
         tree.get(XML_LANG),
@@ -30,7 +31,15 @@ def declared_language(
         if not isinstance(candidate, str):
             continue
         # Content-Language may list several: "de, en".
-        code = base_language(candidate.split(",")[0])
-        if code:
-            return code
+        tag = candidate.split(",")[0].strip()
+        if base_language(tag):
+            return tag
     return None
+
+
+def declared_language(
+    tree: lxml_html.HtmlElement, metas: dict[str, str], json_ld: list[dict]
+) -> tuple[str | None, str | None]:
+    """The page's declared language as a bare ISO 639 code, and the region its tag names."""
+    tag = declared_tag(tree, metas, json_ld)
+    return base_language(tag), region(tag)

@@ -25,6 +25,8 @@ class PageFacts:
     date_line: str | None = None
     published_iso: str | None = None
     language: str | None = None
+    region: str | None = None
+    """The region of the page's language tag ("US" in en-US), if it gives one."""
     site_name: str | None = None
     byline: str | None = None
     json_ld_bodies: list[str] = field(default_factory=list)
@@ -35,7 +37,7 @@ def page_facts(tree: lxml_html.HtmlElement) -> PageFacts:
     json_ld = list(json_ld_articles(tree))
     facts = PageFacts()
     facts.title = _pick_title(tree, metas, json_ld)
-    facts.language = declared_language(tree, metas, json_ld)
+    facts.language, facts.region = declared_language(tree, metas, json_ld)
     facts.site_name = _pick_site_name(metas, json_ld)
     facts.byline = _pick_byline(metas, json_ld)
     facts.published_iso = published_iso(tree, metas, json_ld)

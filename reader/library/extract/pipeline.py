@@ -54,6 +54,7 @@ def _extract_article(html: str | bytes, url: str | None) -> ExtractedArticle | N
         date_line=facts.date_line,
         published_iso=facts.published_iso,
         language=facts.language,
+        region=facts.region,
         site_name=facts.site_name,
         blocks=tuple(blocks),
         text="\n\n".join(parts),

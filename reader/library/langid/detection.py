@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.library.langid.cleaning import clean
+from reader.library.langid.frequency import warm_up as warm_word_lists
 from reader.library.langid.fusion import fuse
 from reader.library.langid.scripts import (
     CYRILLIC_LANGUAGES,
@@ -72,3 +73,4 @@ def warm_up() -> None:
     """Build the detectors and load their models now rather than on the first request."""
     for greeting in ("Bonjour à tous", "Привіт усім", "你好"):
         detect(greeting)
+    warm_word_lists(LATIN_LANGUAGES + CYRILLIC_LANGUAGES)

@@ -8,19 +8,23 @@ import shutil
 import subprocess
 import threading
 import wave
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
 from reader.once import once
 from reader.speech.engines.base import Engine, Pcm, SynthesisFailed
+from reader.speech.engines.espeak_rates import calibrated_rate, rates_stamp
 from reader.speech.normalize.readings import japanese_as_kana
 from reader.speech.options import SynthesisOptions
 from reader.text.languages import LANGUAGES
 
 # Our espeak driver's revision, part of every cache key: 2 dropped espeak-ng's end pause, 3 kept
-# rate changes, 4 keeps word events. Here, not in the driver: importing the driver loads
-# libespeak-ng, and the web process asks for the version without ever loading an engine.
-ESPEAK_DRIVER_REVISION = 4
+# rate changes, 4 keeps word events, 5 reads Japanese in pyopenjtalk's kana and sets the rate
+# again after each voice change. Here, not in the driver: importing the driver loads
+# libespeak-ng, and the web process asks for the version without ever loading an engine. The
+# calibrated rates have their own stamp in the version (espeak_rates.rates_stamp).
+ESPEAK_DRIVER_REVISION = 5
 _JAPANESE_VOICE = LANGUAGES["ja"].espeak_voice
 
 
@@ -45,10 +49,12 @@ class EspeakEngine(Engine):
         if options.voice == _JAPANESE_VOICE:
             # The spoken text keeps its kanji for the engines that read them in context.
             text = japanese_as_kana(text)
+        # One rate setting, one pace in every language: the voice's calibrated rate.
+        options = replace(options, rate=calibrated_rate(options.rate, options.voice))
         return _espeak_session().synthesize(text, options)
 
     def warm_up(self) -> None:
-        japanese_as_kana("日本")  # kakasi's dictionary: ~2 s on a busy host, once per worker
+        japanese_as_kana("日本")  # pyopenjtalk's dictionary: ~0.6 s, once per worker
 
 
 class _EspeakSession:
@@ -86,6 +92,9 @@ class _EspeakSession:
             if options.voice != self._voice:
                 self._engine.setProperty("voice", options.voice)
                 self._voice = options.voice
+                # espeak-ng scales the rate by a voice's own speed (Russian's is 95 %) when the
+                # rate is set, so a rate set before the voice changed kept the last voice's pace.
+                self._rate = None
             if options.rate != self._rate:
                 self._engine.setProperty("rate", options.rate)
                 self._rate = options.rate
@@ -160,4 +169,7 @@ def _espeak_data_stamp() -> str:
 def _espeak_engine_version() -> str:
     # Part of every cache key; importlib.metadata is slow, so ask once per process.
     pyttsx3_version = metadata.version("pyttsx3")
-    return f"pyttsx3-{pyttsx3_version}.r{ESPEAK_DRIVER_REVISION}+espeak-ng-{_espeak_version()}"
+    return (
+        f"pyttsx3-{pyttsx3_version}.r{ESPEAK_DRIVER_REVISION}+espeak-ng-{_espeak_version()}"
+        f"+rates-{rates_stamp()}"
+    )

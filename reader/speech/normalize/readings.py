@@ -11,7 +11,6 @@ _INTEGER = re.compile(r"(?<![\d.,])\d+(?![\d])")
 # 1400万 is one number (14,000,000), read as one: せんよんひゃくまん.
 _JAPANESE_LARGE_NUMBER = re.compile(r"(?<![\d.,])(\d+)([万億兆]?)")
 _JAPANESE_UNITS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
-_NON_KANA_JAPANESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u30a0-\u30ff々〆]")
 
 
 # espeak-ng drops a minus sign before a number in most voices: -28 °C would be heard as 28.
@@ -59,10 +58,12 @@ def speakable(text: str, lang: str) -> str:
     return text
 
 
-# Days of the month have their own readings (8日 is ようか, not はちにち).
+# Days of the month have their own readings (8日 is ようか, not はちにち). 二十日 stays in kanji,
+# which the reading dictionary reads as one word (はつか): written in kana it is split after a
+# noun as the particle は and つか (三月はつか, "sangatsu wa tsuka").
 _JAPANESE_DAYS = {
     1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
-    7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "はつか",
+    7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "二十日",
     24: "にじゅうよっか",
 }  # fmt: skip
 _JAPANESE_HOURS = {4: "よじ", 7: "しちじ", 9: "くじ"}
@@ -71,11 +72,21 @@ _JAPANESE_MINUTE_ENDINGS = {
     0: "じゅっぷん", 1: "いっぷん", 2: "にふん", 3: "さんぷん", 4: "よんぷん", 5: "ごふん",
     6: "ろっぷん", 7: "ななふん", 8: "はっぷん", 9: "きゅうふん",
 }  # fmt: skip
-_JAPANESE_COUNTER = re.compile(r"(?<![\d.,])(\d{1,2})(日|時|分)")
+_JAPANESE_COUNTER = re.compile(r"(?<![\d.,])(\d{1,2})(日|時|分)(間|の(?=\d))?")
+# Counted spans the reading dictionary says right once the number is a kanji numeral: 1時間 is
+# いちじかん (not いちじ間), 3分の1 is さんぶんのいち (a fraction; 5分の遅れ is minutes), 1日間
+# is いちにちかん (not ついたち).
+_JAPANESE_SPANS = {("時", "間"), ("分", "の"), ("日", "間", 1)}
 
 
 def _japanese_counter_reading(m: re.Match[str]) -> str:
-    number, counter = int(m.group(1)), m.group(2)
+    number, counter, after = int(m.group(1)), m.group(2), m.group(3) or ""
+    if (counter, after) in _JAPANESE_SPANS or (counter, after, number) in _JAPANESE_SPANS:
+        return japanese_numeral(number) + counter + after
+    return _japanese_counter_word(number, counter) + after
+
+
+def _japanese_counter_word(number: int, counter: str) -> str:
     if counter == "日" and 1 <= number <= 31:
         return _JAPANESE_DAYS.get(number) or num2words(number, lang="ja", reading=True) + "にち"
     if counter == "時":
@@ -121,8 +132,7 @@ def _japanese_numbers_as_kana(text: str) -> str:
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _KANJI_LARGE_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
-# Two or more numeral characters: a single one (一人, 三日月) is left to the reading dictionary.
-_KANJI_NUMBER = re.compile(r"[〇一二三四五六七八九十百千万億兆]{2,}")
+_KANJI_NUMERAL_CHARS = frozenset("〇一二三四五六七八九十百千万億兆")
 
 
 def japanese_numeral(number: int) -> str:
@@ -168,17 +178,46 @@ def kanji_numeral_value(numeral: str) -> int | None:
 
 
 def japanese_as_kana(text: str) -> str:
-    """Japanese text in hiragana, for espeak-ng: its voice reads kana only, and says "Chinese
-    letter" for each kanji. Numbers are read by num2words (kakasi reads 九十九 as つくも)."""
+    """Japanese text in kana as it is pronounced, for espeak-ng: its voice reads kana only, and
+    says "Japanese letter" for each kanji.
 
-    def number(m: re.Match[str]) -> str:
-        value = kanji_numeral_value(m.group())
-        return m.group() if value is None else num2words(value, lang="ja", reading=True)
+    The readings are pyopenjtalk's, word by word in context (入った is はいった, 今日は is
+    きょーわ, 四月 is しがつ, （日） is にちよーび), the analyzer Kokoro's Japanese already uses,
+    with its dictionary installed from its package. Kana the text already has stay as written
+    but for the particles は and へ, said わ and え. Numerals of two or more kanji that the
+    dictionary reads as one word are read by num2words (the dictionary says つくも for 九十九).
+    """
+    words = _openjtalk().run_frontend(text, use_sudachi_kanji_yomi=False)
+    return "".join(_spoken_kana(word) for word in words)
 
-    text = _KANJI_NUMBER.sub(number, text)
-    if not _NON_KANA_JAPANESE.search(text):
-        return text
-    return "".join(part["hira"] or part["orig"] for part in _kakasi().convert(text))
+
+# What espeak-ng's Japanese voice takes as punctuation; other signs (・, ※) it spells out as
+# "Japanese letter", so they become a pause.
+_ESPEAK_PUNCTUATION = frozenset("。、，．！？!?「」『』（）()…　 ")
+_HIRAGANA = re.compile(r"[\u3041-\u309fー]+")
+_SPOKEN_PARTICLES = {"は": "わ", "へ": "え"}
+# The dictionary's mark for an accent nucleus, which espeak-ng would read.
+_ACCENT_MARK = "\u2019"
+
+
+def _spoken_kana(word: dict) -> str:
+    written, said = word["string"], word["pron"].replace(_ACCENT_MARK, "")
+    if word["pos"] == "助詞" and written in _SPOKEN_PARTICLES:
+        return _SPOKEN_PARTICLES[written]
+    if _HIRAGANA.fullmatch(written):
+        return written
+    if said == "、" and written != "、":  # the analyzer's pause for any sign
+        return written if written in _ESPEAK_PUNCTUATION else "、"
+    if len(written) > 1 and all(char in _KANJI_NUMERAL_CHARS for char in written):
+        value = kanji_numeral_value(written)
+        if value is not None:
+            return num2words(value, lang="ja", reading=True)
+    return _as_hiragana(said)
+
+
+def _as_hiragana(katakana: str) -> str:
+    # Katakana and hiragana are the same syllables 0x60 apart; ヷ-ヺ and ー have no hiragana.
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in katakana)
 
 
 def _signs_and_units_in_words(text: str, lang: str) -> str:
@@ -243,7 +282,9 @@ def _integers_in_words(text: str, lang: str) -> str:
 
 
 @once
-def _kakasi():
-    import pykakasi
+def _openjtalk():
+    # Imported on first use: its dictionary loads with it (~1 s), and only espeak-ng's Japanese
+    # needs it here.
+    import pyopenjtalk
 
-    return pykakasi.kakasi()
+    return pyopenjtalk
