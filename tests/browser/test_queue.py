@@ -28,7 +28,8 @@ SHORT_ARTICLES = {
     ),
     "b-de-bremen.txt": (
         "Title: Bremen öffnet den Weihnachtsmarkt\nDate-Line: 3. Dezember 2024, 09:00\n"
-        "Language: de\n\nDer Markt auf dem Marktplatz ist seit heute geöffnet. Er schließt um zehn.\n"
+        "Language: de\n\nDer Markt auf dem Marktplatz ist seit heute geöffnet. "
+        "Er schließt um zehn.\n"
     ),
     "c-en-porto.txt": (
         "Title: Porto lights the river\nDate-Line: December 1, 2024, 18:00\nLanguage: en\n\n"
