@@ -1,8 +1,12 @@
 """The list's filter by publication date: ?since= and ?until= days, as bounds in UTC."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+# What a date field sends: fromisoformat alone would take week dates and other forms too.
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 class BadDateRange(ValueError):
@@ -27,8 +31,7 @@ def _day(raw: str | None, name: str) -> date | None:
         return None
     raw = raw.strip()
     try:
-        # A date input sends YYYY-MM-DD; nothing longer (fromisoformat accepts week dates too).
-        if len(raw) != 10:
+        if not DAY.fullmatch(raw):
             raise ValueError(raw)
         return date.fromisoformat(raw)
     except ValueError as error:

@@ -3,6 +3,9 @@ import { ui } from "./elements.js";
 import { setUpListeningLanguage } from "./listening-language.js";
 import { setUpVoiceMenu } from "./voice-menu.js";
 
+// Fired on window once the page shows the next article (report.js refreshes its links then).
+export const ARTICLE_SWAPPED = "reader:article-swapped";
+
 // The page is the server's own reading page: the same template, so the same parts to swap.
 // The controls (Listen, status, <audio>, the bar's buttons) stay, with their listeners, and the
 // reader's user activation: the next article plays without a click, which a navigation would lose.
@@ -77,6 +80,7 @@ export function swapArticle(page, url) {
   // Their controls are new: they bind to them (and to the new article id).
   setUpListeningLanguage();
   setUpVoiceMenu();
+  window.dispatchEvent(new CustomEvent(ARTICLE_SWAPPED, { detail: { articleId: ui.articleId } }));
 }
 
 // The history entries made here hold no page of their own: going back loads the article.
