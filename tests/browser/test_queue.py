@@ -47,7 +47,8 @@ window.__audioEvents = [];
 document.addEventListener('DOMContentLoaded', () => {
   const audio = document.getElementById('article-audio');
   if (!audio) return;
-  for (const type of ['play', 'playing', 'pause', 'ended', 'waiting']) {
+  const types = ['play', 'playing', 'pause', 'ended', 'waiting', 'loadstart', 'canplay'];
+  for (const type of types) {
     audio.addEventListener(type, () => window.__audioEvents.push({
       type, at: performance.now(),
       article: document.querySelector('article').dataset.articleId }), { capture: true });

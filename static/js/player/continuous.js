@@ -12,40 +12,75 @@ import * as store from "../store.js";
 import { sleepSetting } from "../settings.js";
 
 // The next article is fetched ahead once this one is rendered, or this many seconds before its
-// end: its page and its status (which starts its render, first sentences first).
+// end: its page and its status (which starts its render, first sentences first), then, once
+// rendered, its audio, so that it starts from memory when this one ends.
 const FETCH_AHEAD_SECONDS = 45;
 // A queue whose next pages all fail to load stops after this many tries, not in a loop.
 const MAX_SKIPS = 5;
+// Audio larger than this (hours) is streamed when its turn comes rather than held in memory.
+const MAX_AHEAD_BYTES = 32 * 1024 * 1024;
+// While the next article renders, its status is asked again at most this often.
+const STATUS_EVERY_MS = 3000;
 
-let ahead = null; // { id, page: Promise<Document>, status: Promise<object> }
+// { id, page: Promise<Document>, urls: Promise<{status, audio}>, status: latest status or null,
+//   checkedAt, audio: a blob: URL of its rendered audio, or null }
+let ahead = null;
 let switching = false;
+let heldAudio = null; // the blob: URL playing now, released when the next one replaces it
 
 function fetchAhead(item) {
   if (ahead && ahead.id === item.id) return ahead;
+  forgetAhead();
   const page = fetchArticlePage(item.page);
-  // Its status with this browser's choices for that article (format, voice, hashtags): the same
-  // URL the player asks once switched, so the render started is the one it will hear.
-  const status = page.then((fetched) => statusOf(fetched));
+  const entry = { id: item.id, page, urls: page.then(urlsOf), status: null, checkedAt: 0, audio: null, loading: false };
   page.catch(() => {});
-  status.catch(() => {});
-  ahead = { id: item.id, page, status };
-  return ahead;
+  entry.urls.catch(() => {});
+  ahead = entry;
+  refreshAhead(entry);
+  return entry;
 }
 
-async function statusOf(page) {
+function forgetAhead() {
+  if (ahead && ahead.audio) URL.revokeObjectURL(ahead.audio);
+  ahead = null;
+}
+
+// Its status with this browser's choices for that article (format, voice, hashtags): the same
+// URLs the player asks once switched, so the render started is the one it will hear.
+function urlsOf(page) {
   const article = page.querySelector("article[data-status-url]");
   const saved = { id: ui.articleId, lang: ui.article.lang };
   // withFormat reads the article id and language from `ui`: lend it the next article's.
   ui.articleId = article.dataset.articleId;
   ui.article.lang = article.lang;
-  let url;
-  try { url = withFormat(article.dataset.statusUrl); } finally {
+  try {
+    return { status: withFormat(article.dataset.statusUrl), audio: withFormat(article.dataset.audioUrl) };
+  } finally {
     ui.articleId = saved.id;
     ui.article.lang = saved.lang;
   }
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(String(response.status));
-  return response.json();
+}
+
+async function refreshAhead(entry) {
+  entry.checkedAt = Date.now();
+  try {
+    const urls = await entry.urls;
+    const response = await fetch(urls.status, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    entry.status = await response.json();
+    if (entry.status.complete && !entry.audio && !entry.loading) holdAudio(entry, urls.audio);
+  } catch (error) { /* its turn will fetch it again */ }
+}
+
+async function holdAudio(entry, url) {
+  entry.loading = true;
+  try {
+    const response = await fetch(url);
+    const length = Number(response.headers.get("Content-Length"));
+    if (!response.ok || !length || length > MAX_AHEAD_BYTES) { response.body && response.body.cancel(); return; }
+    const blob = await response.blob();
+    if (ahead === entry) entry.audio = URL.createObjectURL(blob);
+  } catch (error) { /* streamed when its turn comes */ }
 }
 
 // ---- "Up next" and the queue button in the bar ------------------------------------------------
@@ -66,7 +101,7 @@ function showUpNext() {
     toggle.querySelector(".player__queue-count").textContent = items.length ? String(items.length) : "";
     if (!items.length) closePanel();
   }
-  if (ahead && (!next || ahead.id !== next.id)) ahead = null;
+  if (ahead && (!next || ahead.id !== next.id)) forgetAhead();
 }
 
 function closePanel() {
@@ -103,12 +138,12 @@ export async function playItem(item, skips = 0) {
   switching = true;
   const wasPlaying = !ui.audio.paused;
   const fetched = fetchAhead(item);
-  ahead = null;
   let page;
   try {
     page = await fetched.page;
   } catch (error) {
     switching = false;
+    forgetAhead();
     // A page gone (deleted article): on to the one after it.
     const after = queue.itemAfter(item.id);
     if (after && skips < MAX_SKIPS) { playItem(after, skips + 1); return; }
@@ -117,11 +152,14 @@ export async function playItem(item, skips = 0) {
   }
   if (!canBeHeard(page)) {
     switching = false;
+    forgetAhead();
     const after = queue.itemAfter(item.id);
     if (after && skips < MAX_SKIPS) playItem(after, skips + 1);
     return;
   }
-  const status = await fetched.status.catch(() => null);
+  if (!fetched.status) await refreshAhead(fetched);
+  const { status, audio } = fetched;
+  ahead = null; // its audio URL is handed over to the player below
   if (wasPlaying) ui.audio.pause();
   resetState();
   highlight(null);
@@ -136,7 +174,12 @@ export async function playItem(item, skips = 0) {
   const at = place && place.time > 3 ? place.time : 0;
   switching = false;
   window.scrollTo({ top: 0 });
-  await start(status ? { at, status } : { at });
+  if (heldAudio) URL.revokeObjectURL(heldAudio);
+  heldAudio = audio;
+  const options = { at };
+  if (status) options.status = status;
+  if (audio && status && status.complete) options.source = audio;
+  await start(options);
 }
 
 // Media Session's "next track" and "previous track": the queue's neighbours, else sentences.
@@ -156,7 +199,13 @@ export function previousTrack() {
 function onTime() {
   if (!state.started || switching) return;
   const next = queue.itemAfter(ui.articleId);
-  if (!next || (ahead && ahead.id === next.id)) return;
+  if (!next) return;
+  if (ahead && ahead.id === next.id) {
+    // Still rendering when last asked: ask again, now and then, until its audio can be held.
+    const due = Date.now() - ahead.checkedAt > STATUS_EVERY_MS;
+    if (ahead.status && !ahead.status.complete && due) refreshAhead(ahead);
+    return;
+  }
   const left = knownDuration() - ui.audio.currentTime;
   if (state.complete || (state.cues.length && left < FETCH_AHEAD_SECONDS)) fetchAhead(next);
 }

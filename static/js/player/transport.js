@@ -44,7 +44,8 @@ export async function start(options = {}) {
     return;
   }
   if (!state.started) return;
-  ui.audio.src = withFormat(ui.article.dataset.audioUrl);
+  // `source`: the queue's next article, its rendered audio fetched ahead (a blob: URL).
+  ui.audio.src = options.source || withFormat(ui.article.dataset.audioUrl);
   applySpeed(currentSpeed());
   if (options.at) seekTo(options.at);
   resolvePending();
