@@ -221,10 +221,21 @@ def test_media_session_next_and_previous_move_through_the_queue(listener, queue_
     assert page.locator(".player__next-title").text_content() == "Autumn leaves in the park"
 
 
-def test_screenshot_of_the_player_with_its_queue_open(page, queue_server):
+def serious_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_list_and_the_player_with_a_queue_are_accessible_and_screenshot(page, queue_server):
     page.goto(queue_server)
     for title in ("Bremen", "Lyon", "Porto", "Autumn"):
         card(page, title).locator("[data-queue-add]").click()
+    assert serious_violations(page) == []
     page.click("[data-queue-play]")
     wait_playing_article(page, "Bremen")
     page.click("#player-queue-toggle")
@@ -232,5 +243,6 @@ def test_screenshot_of_the_player_with_its_queue_open(page, queue_server):
     page.keyboard.press("Escape")
     assert page.locator("#queue").is_hidden()
     page.click("#player-queue-toggle")
+    assert serious_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "queue-player.png"))
