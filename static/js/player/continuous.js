@@ -2,7 +2,7 @@
 import { ui } from "./elements.js";
 import { resetState, state } from "./state.js";
 import { setBusy, setListenLabel, setStatus, showError } from "./messages.js";
-import { fetchStatus, knownDuration, withFormat } from "./track.js";
+import { knownDuration, withFormat } from "./track.js";
 import { stepSentence } from "./navigation.js";
 import { play, seekTo, start } from "./transport.js";
 import { highlight, markCurrent } from "./follow-along.js";
@@ -23,7 +23,7 @@ const MAX_AHEAD_BYTES = 32 * 1024 * 1024;
 const STATUS_EVERY_MS = 3000;
 
 // { id, page: Promise<Document>, urls: Promise<{status, audio}>, status: latest status or null,
-//   checkedAt, audio: a blob: URL of its rendered audio, or null }
+//   checkedAt, audio: a blob: URL of its rendered audio, or null, loading: that audio asked }
 let ahead = null;
 let switching = false;
 let heldAudio = null; // the blob: URL playing now, released when the next one replaces it
@@ -118,8 +118,7 @@ function setUpToggle() {
   toggle.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
-    panel.hidden = !open;
-    document.documentElement.style.setProperty("--player-height", `${ui.bar.offsetHeight}px`);
+    panel.hidden = !open; // it opens above the bar, over the page: the bar keeps its height
   });
   // Escape closes it, from inside it or from its button; the focus goes back to the button.
   document.addEventListener("keydown", (event) => {
