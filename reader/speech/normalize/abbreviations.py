@@ -29,10 +29,15 @@ _WHERE = {ANYWHERE: "", BEFORE_NAME: _BEFORE_NAME, BEFORE_NUMBER: _BEFORE_NUMBER
 @cache
 def _rules(lang: str) -> tuple[Rule, ...]:
     """The language's spoken abbreviations as rules, in the order the table lists them."""
-    return tuple(
-        _abbreviation(entry.written, entry.says, _WHERE[entry.where])
-        for entry in abbreviations(lang).spoken
-    )
+    rules = []
+    for entry in abbreviations(lang).spoken:
+        rules.append(_abbreviation(entry.written, entry.says, _WHERE[entry.where]))
+        # "т. е." opens a sentence as "Т. е.": said the same, with a capital.
+        if entry.written[0].islower() and entry.written[0].upper() != entry.written[0]:
+            capitalized = entry.written[0].upper() + entry.written[1:]
+            says = entry.says[0].upper() + entry.says[1:]
+            rules.append(_abbreviation(capitalized, says, _WHERE[entry.where]))
+    return tuple(rules)
 
 
 @cache

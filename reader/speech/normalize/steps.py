@@ -146,8 +146,9 @@ def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
 
 
 def _digits_and_money(lang: str) -> tuple[Step, ...]:
-    """What every language gets: digit groups joined, currency symbols moved after amounts."""
-    return _steps(lang, digit_groups(lang), money(lang))
+    """What every language gets: digit groups joined, abbreviations (where the language has a
+    table), currency symbols moved after amounts."""
+    return _steps(lang, digit_groups(lang), abbreviations(lang), money(lang))
 
 
 STEPS: dict[str, tuple[Step, ...]] = {
@@ -240,7 +241,13 @@ STEPS: dict[str, tuple[Step, ...]] = {
     },
     **{
         lang: _steps(
-            lang, numeric_dates(lang), digit_groups(lang), money(lang), *own_ordinals, ranges(lang)
+            lang,
+            numeric_dates(lang),
+            digit_groups(lang),
+            abbreviations(lang),
+            money(lang),
+            *own_ordinals,
+            ranges(lang),
         )
         for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
