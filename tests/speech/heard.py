@@ -3,6 +3,7 @@
 import re
 import subprocess
 
+from reader.speech.normalize.readings import japanese_as_kana
 from reader.text.languages import LANGUAGES
 
 # Stress, pauses, syllable and length marks vary with the context, not with the words.
@@ -11,6 +12,8 @@ _NOT_A_SOUND = re.compile(r"[\s'ˈˌ,_:;!?.|\-2]")
 
 def phonemes(text: str, lang: str) -> str:
     """espeak-ng's phoneme mnemonics for `text` in the language's voice, marks removed."""
+    if lang == "ja":  # as the espeak-ng engine does: its Japanese voice reads only kana
+        text = japanese_as_kana(text)
     result = subprocess.run(
         ["espeak-ng", "-q", "-x", "-v", LANGUAGES[lang].espeak_voice, text],
         capture_output=True,

@@ -13,6 +13,7 @@ from functools import cache
 
 from num2words import num2words
 
+from reader.speech.normalize.greek import greek_cardinal
 from reader.speech.normalize.plurals import plural_form
 from reader.speech.normalize.readings import MINUS_WORDS
 from reader.speech.normalize.spellers import armenian_cardinal, hindi_cardinal
@@ -90,11 +91,15 @@ NUMBER_WORDS: dict[str, NumberWords] = {
     ),
     "hi": NumberWords("hi", ".", "दशमलव", ("प्रतिशत",), spell=hindi_cardinal),
     "hy": NumberWords("hy", ",", "ամբողջ", ("տոկոս",), spell=armenian_cardinal),
+    "el": NumberWords(
+        "el", ",", "κόμμα", ("τοις εκατό",), decimals_as_number=True, spell=greek_cardinal
+    ),
     "ar": NumberWords(
         "ar",
         ".",
         "فاصلة",
         ("بالمئة",),
+        decimals_as_number=True,
         # "و" is written on the next word; "خمس مئة" is how the hundreds are said.
         fixes=(
             (r"\bو ", "و"),

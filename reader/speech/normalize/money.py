@@ -18,11 +18,17 @@ def _currency_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Longest first, so "Mio." wins over "Mio" and "Mds" over "Md".
     scales = "|".join(sorted((re.escape(s) for s in own_scales), key=len, reverse=True))
     scale = rf"(?:\s?(?P<scale>{scales + '|' if scales else ''}{_WORD_SCALES})(?![\w]))?"
-    symbols = re.escape(
-        "".join(sorted(set("€$£") | set(MONEY_WORDS.get(lang, NO_WORDS).currencies)))
+    # Signs ("€") and written abbreviations ("руб.", "zł"), longest first; a word is whole.
+    names = sorted(set("€$£") | set(MONEY_WORDS.get(lang, NO_WORDS).currencies), key=len)
+    symbols = "|".join(
+        re.escape(name) + (r"(?!\w)" if name[-1].isalpha() else "") for name in reversed(names)
     )
-    symbol_first = re.compile(rf"(?P<sym>[{symbols}])\s?(?P<amount>{_AMOUNT}){scale}")
-    symbol_last = re.compile(rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}\s?(?P<sym>[{symbols}])")
+    # "3 mld di €": the language's "of" between the scale and the currency.
+    of = r"(?:\s(?:di|de|d')\s?)?"
+    symbol_first = re.compile(rf"(?P<sym>{symbols})\s?(?P<amount>{_AMOUNT}){scale}")
+    symbol_last = re.compile(
+        rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}(?(scale){of})\s?(?P<sym>{symbols})"
+    )
     return symbol_first, symbol_last
 
 
@@ -76,9 +82,19 @@ def _say_money(match: re.Match[str], words: MoneyWords) -> str:
     if not name:
         return " ".join([*spoken, symbol])
     currency = _form(name, amount, words, bool(scale))  # "1 million euros": plural
-    if words.of_after_scale and scale:  # "5 millions d'euros", "2 milliards de dollars"
-        currency = ("d'" if currency[0] in "aeiou" else "de ") + currency
-    return ("" if words.attached else " ").join([*spoken, currency])
+    if words.of_after_scale and scale:  # "5 millions d'euros", "3 miliardi di euro"
+        of = words.of_after_scale
+        currency = (of[0] + "'" if of == "de" and currency[0] in "aeiou" else of + " ") + currency
+    said = ("" if words.attached else " ").join([*spoken, currency])
+    return said + _kept_full_stop(match)
+
+
+def _kept_full_stop(match: re.Match[str]) -> str:
+    """ "100 руб." at a sentence's end: the abbreviation's dot was also the full stop."""
+    if not match["sym"].endswith("."):
+        return ""
+    rest = match.string[match.end() :].lstrip()
+    return "." if not rest or rest[0].isupper() else ""
 
 
 def say_money(text: str, lang: str) -> str:

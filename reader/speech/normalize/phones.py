@@ -1,6 +1,10 @@
 """Telephone numbers read digit by digit in their groups, not as amounts."""
 
 import re
+from functools import cache
+
+from babel import UnknownLocaleError
+from babel.numbers import get_group_symbol
 
 from reader.speech.normalize.cardinals import NUMBER_WORDS, cardinal
 
@@ -28,7 +32,24 @@ _PAIRS = re.compile(r"(?<![\w+\-.,])0\d(?:[ .]\d\d){4}(?![\w\-])")
 _AREA_CODE = re.compile(r"(?<![\w+\-.,])0\d{1,3}-\d{2,4}(?: \d{2,4}){0,3}(?![\w\-]|[.,]\d)")
 
 
+# "912 345 678", "210 123 4567": groups split by spaces, in a language whose amounts are
+# grouped with another sign ("912.345.678", "912,345,678").
+_SPACED = re.compile(r"(?<![\w+\-.,])\d{2,4}(?: \d{2,4}){2,3}(?![\w\-]|[.,]\d)")
+# Mobile numbers written in one run: Chinese "13812345678".
+_MOBILE_RUN = {"zh": re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")}
+# "03-1234-5678": Japanese and Korean numbers, groups joined by dashes.
+_DASHED = re.compile(r"(?<![\w+\-.,])0\d{1,4}-\d{1,4}-\d{3,4}(?![\w\-])")
+# Digit names where the numbers themselves are read later (the telephone's "1" is 幺 in zh).
+DIGIT_NAMES = {
+    "zh": "零 幺 二 三 四 五 六 七 八 九".split(),
+    "ja": "ぜろ いち に さん よん ご ろく なな はち きゅう".split(),
+    "ko": "공 일 이 삼 사 오 육 칠 팔 구".split(),
+}
+
+
 def _digits(group: str, lang: str) -> str:
+    if lang in DIGIT_NAMES:
+        return "".join(DIGIT_NAMES[lang][int(d)] for d in group)
     words = NUMBER_WORDS[lang]
     if lang in _GROUPS_AS_NUMBERS and len(group) <= 4:
         rest = group.lstrip("0")
@@ -50,9 +71,23 @@ def _say(match: re.Match[str], lang: str) -> str:
 
 def say_phone_numbers(text: str, lang: str) -> str:
     """'+1 (123) 123-5678' -> 'plus one, one two three, one two three, five six seven eight'."""
-    if lang not in NUMBER_WORDS:
+    if lang not in NUMBER_WORDS and lang not in DIGIT_NAMES:
         return text
     text = _INTERNATIONAL.sub(lambda m: _say(m, lang), text)
     text = _NATIONAL.sub(lambda m: _say(m, lang), text)
     text = _PAIRS.sub(lambda m: _say(m, lang), text)
+    text = _DASHED.sub(lambda m: _say(m, lang), text)
+    if not _spaces_group_thousands(lang):
+        text = _SPACED.sub(lambda m: _say(m, lang), text)
+    if lang in _MOBILE_RUN:
+        text = _MOBILE_RUN[lang].sub(lambda m: _say(m, lang), text)
     return _AREA_CODE.sub(lambda m: _say(m, lang), text)
+
+
+@cache
+def _spaces_group_thousands(lang: str) -> bool:
+    """Whether CLDR writes the language's large amounts with spaces ("10 000" in French)."""
+    try:
+        return not get_group_symbol(lang).strip()
+    except (UnknownLocaleError, ValueError):
+        return True
