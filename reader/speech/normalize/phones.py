@@ -34,7 +34,37 @@ _AREA_CODE = re.compile(r"(?<![\w+\-.,])0\d{1,3}-\d{2,4}(?: \d{2,4}){0,3}(?![\w\
 
 # "912 345 678", "210 123 4567": groups split by spaces, in a language whose amounts are
 # grouped with another sign ("912.345.678", "912,345,678").
-_SPACED = re.compile(r"(?<![\w+\-.,])\d{2,4}(?: \d{2,4}){2,3}(?![\w\-]|[.,]\d)")
+_SPACED = re.compile(r"(?<![\w+\-.,])(?<!\d )\d{2,4}(?: \d{2,4}){2,3}(?![\w\-]|[.,]\d| \d)")
+# Words that announce a telephone number a few words before it ("Llame al 912 345 678").
+_PHONE_CUES = {
+    "es": r"llam\w*|tel\w*|móvil|número",
+    "en": r"call\w*|phone|tel|dial\w*|number|fax",
+    "pt": r"lig\w*|tel\w*|número|celular",
+    "it": r"chiam\w*|tel\w*|numero|cellulare",
+    "de": r"anruf\w*|ruf\w*|tel\w*|nummer|handy|fax",
+    "nl": r"bel\w*|tel\w*|nummer",
+    "el": r"τηλ\w*|καλέστε|αριθμ\w*",
+    "tr": r"ara\w*|tel\w*|numara\w*",
+    "fr": r"appel\w*|tél\w*|numéro",
+    "ru": r"звон\w*|тел\w*|номер\w*",
+    "uk": r"телеф\w*|тел|дзвон\w*|номер\w*",
+    "pl": r"dzwo\w*|tel\w*|numer\w*",
+    "cs": r"vol\w*|tel\w*|číslo",
+    "sv": r"ring\w*|tel\w*|nummer",
+}
+
+
+def _spaced_phone(match: re.Match[str], lang: str) -> bool:
+    """Groups of an amount have three digits: other groups, a leading zero, or a telephone word
+    just before ("al", "on") make them a telephone number."""
+    groups = match.group().split()
+    if groups[0].startswith("0") or any(len(group) != 3 for group in groups[1:]):
+        return True
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    cue = _PHONE_CUES.get(lang)
+    return bool(cue and re.search(rf"(?i)\b(?:{cue})\b", before))
+
+
 # Mobile numbers written in one run: Chinese "13812345678".
 _MOBILE_RUN = {"zh": re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")}
 # "03-1234-5678": Japanese and Korean numbers, groups joined by dashes.
@@ -43,7 +73,7 @@ _DASHED = re.compile(r"(?<![\w+\-.,])0\d{1,4}-\d{1,4}-\d{3,4}(?![\w\-])")
 DIGIT_NAMES = {
     "zh": "零 幺 二 三 四 五 六 七 八 九".split(),
     "ja": "ぜろ いち に さん よん ご ろく なな はち きゅう".split(),
-    "ko": "공 일 이 삼 사 오 육 칠 팔 구".split(),
+    "ko": "영 일 이 삼 사 오 육 칠 팔 구".split(),
 }
 
 
@@ -77,8 +107,8 @@ def say_phone_numbers(text: str, lang: str) -> str:
     text = _NATIONAL.sub(lambda m: _say(m, lang), text)
     text = _PAIRS.sub(lambda m: _say(m, lang), text)
     text = _DASHED.sub(lambda m: _say(m, lang), text)
-    if not _spaces_group_thousands(lang):
-        text = _SPACED.sub(lambda m: _say(m, lang), text)
+    if not _spaces_group_thousands(lang) or lang in _PHONE_CUES:
+        text = _SPACED.sub(lambda m: _say(m, lang) if _spaced_phone(m, lang) else m.group(), text)
     if lang in _MOBILE_RUN:
         text = _MOBILE_RUN[lang].sub(lambda m: _say(m, lang), text)
     return _AREA_CODE.sub(lambda m: _say(m, lang), text)
