@@ -24,8 +24,8 @@ def phonemes(text: str, lang: str) -> str:
     return _NOT_A_SOUND.sub("", result.stdout)
 
 
-def sentence_breaks(text: str, lang: str) -> int:
-    """How many clause-final pauses espeak-ng makes in `text` (its "_:" / "_::" marks)."""
+def clause_breaks(text: str, lang: str) -> int:
+    """How many times espeak-ng stops as at a clause's end in `text` (a new line of -x)."""
     result = subprocess.run(
         ["espeak-ng", "-q", "-x", "-v", LANGUAGES[lang].espeak_voice, text],
         capture_output=True,

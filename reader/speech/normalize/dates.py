@@ -34,6 +34,12 @@ _DATE_STYLES = {
     "uk": DateStyle("{day} {month} {year}"),
     "el": DateStyle("{day} {month} {year}"),
     "en": DateStyle("{month} {day}, {year}", slashes_month_first=True),
+    # Chinese and Japanese write the month's number: the year, month and day are then read.
+    "ja": DateStyle("{year}年{month_number}月{day}日"),
+    "zh": DateStyle("{year}年{month_number}月{day}日"),
+    "ar": DateStyle("{day} {month} {year}"),
+    "hi": DateStyle("{day} {month} {year}"),
+    "he": DateStyle("{day} ב{month} {year}"),
 }
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
@@ -64,7 +70,10 @@ def say_numeric_dates(text: str, lang: str) -> str:
             return match.group()
         day_text = style.first_day if day == 1 else str(day)
         return style.pattern.format(
-            day=day_text, month=_month_name(month, lang), year=match["year"]
+            day=day_text,
+            month=_month_name(month, lang),
+            month_number=month,
+            year=match["year"],
         )
 
     text = _ISO_DATE.sub(lambda m: say(m, iso=True), text)
