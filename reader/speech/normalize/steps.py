@@ -23,6 +23,7 @@ from reader.speech.normalize.day_ordinals import (
     say_swedish_ordinals,
     say_turkish_ordinals,
 )
+from reader.speech.normalize.durations import say_durations
 from reader.speech.normalize.fractions import say_fractions
 from reader.speech.normalize.hebrew import join_hebrew_prefixes
 from reader.speech.normalize.korean import say_korean_dates_and_counters
@@ -86,6 +87,10 @@ def digit_groups(lang: str) -> Step:
     return Step(partial(join_digit_groups, lang=lang), needs_digit=True)
 
 
+def durations(lang: str) -> Step:
+    return Step(partial(say_durations, lang=lang), needs_digit=True)
+
+
 def acronyms(lang: str) -> Step:
     return Step(partial(spell_acronyms, lang=lang))
 
@@ -136,7 +141,8 @@ def times(lang: str) -> Step:
 
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     """Links and hashtags first, as for every language, then telephone numbers (before their
-    groups are joined or read as dates), the language's own steps, and last Roman numerals
+    groups are joined or read as dates) and times with seconds (before the clock times in
+    them are read), the language's own steps, and last Roman numerals
     after names, fractions, units, clock times and the numbers still in digits, in words
     (no-ops where the language has no words for them)."""
     return (
@@ -144,6 +150,7 @@ def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
         HASHTAGS_AS_WORDS,
         acronyms(lang),
         phone_numbers(lang),
+        durations(lang),
         *own_steps,
         roman_numerals(lang),
         fractions(lang),
