@@ -209,7 +209,24 @@ def say_polish_dates(text: str) -> str:
         ending = "ym" if m[1] else "ego"
         return f"{m[1] or ''}{_pl_ordinal(int(m[2]), ending)} roku"
 
-    return re.sub(r"(\b[wW]\s+)?(?<![\d.,])(\d{4})\s*r(?:\.|oku\b)", year, text)
+    text = re.sub(r"(\b[wW]\s+)?(?<![\d.,])(\d{4})\s*r(?:\.|oku\b)", year, text)
+    return _PL_ORDINAL.sub(_pl_ordinal_before_noun, text)
+
+
+# "1. miejsce", "3. edycja": a number with a dot before a lower-case noun is an ordinal, in
+# the noun's gender, told by its ending (neuter -e/-o/-um, feminine -a, else masculine).
+_PL_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})\.\s+(?=(?P<noun>[a-ząćęłńóśźż]+))")
+
+
+def _pl_ordinal_before_noun(match: re.Match[str]) -> str:
+    noun = match["noun"]
+    hard, soft = ("e", "ie") if noun.endswith(("e", "o", "um")) else ("a", "ia")
+    if not noun.endswith(("e", "o", "um", "a")):
+        hard, soft = "y", "i"
+    words = num2words(int(match[1]), lang="pl", to="ordinal").split()
+    agreed = [w[:-1] + hard if w.endswith("y") else w[:-1] + soft if w.endswith("i") else w
+              for w in words]  # fmt: skip
+    return " ".join(agreed) + " "
 
 
 # --- Czech: "5. prosince" -> "pátého prosince" ------------------------------------------------
