@@ -46,6 +46,9 @@ class NumberWords:
     """Regex rewrites of num2words' words to what speakers say ("lẻ" -> "linh")."""
     spell: Callable[[int], str] | None = None
     """Our own speller, where num2words has none for the language."""
+    fraction_of: tuple[str, ...] = ()
+    """Decimals said as a fraction: the whole, "and", the decimals "of" ten, a hundred...
+    (Arabic "ثلاثة وخمسة من عشرة" for 3.5), by the number of decimal digits."""
     years: bool = False
     """A bare four-digit number is a year, said as one ("twenty twenty-four"): pages write
     larger counts with a thousands separator ("1,234")."""
@@ -99,7 +102,7 @@ NUMBER_WORDS: dict[str, NumberWords] = {
         ".",
         "فاصلة",
         ("بالمئة",),
-        decimals_as_number=True,
+        fraction_of=("عشرة", "مئة", "ألف", "عشرة آلاف", "مئة ألف", "مليون"),
         # "و" is written on the next word; "خمس مئة" is how the hundreds are said.
         fixes=(
             (r"\bو ", "و"),
@@ -142,6 +145,9 @@ def cardinal(number: int, words: NumberWords, year: bool = False) -> str:
 
 
 def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
+    if words.fraction_of and len(decimals) <= len(words.fraction_of):
+        of = words.fraction_of[len(decimals) - 1]
+        return f"{cardinal(int(whole), words)} و{cardinal(int(decimals), words)} من {of}"
     if not words.point:
         return num2words(f"{whole}.{decimals}", lang=words.code).replace(",", "")
     if words.decimals_as_number and not decimals.startswith("0"):

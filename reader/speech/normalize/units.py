@@ -48,8 +48,8 @@ _UNITS: dict[str, dict[str, str]] = {
         "km": "chilometro/chilometri", "m": "metro/metri", "cm": "centimetro/centimetri",
         "mm": "millimetro/millimetri", "kg": "chilogrammo/chilogrammi", "g": "grammo/grammi",
         "mg": "milligrammo/milligrammi", "l": "litro/litri", "ml": "millilitro/millilitri",
-        "km/h": "chilometro orario/chilometri orari", "km/s": "chilometro al secondo/"
-        "chilometri al secondo", "m²": "metro quadrato/metri quadrati", "min": "minuto/minuti",
+        "km/h": "chilometro orario/chilometri orari", "km/s": "chilometro per secondo/"
+        "chilometri per secondo", "m²": "metro quadrato/metri quadrati", "min": "minuto/minuti",
     },
     "ru": {
         "км": "километр/километра/километров", "м": "метр/метра/метров",
