@@ -15,6 +15,8 @@ class MoneyWords:
     """Plural only from two on ("1,5 million"), not for everything but one."""
     of_after_scale: str = ""
     """The word that makes the currency a complement of a scale ("5 millions d'euros")."""
+    elided_of: str = ""
+    """That word before a vowel ("d'")."""
     minor: dict[str, tuple[str, str]] = field(default_factory=dict)
     """The hundredth of each currency ("cent", "cents"), said after the cents' number."""
     minor_after_main: bool = True
@@ -38,6 +40,7 @@ MONEY_WORDS: dict[str, MoneyWords] = {
         },
         plural_from_two=True,
         of_after_scale="de",
+        elided_of="d'",
         minor={"€": ("centime", "centimes"), "$": ("cent", "cents")},
         minor_after_main=False,
     ),
@@ -65,6 +68,7 @@ MONEY_WORDS: dict[str, MoneyWords] = {
     "es": MoneyWords(
         currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")},
         minor={"€": ("céntimo", "céntimos"), "$": ("centavo", "centavos")},
+        of_after_scale="de",
     ),
     "it": MoneyWords(
         currencies={
@@ -102,6 +106,7 @@ MONEY_WORDS: dict[str, MoneyWords] = {
             "₽": ("рубль", "рубля", "рублей"),
             "руб.": ("рубль", "рубля", "рублей"),
             "руб": ("рубль", "рубля", "рублей"),
+            "коп.": ("копейка", "копейки", "копеек"),
             "$": ("доллар", "доллара", "долларов"),
             "€": ("евро", "евро", "евро"),
         },
