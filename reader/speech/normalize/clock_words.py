@@ -108,6 +108,7 @@ CLOCK_STYLES = {
         bare_hours_after={"godzinie": 1, "godzina": 0},
     ),
     "ja": ClockStyle("{h}時{m}分", "{h}時", in_digits=True),
+    "hi": ClockStyle("{h} बजकर {m} मिनट", "{h} बजे"),
     "ar": ClockStyle(
         "{h} و{m} دقيقة",
         "{h}",

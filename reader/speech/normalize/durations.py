@@ -17,12 +17,17 @@ class DurationWords(NamedTuple):
     """Said before the last part ("quince horas diez minutos y cuarenta segundos")."""
     in_digits: bool = False
     """The numbers stay digits, read later with the counters (Chinese 3点4分5秒)."""
+    ones: tuple[str, str, str] = ("", "", "")
+    """"1" before the hours, minutes and seconds words, where it is not the counting one
+    ("ein Uhr eine Minute eine Sekunde")."""
 
 
 DURATION_WORDS = {
     "en": DurationWords(("hour", "hours"), ("minute", "minutes"), ("second", "seconds")),
     "fr": DurationWords(("heure", "heures"), ("minute", "minutes"), ("seconde", "secondes")),
-    "de": DurationWords(("Uhr", "Uhr"), ("Minute", "Minuten"), ("Sekunde", "Sekunden")),
+    "de": DurationWords(
+        ("Uhr", "Uhr"), ("Minute", "Minuten"), ("Sekunde", "Sekunden"), ones=("ein", "eine", "eine")
+    ),
     "es": DurationWords(("hora", "horas"), ("minuto", "minutos"), ("segundo", "segundos"), "y"),
     "pt": DurationWords(("hora", "horas"), ("minuto", "minutos"), ("segundo", "segundos"), "e"),
     "it": DurationWords(("ora", "ore"), ("minuto", "minuti"), ("secondo", "secondi"), "e"),
@@ -87,6 +92,8 @@ def _say(match: re.Match[str], lang: str) -> str:
         if index and not value and any(values):
             continue
         said = str(value) if words.in_digits else _number(value, lang, feminine=index > 0)
+        if value == 1 and words.ones[index]:
+            said = words.ones[index]
         parts.append(f"{said}{'' if words.in_digits else ' '}{_form(forms, value)}")
     if words.and_word and len(parts) > 1:
         parts[-1] = f"{words.and_word} {parts[-1]}"
