@@ -3,8 +3,9 @@
 import re
 from functools import cache
 
+from reader.speech.normalize.more_units import EXTRA_UNITS
 from reader.speech.normalize.plurals import plural_form
-from reader.speech.normalize.unit_names import EXTRA_UNITS, PER_WORDS, UNITS
+from reader.speech.normalize.unit_names import PER_WORDS, UNITS
 
 
 @cache
