@@ -88,8 +88,13 @@ def _digits(group: str, lang: str) -> str:
     return " ".join(cardinal(int(d), words) for d in group)
 
 
+_DATE_SHAPE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:1[89]|20)\d\d")
+
+
 def _say(match: re.Match[str], lang: str) -> str:
     written = match.group()
+    if _DATE_SHAPE.fullmatch(written.strip()):
+        return written  # "01-06-1995" is a date, read later
     groups = re.findall(r"\d+", written)
     if sum(len(g) for g in groups) < 7:
         return written  # "+3 5": a score or a sum, not a telephone
