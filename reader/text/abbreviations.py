@@ -8,6 +8,7 @@ from dataclasses import dataclass
 ANYWHERE = ""
 BEFORE_NAME = "before a name"
 BEFORE_NUMBER = "before a number"
+AFTER_NUMBER = "after a number"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,23 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
             Spoken("Dr.", "Doktor"),
             Spoken("Prof.", "Professor"),
             Spoken("St.", "Sankt", BEFORE_NAME),
+            *(
+                Spoken(short, month, AFTER_NUMBER)
+                for short, month in (
+                    ("Jan.", "Januar"),
+                    ("Feb.", "Februar"),
+                    ("Mär.", "März"),
+                    ("Apr.", "April"),
+                    ("Jun.", "Juni"),
+                    ("Jul.", "Juli"),
+                    ("Aug.", "August"),
+                    ("Sep.", "September"),
+                    ("Sept.", "September"),
+                    ("Okt.", "Oktober"),
+                    ("Nov.", "November"),
+                    ("Dez.", "Dezember"),
+                )  # fmt: skip
+            ),
             Spoken("Tsd.", "Tausend"),
         ),
     ),
