@@ -9,6 +9,7 @@ _DIGITS = "零一二三四五六七八九"
 _DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 _FRACTION = re.compile(r"(?<![\d/])(\d+)/(\d+)(?![\d/])")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_MINUS_PERCENT = re.compile(r"(?<![0-9A-Za-z])[-\u2212]百分之")
 _DATE = re.compile(r"(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
 
 
@@ -35,6 +36,7 @@ def say_chinese_numbers(text: str) -> str:
     text = _SHORT_YEAR.sub(lambda m: f"{_digits(m[1])}年", text)
     text = _DATE.sub(_date, text)
     text = _PERCENT.sub(r"百分之\1", text)  # Chinese says the percent first
+    text = _MINUS_PERCENT.sub("负百分之", text)
     text = _DECIMAL.sub(lambda m: f"{chinese_numeral(int(m[1]))}点{_digits(m[2])}", text)
     return _FRACTION.sub(
         lambda m: f"{chinese_numeral(int(m[2]))}分之{chinese_numeral(int(m[1]))}", text
