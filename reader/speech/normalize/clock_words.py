@@ -37,6 +37,11 @@ class ClockStyle:
     """Hours said by name, not number (Polish "siódma"); a second tuple holds the form after
     the words in `names_after` ("o siódmej")."""
     names_after: frozenset[str] = frozenset()
+    dotted_after: frozenset[str] = frozenset()
+    """Words after which "13.30" is a time ("a las 13.30"); also before "h" ("13.30 h").
+    Elsewhere it may be a price ("3.50 euros" in American Spanish)."""
+    minute_names: dict[int, str] = field(default_factory=dict)
+    """Minutes said by name ("y media", "y cuarto")."""
     bare_hours_after: dict[str, int] = field(default_factory=dict)
     """Words after which a bare number is an hour, and which of `hour_names` says it
     ("o godzinie 12" -> "o godzinie dwunastej")."""
@@ -76,10 +81,22 @@ def _pl_hours(hard: str, soft: str) -> tuple[str, ...]:
 
 
 CLOCK_STYLES = {
-    "es": ClockStyle("{h} y {m}", hours=("hora", "horas"), one="una", h_suffix=True),
+    "es": ClockStyle(
+        "{h} y {m}",
+        hours=("hora", "horas"),
+        one="una",
+        h_suffix=True,
+        dotted_after=frozenset({"las", "la", "desde", "hasta"}),
+        minute_names={15: "cuarto", 30: "media"},
+    ),
     "it": ClockStyle("{h} e {m}", one="una"),
     "pt": ClockStyle(
-        "{h} {hours} e {m}", "{h} {hours}", ("hora", "horas"), one="uma", h_suffix=True
+        "{h} {hours} e {m}",
+        "{h} {hours}",
+        ("hora", "horas"),
+        one="uma",
+        h_suffix=True,
+        dotted_after=frozenset({"às", "as", "das", "até"}),
     ),
     "ru": ClockStyle(
         "{h} {hours} {m} {minutes}",
@@ -119,6 +136,9 @@ CLOCK_STYLES = {
     **{lang: ClockStyle() for lang in ("cs", "tr", "nl", "el")},
 }
 _COLON_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+_DOTTED_TIME = re.compile(
+    r"(?<![\w.,:])([01]?\d|2[0-4])\.([0-5]\d)(?![\d.,]\d|\d)(?P<suffix>\s?h(?!\w))?"
+)
 _H_TIME = re.compile(r"(?<![\w,.:])([01]?\d|2[0-4])\s?h\s?([0-5]\d)?(?!\w)")
 
 
@@ -185,7 +205,7 @@ def _say(match: re.Match[str], style: ClockStyle, lang: str) -> str:
         h = style.hour_names[_after(match, style.names_after) if style.names_after else 0][hour]
     else:
         h = style.one if hour == 1 and style.one else cardinal(hour, words)
-    m = cardinal(minute, words)
+    m = style.minute_names.get(minute) or cardinal(minute, words)
     if style.feminine:  # "две минуты", Arabic "خمس عشرة دقيقة"
         m = " ".join(style.feminine.get(word, word) for word in m.split())
     pattern = style.full if minute else style.whole
@@ -206,6 +226,13 @@ def say_times(text: str, lang: str) -> str:
     if style.dot_after:
         dotted = rf"(?<={style.dot_after} )([01]?\d|2[0-4])\.([0-5]\d)(?![\d.])"
         text = re.sub(dotted, lambda m: _say(m, style, lang), text)
+    if style.dotted_after:
+        text = _DOTTED_TIME.sub(
+            lambda m: (
+                _say(m, style, lang) if m["suffix"] or _after(m, style.dotted_after) else m.group()
+            ),
+            text,
+        )
     if style.h_suffix:
         text = _H_TIME.sub(lambda m: _say(m, style, lang), text)
     for word, form in style.bare_hours_after.items():

@@ -9,7 +9,8 @@ from babel.numbers import get_currency_name, list_currencies
 SYMBOL_CODES = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₡": "CRC", "₹": "INR",
     "₽": "RUB", "₺": "TRY", "₴": "UAH", "₫": "VND", "₪": "ILS", "₦": "NGN", "₱": "PHP",
-    "฿": "THB", "₾": "GEL", "₸": "KZT", "₼": "AZN", "zł": "PLN", "Kč": "CZK", "Rs": "INR",
+    "฿": "THB", "₾": "GEL", "₸": "KZT", "₼": "AZN", "zł": "PLN", "Kč": "CZK",
+    "Rs": "INR", "rs": "INR",
 }  # fmt: skip
 # Codes that are also everyday words: only their capitals are a currency ("ALL", not "all").
 _WORDS_TOO = frozenset(

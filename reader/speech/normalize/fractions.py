@@ -135,7 +135,7 @@ def say_fractions(text: str, lang: str) -> str:
 
     def fraction(match: re.Match[str]) -> str:
         num, den = int(match["num"]), int(match["den"])
-        spoken = say(num, den) if 1 < den <= 1000 else None
+        spoken = say(num, den) if 1 < den else None
         if spoken is None:
             return match.group()
         if match["whole"]:
