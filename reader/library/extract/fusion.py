@@ -59,9 +59,14 @@ def _merge_missed_prose(own: list[RawBlock], traf: list[RawBlock]) -> list[RawBl
     first, last = matched_positions[0], matched_positions[-1]
     before: list[RawBlock] = []
     for block in reversed(traf[:first]):
+        if block.kind == "heading":
+            before.insert(0, block)  # a subheading inside the lead does not end it
+            continue
         if not _is_prose(block):
             break  # what precedes the body run is page furniture (menus, kickers)
         before.insert(0, block)
+    while before and before[0].kind == "heading":
+        before.pop(0)  # the headings above the lead are the headline and kickers, shown apart
     inserts: dict[int, list[RawBlock]] = {}
     anchor = matches[first]
     for position in range(first + 1, len(traf)):
