@@ -2,7 +2,7 @@
 
 import json
 
-from bench.accuracy import cldr_dates, dates, dev_data, extract, langid
+from bench.accuracy import cldr_dates, dates, dev_data, extract, heldout, langid
 
 print(
     json.dumps(
@@ -11,6 +11,7 @@ print(
             "dates": dates.run(),
             "cldr_dates": cldr_dates.run(),
             "extract": extract.run(),
+            "heldout": heldout.run(),
             "dev_data": dev_data.run(),
         },
         indent=2,
