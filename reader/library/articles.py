@@ -182,7 +182,10 @@ def _set_publication_time(article: Article, draft: ArticleDraft, lang: str | Non
         value, has_time = parsed.value, parsed.has_time
     elif draft.published_iso:
         try:
-            value, has_time = datetime.fromisoformat(draft.published_iso), True
+            value = datetime.fromisoformat(draft.published_iso)
+            # "2024-03-04" is a day without a time of day (extract writes it so when no
+            # source on the page gives one); anything longer carries a time.
+            has_time = len(draft.published_iso.strip()) > len("2024-03-04")
         except ValueError:
             return
     else:
