@@ -1,5 +1,5 @@
 # One-line targets; `make run` and `make test` work on a fresh Debian machine.
-.PHONY: bench-espeak-rates run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-podcast bench-render
+.PHONY: bench-espeak-rates run test test-postgres test-postgres-again test-fast test-browser bench bench-voices bench-load bench-text accuracy lint i18n-extract i18n-compile setup bench-queue bench-queue-gap bench-podcast bench-render
 
 VENV := .venv/bin
 
@@ -55,6 +55,9 @@ bench-load: setup
 
 bench-queue: setup
 	$(VENV)/python -m bench.queue
+
+bench-queue-gap: setup
+	$(VENV)/python -m bench.queue_gap
 
 bench-text: setup
 	$(VENV)/python -m bench.text

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.accuracy import cldr_dates, dateparser_tests, dates, dev_data, extract, langid
+from bench.accuracy import cldr_dates, dateparser_tests, dates, dev_data, extract, heldout, langid
 
 checkout = Path(sys.argv[1]) if len(sys.argv) > 1 else None
 print(
@@ -20,6 +20,7 @@ print(
             "dateparser_tests": (dateparser_tests.run(checkout) if checkout else None)
             or {"skipped": "no dateparser checkout given"},
             "extract": extract.run(),
+            "heldout": heldout.run(),
             "dev_data": dev_data.run(),
         },
         indent=2,

@@ -1,6 +1,8 @@
 """Score extraction and the spoken text on ../shared/dev-data (real public pages), when present."""
 
 import importlib
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,9 +35,31 @@ def run() -> dict:
         )
     )
     return {
+        "tn": spoken_text(),
         "extract": {"ours": ours, "trafilatura": plain},
         "extract_margin_points": {
             "full_text_f1": round(100 * (ours["mean_f1"] - plain["mean_f1"]), 1),
             "snippet_f1": round(100 * (ours["snip_f1"] - plain["snip_f1"]), 1),
         },
+    }
+
+
+def spoken_text() -> dict:
+    """The spoken text heard right (espeak-ng phonemes against the expected words), beside
+    espeak-ng reading the raw text, macro over languages: the dev set's own score_tn.py."""
+    result = subprocess.run(
+        [sys.executable, str(DEV_DATA / "score_tn.py"), "--json"]
+        + ["--fn", "reader.speech.normalize:normalize"],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
+    figures = json.loads(next(line for line in result.stdout.splitlines() if line[:1] == "{"))
+    return {
+        "heard_right_percent": figures["app"],
+        "espeak_raw_percent": figures["raw"],
+        "cases": figures["cases"],
+        "by_language": figures["languages"],
     }

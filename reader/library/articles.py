@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, lazyload, selectinload
 
 from reader.library import dates, langid
 from reader.library.draft import ArticleDraft
+from reader.library.published_range import PublishedRange
 from reader.models import Article, Block, Sentence
 from reader.text.language_tags import region, supported_language
 from reader.text.languages import LANGUAGES
@@ -191,7 +192,10 @@ def _set_publication_time(article: Article, draft: ArticleDraft, lang: str | Non
         value, has_time = parsed.value, parsed.has_time
     elif draft.published_iso:
         try:
-            value, has_time = datetime.fromisoformat(draft.published_iso), True
+            value = datetime.fromisoformat(draft.published_iso)
+            # "2024-03-04" is a day without a time of day (extract writes it so when no
+            # source on the page gives one); anything longer carries a time.
+            has_time = len(draft.published_iso.strip()) > len("2024-03-04")
         except ValueError:
             return
     else:
@@ -226,23 +230,45 @@ def list_articles(
     return list(session.scalars(query))
 
 
+def _filtered(query, language: str | None, published: PublishedRange | None):
+    """The query narrowed to one language and to a range of publication days, when asked."""
+    if language:
+        query = query.where(Article.language == language)
+    if published and published.start_utc is not None:
+        query = query.where(Article.published_utc >= published.start_utc)
+    if published and published.end_utc is not None:
+        query = query.where(Article.published_utc < published.end_utc)
+    return query
+
+
+LIST_ORDER = (Article.published_utc.desc().nulls_last(), Article.id)
+
+
 def list_page(
-    session: Session, language: str | None, page: int, per_page: int
+    session: Session,
+    language: str | None,
+    page: int,
+    per_page: int,
+    published: PublishedRange | None = None,
 ) -> tuple[list[Article], int]:
     """One page of the list (newest first, counted from 1) with bodies, and the total count.
 
     The bodies come in two more queries for the whole page: the list shows a teaser and the
     audio's length, which need the blocks and sentences.
     """
-    order = (Article.published_utc.desc().nulls_last(), Article.id)
-    query = select(Article).order_by(*order)
-    count = select(func.count()).select_from(Article)
-    if language:
-        query = query.where(Article.language == language)
-        count = count.where(Article.language == language)
+    query = _filtered(select(Article).order_by(*LIST_ORDER), language, published)
+    count = _filtered(select(func.count()).select_from(Article), language, published)
     query = query.options(selectinload(Article.blocks).selectinload(Block.sentences))
     rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page))
     return list(rows), session.scalar(count) or 0
+
+
+def list_for_queue(
+    session: Session, language: str | None, published: PublishedRange | None, limit: int
+) -> list[Article]:
+    """The whole list as filtered, in its order, without bodies: what "Listen to all" queues."""
+    query = _filtered(select(Article).order_by(*LIST_ORDER), language, published)
+    return list(session.scalars(query.options(lazyload(Article.blocks)).limit(limit)))
 
 
 def language_counts(session: Session) -> dict[str, int]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 ANYWHERE = ""
 BEFORE_NAME = "before a name"
 BEFORE_NUMBER = "before a number"
+AFTER_NUMBER = "after a number"
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,23 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
             Spoken("Dr.", "Doktor"),
             Spoken("Prof.", "Professor"),
             Spoken("St.", "Sankt", BEFORE_NAME),
+            *(
+                Spoken(short, month, AFTER_NUMBER)
+                for short, month in (
+                    ("Jan.", "Januar"),
+                    ("Feb.", "Februar"),
+                    ("Mär.", "März"),
+                    ("Apr.", "April"),
+                    ("Jun.", "Juni"),
+                    ("Jul.", "Juli"),
+                    ("Aug.", "August"),
+                    ("Sep.", "September"),
+                    ("Sept.", "September"),
+                    ("Okt.", "Oktober"),
+                    ("Nov.", "November"),
+                    ("Dez.", "Dezember"),
+                )  # fmt: skip
+            ),
             Spoken("Tsd.", "Tausend"),
         ),
     ),
@@ -213,6 +231,11 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
             Spoken("Rep.", "Representative", BEFORE_NAME),
             Spoken("Gen.", "General", BEFORE_NAME),
             Spoken("Prof.", "Professor", BEFORE_NAME),
+            # espeak-ng says "Doctor" but pauses after the dot as after a sentence.
+            Spoken("Dr.", "Doctor", BEFORE_NAME),
+            Spoken("Mt.", "Mount", BEFORE_NAME),
+            Spoken("St.", "Saint", BEFORE_NAME),
+            Spoken("St.", "Street"),
             Spoken("Jan.", "January", BEFORE_NUMBER),
             Spoken("Feb.", "February", BEFORE_NUMBER),
             Spoken("Aug.", "August", BEFORE_NUMBER),
@@ -280,6 +303,7 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "Sig.ra",
                 "Sigg",
                 "ago",
+                "dott.ssa",
                 "apr",
                 "arch",
                 "art",
@@ -299,12 +323,18 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "pag",
                 "prof",
                 "sett",
+                "sig",
+                "sig.ra",
             }
         ),
         may_end_sentence=frozenset({"ecc", "etc"}),
         spoken=(
             Spoken("Sig.ra", "signora"),
+            Spoken("sig.ra", "signora"),
             Spoken("Sig.", "signor"),
+            Spoken("sig.", "signor"),
+            Spoken("dott.ssa", "dottoressa"),
+            Spoken("Dott.ssa", "dottoressa"),
             Spoken("dott.", "dottor"),
             Spoken("Dott.", "dottor"),
             Spoken("ecc.", "eccetera"),
@@ -421,6 +451,12 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
             }
         ),
         may_end_sentence=frozenset({"in", "itd", "itp", "r"}),
+        spoken=(
+            Spoken("o godz.", "o godzinie"),
+            Spoken("godz.", "godzina"),
+            Spoken("prof.", "profesor", BEFORE_NAME),
+            Spoken("ul.", "ulica", BEFORE_NAME),
+        ),
     ),
     "cs": Abbreviations(
         keeps_sentence=frozenset(
@@ -493,6 +529,11 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
             {"Av", "Cad", "Doç", "Dr", "Gen", "Mah", "No", "Org", "Prof", "Sok", "Yrd", "bkz"}
         ),
         may_end_sentence=frozenset({"vb", "vs"}),
+        spoken=(
+            Spoken("vb.", "ve benzeri"),
+            Spoken("Prof.", "Profesör", BEFORE_NAME),
+            Spoken("Dr.", "Doktor", BEFORE_NAME),
+        ),
     ),
     "ru": Abbreviations(
         keeps_sentence=frozenset(
@@ -510,7 +551,6 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "п",
                 "пр",
                 "проф",
-                "руб",
                 "см",
                 "стр",
                 "т",
@@ -522,11 +562,13 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "э",
             }
         ),
-        may_end_sentence=frozenset({"г", "др"}),
+        may_end_sentence=frozenset({"г", "др", "руб"}),
         spoken=(
             Spoken("и т. д.", "и так далее"),
             Spoken("и т. п.", "и тому подобное"),
             Spoken("т. е.", "то есть"),
+            Spoken("проф.", "профессор", BEFORE_NAME),
+            Spoken("ул.", "улица", BEFORE_NAME),
         ),
     ),
     "uk": Abbreviations(
@@ -535,7 +577,6 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "акад",
                 "вул",
                 "ген",
-                "грн",
                 "д",
                 "див",
                 "е",
@@ -555,10 +596,12 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
                 "ім",
             }
         ),
-        may_end_sentence=frozenset({"р", "ін"}),
+        may_end_sentence=frozenset({"р", "ін", "грн"}),
         spoken=(
             Spoken("і т. д.", "і так далі"),
             Spoken("тис.", "тисяч"),
+            Spoken("вул.", "вулиця"),
+            Spoken("проф.", "професор", BEFORE_NAME),
         ),
     ),
     "el": Abbreviations(
@@ -567,7 +610,19 @@ ABBREVIATIONS: dict[str, Abbreviations] = {
         spoken=(
             Spoken("κ.λπ.", "και λοιπά"),
             Spoken("π.χ.", "παραδείγματος χάριν"),
+            Spoken("κ.", "κύριος", BEFORE_NAME),
+            Spoken("Δρ.", "Δόκτωρ", BEFORE_NAME),
         ),
+    ),
+    "ar": Abbreviations(
+        keeps_sentence=frozenset({"د", "م", "أ"}),
+        may_end_sentence=frozenset(),
+        spoken=(Spoken("د.", "دكتور"),),
+    ),
+    "he": Abbreviations(
+        keeps_sentence=frozenset(),
+        may_end_sentence=frozenset(),
+        spoken=(Spoken('ד"ר', "דוקטור"), Spoken("ד״ר", "דוקטור")),
     ),
 }
 

@@ -1,6 +1,15 @@
 """Article pages: the list with its language filter, the reading page, the language override."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -8,15 +17,19 @@ from reader import db
 from reader.db import get_session
 from reader.i18n import chosen_locale
 from reader.library import articles as article_service
+from reader.library.published_range import BadDateRange, published_range
 from reader.text.languages import LANGUAGES
 from reader.views import page_cache, present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
+from reader.views.queueing import queue_item
 from reader.views.speaking import lexicon, speech, speech_problem, voice_menu
 
 bp = Blueprint("articles", __name__)
 
 PER_PAGE = 20
+# "Listen to all" queues the list as filtered, up to this many articles (hours of listening).
+QUEUE_LIMIT = 200
 
 
 @bp.get("/")
@@ -27,8 +40,9 @@ def index():
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         abort(400, _("Unknown language filter."))
+    published = _published_range()
     page = _page_number()
-    rows, total = article_service.list_page(session, language, page, PER_PAGE)
+    rows, total = article_service.list_page(session, language, page, PER_PAGE, published)
     pages = max(1, -(-total // PER_PAGE))
     if page > pages:
         abort(404, _("The list has no page %(page)s.", page=page))
@@ -42,9 +56,18 @@ def index():
             "dir": present.text_direction(article.language),
             "teaser": present.teaser(article),
             "seconds": speech().rendered_seconds(article, entries),
+            "queue_item": queue_item(article),
         }
         for article in rows
     ]
+    queue = (
+        [
+            queue_item(article)
+            for article in article_service.list_for_queue(session, language, published, QUEUE_LIMIT)
+        ]
+        if total
+        else []
+    )
     counts = article_service.language_counts(session)
     filters = present.sorted_by_name(
         (code, present.language_name(code, locale), n) for code, n in counts.items()
@@ -54,13 +77,41 @@ def index():
         items=items,
         filters=filters,
         language=language,
+        published=published,
+        queue=queue,
         present=present,
         page=page,
         pages=pages,
+        # Every link of the list keeps the other filters: language, days, page.
+        list_url=lambda **changed: url_for("articles.index", **_list_args(published, changed)),
         page_url=lambda number: url_for(
-            "articles.index", language=language, page=number if number > 1 else None
+            "articles.index",
+            **_list_args(published, {"page": number if number > 1 else None}),
         ),
     )
+
+
+def _list_args(published, changed: dict) -> dict:
+    """The list's query arguments as they are, with those `changed` (None drops one)."""
+    args = {
+        "language": request.args.get("language") or None,
+        "since": published.since.isoformat() if published.since else None,
+        "until": published.until.isoformat() if published.until else None,
+    }
+    args.update(changed)
+    return {key: value for key, value in args.items() if value is not None}
+
+
+def _published_range():
+    """?since= and ?until= (days, YYYY-MM-DD, in the server's time zone); else a clear 400."""
+    try:
+        return published_range(
+            request.args.get("since"),
+            request.args.get("until"),
+            current_app.config["DEFAULT_TIMEZONE"],
+        )
+    except BadDateRange:
+        abort(400, _("Choose the days as a date, the first one no later than the last."))
 
 
 def _page_number() -> int:
@@ -118,6 +169,7 @@ def _reading_page(article) -> str:
         present=present,
         speech_problem=speech_problem(article.language),
         voices=voice_menu(article.language),
+        queue_item=queue_item(article),
     )
 
 

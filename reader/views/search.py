@@ -1,6 +1,6 @@
 """The search page: articles whose title or text has the words asked, with the passage found."""
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -8,6 +8,7 @@ from reader.db import get_session
 from reader.library import articles as article_service
 from reader.library.search.query import MAX_QUERY_LENGTH, SearchQueryError, search
 from reader.views import present
+from reader.views.queueing import queue_item
 
 bp = Blueprint("search", __name__)
 
@@ -32,19 +33,12 @@ def results():
             "published": present.publication(hit.article, locale),
             "language_name": present.language_name(hit.article.language, locale),
             "dir": present.text_direction(hit.article.language),
+            "queue_item": queue_item(hit.article),
         }
         for hit in hits
     ]
     # What "Listen to results" hands the player's queue: each article, in this order.
-    queue = [
-        {
-            "id": hit.article.id,
-            "title": hit.article.title,
-            "page": url_for("articles.read", article_id=hit.article.id),
-            "audio": url_for("listen.audio", article_id=hit.article.id),
-        }
-        for hit in hits
-    ]
+    queue = [queue_item(hit.article) for hit in hits]
     return render_template(
         "search.html", query=query, items=items, queue=queue, max_length=MAX_QUERY_LENGTH
     )

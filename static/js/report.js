@@ -1,5 +1,6 @@
 // report.js — "Report this sentence": the links carry the audio position, sent reports are remembered, fixed ones say so.
 import * as store from "./store.js";
+import { ARTICLE_SWAPPED } from "./player/article-swap.js";
 
 export function setUpReports() {
   rememberSentReport();
@@ -9,6 +10,8 @@ export function setUpReports() {
   addPositionOnClick(article, audio);
   pointPlayerReportAtCurrent(article, audio);
   showFixedReports(article);
+  // The queue's next article, put in place of this one, may have fixed reports of its own.
+  window.addEventListener(ARTICLE_SWAPPED, () => showFixedReports(article));
 }
 
 // Seconds into the article's audio, when it has started.
@@ -33,7 +36,9 @@ function addPositionOnClick(article, audio) {
 function pointPlayerReportAtCurrent(article, audio) {
   const link = document.getElementById("player-report");
   if (!link) return;
-  const fallback = link.href;
+  // The report form of the article (another one once the queue has moved on to it).
+  let fallback = link.href;
+  window.addEventListener(ARTICLE_SWAPPED, () => { fallback = link.href; });
   const update = () => {
     const current = article.querySelector('.article__body .s[aria-current="true"]');
     const block = current && current.closest("[data-block]");

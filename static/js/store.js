@@ -1,4 +1,4 @@
-// store.js — what this browser remembers for the reader in localStorage: speed, settings, places, listened marks, reports sent.
+// store.js — what this browser remembers for the reader in localStorage: speed, settings, places, listened marks, reports sent, the queue.
 
 // The server keeps no listening history; these stay private to the browser. localStorage may be
 // missing or refuse writes (private windows, quotas): never let it break reading.
@@ -22,9 +22,11 @@ const KEYS = {
   language: (id) => `reader:language:${id}`,
   reports: "reader:reports",
   settings: "reader:settings",
-
   wordByWord: "reader:word-by-word",
+  queue: "reader:queue",
 };
+
+export const QUEUE_KEY = KEYS.queue;
 
 export function loadSpeed() { return read(KEYS.speed); }
 export function saveSpeed(speed) { write(KEYS.speed, speed); }
@@ -51,6 +53,9 @@ export function forgetListeningLanguage(articleId) { remove(KEYS.language(articl
 // Word by word: true or false once the listener chose, null while the player decides.
 export function loadWordByWord() { return read(KEYS.wordByWord); }
 export function saveWordByWord(on) { write(KEYS.wordByWord, Boolean(on)); }
+// The listening queue: { items: [{ id, title, lang, dir, page, audio }], current, startOnArrival }.
+export function loadQueue() { return read(KEYS.queue); }
+export function saveQueue(queue) { write(KEYS.queue, queue); }
 // A report is { id, article, block, sentence, category }: only ids the server gave this browser.
 const MAX_REPORTS = 100;
 function reports() { const list = read(KEYS.reports); return Array.isArray(list) ? list : []; }

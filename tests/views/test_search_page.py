@@ -56,10 +56,14 @@ def test_search_page_lists_results_and_offers_them_to_the_queue(
         {
             "id": french_article.id,
             "title": french_article.title,
+            "lang": "fr",
+            "dir": "ltr",
             "page": f"/articles/{french_article.id}",
             "audio": f"/articles/{french_article.id}/audio",
         }
     ]
+    # Each result can be queued on its own too.
+    assert page.count("data-queue-add") == 1 and page.count("data-queue-next") == 1
 
 
 def test_search_page_says_when_nothing_matches_in_the_readers_language(client, french_article):

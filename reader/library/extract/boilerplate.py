@@ -14,9 +14,15 @@ from reader.library.extract.tokens import WORD_TOKEN
 # Elements that never carry article prose.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "button", "select", "input", "textarea", "label", "nav", "aside", "footer", "figure",
-    "figcaption", "picture", "video", "audio", "map", "dialog", "menu", "link", "meta",
+    "button", "select", "input", "textarea", "label", "figure", "figcaption", "picture",
+    "video", "audio", "map", "dialog", "link", "meta",
 )  # fmt: skip
+# Page regions around the article. Broken markup (an unclosed sidebar) can leave the article
+# itself inside one, so a region holding most of the page's prose stays.
+REGION_TAGS = ("nav", "aside", "footer", "menu")
+REGION_SHARE_KEPT = 0.5
+"""A region holding at least this share of the page's paragraph words holds the article. Tuned
+on ../shared/dev-data: pages whose article sits inside an unclosed <aside> were empty before."""
 # ARIA roles of page regions around the article.
 BOILERPLATE_ROLES = ("navigation", "banner", "contentinfo", "complementary", "menu", "dialog")
 
@@ -66,6 +72,9 @@ def without_boilerplate(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     # A set of the elements themselves: it keeps their lxml proxies alive, so identity holds.
     headline = set(cleaned.iter("h1"))
     total_tokens = paragraph_tokens(cleaned) or 1
+    for element in list(cleaned.iter(*REGION_TAGS)):
+        if element.getparent() is not None and not _holds_article(element, total_tokens):
+            _drop(element)
     for element in list(cleaned.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
@@ -109,6 +118,11 @@ def _is_hidden(element: lxml_html.HtmlElement) -> bool:
         return True
     style = (element.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+def _holds_article(element: lxml_html.HtmlElement, total_tokens: int) -> bool:
+    # Not the <h1> test of _is_boilerplate: many sites print their logo as an <h1> in a <nav>.
+    return paragraph_tokens(element) >= REGION_SHARE_KEPT * total_tokens
 
 
 def _is_boilerplate(element: lxml_html.HtmlElement, headline: set, total_tokens: int) -> bool:

@@ -10,6 +10,9 @@ from reader.library.extract.blocks import RawBlock
 from reader.library.extract.furniture import BYLINE_LINE
 from reader.library.extract.tokens import token_key
 
+# A line repeated in a list or a table is data (a result table, a recipe's steps), not a label.
+LIST_AND_TABLE_CELLS = frozenset({"li", "td", "th", "dt", "dd"})
+
 
 def printed_byline(blocks: list[RawBlock]) -> str | None:
     """The byline printed under the headline ("By Jane Doe"), which final_blocks leaves out."""
@@ -30,7 +33,7 @@ def final_blocks(blocks: list[RawBlock], title: str, date_line: str | None) -> l
     for index, (raw, key) in enumerate(zip(blocks, keys, strict=True)):
         if not key or key in seen or key == title_key:
             continue
-        if repeats[key] > 1 and len(raw.text) < 150:
+        if repeats[key] > 1 and len(raw.text) < 150 and raw.tag not in LIST_AND_TABLE_CELLS:
             continue  # a line printed several times is a promo or label, not prose
         if date_key and key == date_key:
             continue

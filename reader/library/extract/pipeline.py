@@ -13,7 +13,9 @@ from reader.library.extract.declared_body import agrees_with_declared_body, decl
 from reader.library.extract.density import density_blocks
 from reader.library.extract.furniture import without_furniture
 from reader.library.extract.fusion import fuse
+from reader.library.extract.language import page_language
 from reader.library.extract.metadata import PageFacts, page_facts
+from reader.library.extract.publication import publication_iso
 from reader.library.extract.tokens import token_key, word_tokens
 from reader.library.extract.trafilatura_blocks import trafilatura_blocks
 from reader.library.html_page import decode_html, parse_html
@@ -49,15 +51,19 @@ def _extract_article(html: str | bytes, url: str | None) -> ExtractedArticle | N
         return None  # a stray menu label or a lone caption is not an article
     title = facts.title or ""
     parts = ([title] if title else []) + [block.text for block in blocks]
+    text = "\n\n".join(parts)
+    language = page_language(facts.language, text)
+    published = publication_iso(tree, facts.published_iso, facts.date_line, url, language)
     return ExtractedArticle(
         title=title,
-        date_line=facts.date_line,
-        published_iso=facts.published_iso,
-        language=facts.language,
-        region=facts.region,
+        date_line=facts.date_line or published,
+        published_iso=published,
+        language=language,
+        # The region of the page's tag only where the text kept the tag's language.
+        region=facts.region if language == facts.language else None,
         site_name=facts.site_name,
         blocks=tuple(blocks),
-        text="\n\n".join(parts),
+        text=text,
         byline=facts.byline or printed_byline(raw_blocks),
     )
 

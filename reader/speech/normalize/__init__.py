@@ -10,7 +10,7 @@ from reader.text.language_tags import base_language
 
 __all__ = ["NORMALIZER_VERSION", "hashtags_to_words", "normalize"]
 
-NORMALIZER_VERSION = "5"
+NORMALIZER_VERSION = "6"
 """Part of the audio cache key: bump whenever normalize() output changes."""
 
 _DIGIT = re.compile(r"\d")

@@ -3,7 +3,13 @@
 import re
 from functools import cache
 
-from reader.text.abbreviations import ANYWHERE, BEFORE_NAME, BEFORE_NUMBER, abbreviations
+from reader.text.abbreviations import (
+    AFTER_NUMBER,
+    ANYWHERE,
+    BEFORE_NAME,
+    BEFORE_NUMBER,
+    abbreviations,
+)
 
 Rule = tuple[re.Pattern[str], str]
 """A written abbreviation and the words it stands for."""
@@ -11,28 +17,36 @@ Rule = tuple[re.Pattern[str], str]
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω"
 
 
-def _abbreviation(written: str, spoken: str, before: str = "") -> Rule:
+def _abbreviation(written: str, spoken: str, where: str = ANYWHERE) -> Rule:
     """Rule replacing an abbreviation; spaces inside it are optional ("z.B." / "z. B.")."""
     parts = [re.escape(part) for part in written.split()]
     body = r"\s*".join(parts)
     end = "" if written.endswith(".") else r"(?!\w)"
-    return re.compile(rf"(?<![\w.]){body}{end}{before}"), spoken
+    after = _AFTER_NUMBER if where == AFTER_NUMBER else ""
+    return re.compile(rf"{after}(?<![\w.]){body}{end}{_WHERE[where]}"), spoken
 
 
 _BEFORE_NAME = rf"(?=\s+[{_UPPER}])"
 _BEFORE_NUMBER = r"(?=\s*\d)"
+# "2. Mär. 2003": a day, its dot and a space before the abbreviation.
+_AFTER_NUMBER = r"(?:(?<=\d\. )|(?<=\d ))"
 
 # The lookahead each placement needs, after the abbreviation itself.
-_WHERE = {ANYWHERE: "", BEFORE_NAME: _BEFORE_NAME, BEFORE_NUMBER: _BEFORE_NUMBER}
+_WHERE = {ANYWHERE: "", BEFORE_NAME: _BEFORE_NAME, BEFORE_NUMBER: _BEFORE_NUMBER, AFTER_NUMBER: ""}
 
 
 @cache
 def _rules(lang: str) -> tuple[Rule, ...]:
     """The language's spoken abbreviations as rules, in the order the table lists them."""
-    return tuple(
-        _abbreviation(entry.written, entry.says, _WHERE[entry.where])
-        for entry in abbreviations(lang).spoken
-    )
+    rules = []
+    for entry in abbreviations(lang).spoken:
+        rules.append(_abbreviation(entry.written, entry.says, entry.where))
+        # "т. е." opens a sentence as "Т. е.": said the same, with a capital.
+        if entry.written[0].islower() and entry.written[0].upper() != entry.written[0]:
+            capitalized = entry.written[0].upper() + entry.written[1:]
+            says = entry.says[0].upper() + entry.says[1:]
+            rules.append(_abbreviation(capitalized, says, entry.where))
+    return tuple(rules)
 
 
 @cache

@@ -13,9 +13,10 @@ from functools import cache
 
 from num2words import num2words
 
+from reader.speech.normalize.greek import greek_cardinal
 from reader.speech.normalize.plurals import plural_form
 from reader.speech.normalize.readings import MINUS_WORDS
-from reader.speech.normalize.spellers import armenian_cardinal, hindi_cardinal
+from reader.speech.normalize.spellers import armenian_cardinal, hindi_cardinal, hindi_year
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,14 @@ class NumberWords:
     """Regex rewrites of num2words' words to what speakers say ("lẻ" -> "linh")."""
     spell: Callable[[int], str] | None = None
     """Our own speller, where num2words has none for the language."""
+    spell_year: Callable[[int], str] | None = None
+    """Our own speller for years, with `years`."""
+    year_before: str = ""
+    """Regex of the words a year comes before, where amounts are also written in four digits
+    (Hindi "1990 का" is a year, "1500 रुपए" an amount)."""
+    fraction_of: tuple[str, ...] = ()
+    """Decimals said as a fraction: the whole, "and", the decimals "of" ten, a hundred...
+    (Arabic "ثلاثة وخمسة من عشرة" for 3.5), by the number of decimal digits."""
     years: bool = False
     """A bare four-digit number is a year, said as one ("twenty twenty-four"): pages write
     larger counts with a thousands separator ("1,234")."""
@@ -88,13 +97,26 @@ NUMBER_WORDS: dict[str, NumberWords] = {
         # "một nghìn hai mươi", "hai mươi tư": num2words says "lẻ hai mươi", "hai mươi bốn".
         fixes=((r"\blẻ (?=\S+ mươi)", ""), (r"\blẻ\b", "linh"), (r"mươi bốn\b", "mươi tư")),
     ),
-    "hi": NumberWords("hi", ".", "दशमलव", ("प्रतिशत",), spell=hindi_cardinal),
+    "hi": NumberWords(
+        "hi",
+        ".",
+        "दशमलव",
+        ("प्रतिशत",),
+        spell=hindi_cardinal,
+        spell_year=hindi_year,
+        years=True,
+        year_before=r"\s(?:का|की|के|में|से|तक)(?![\u0900-\u097f])",
+    ),
     "hy": NumberWords("hy", ",", "ամբողջ", ("տոկոս",), spell=armenian_cardinal),
+    "el": NumberWords(
+        "el", ",", "κόμμα", ("τοις εκατό",), decimals_as_number=True, spell=greek_cardinal
+    ),
     "ar": NumberWords(
         "ar",
         ".",
         "فاصلة",
         ("بالمئة",),
+        fraction_of=("عشرة", "مئة", "ألف", "عشرة آلاف", "مئة ألف", "مليون"),
         # "و" is written on the next word; "خمس مئة" is how the hundreds are said.
         fixes=(
             (r"\bو ", "و"),
@@ -124,6 +146,8 @@ _BEFORE_WORD = re.compile(r"\s[^\W\d]")
 def cardinal(number: int, words: NumberWords, year: bool = False) -> str:
     if number >= _DIGIT_WORDS_FROM:
         return " ".join(cardinal(int(d), words) for d in str(number))
+    if year and words.years and words.spell_year:
+        return words.spell_year(number)
     if words.spell:
         return words.spell(number)
     to = "year" if year and words.years and 1100 <= number <= 2099 else "cardinal"
@@ -137,6 +161,9 @@ def cardinal(number: int, words: NumberWords, year: bool = False) -> str:
 
 
 def _decimal(whole: str, decimals: str, words: NumberWords) -> str:
+    if words.fraction_of and len(decimals) <= len(words.fraction_of):
+        of = words.fraction_of[len(decimals) - 1]
+        return f"{cardinal(int(whole), words)} و{cardinal(int(decimals), words)} من {of}"
     if not words.point:
         return num2words(f"{whole}.{decimals}", lang=words.code).replace(",", "")
     if words.decimals_as_number and not decimals.startswith("0"):
@@ -159,7 +186,10 @@ def _say(match: re.Match[str], words: NumberWords) -> str:
         if feminine and re.match(rf"\s(?:{nouns})\b", match.string[match.end() :]):
             spoken = feminine
     else:
-        spoken = cardinal(int(whole), words, year=len(written) == 4 and not match["percent"])
+        year = len(written) == 4 and not match["percent"]
+        if year and words.year_before:
+            year = re.match(words.year_before, match.string[match.end() :]) is not None
+        spoken = cardinal(int(whole), words, year=year)
     if match["minus"]:
         spoken = f"{MINUS_WORDS.get(words.code[:2], '-')} {spoken}"
     if match["percent"] and words.percent:

@@ -64,17 +64,29 @@ def _genitive_months(lang: str) -> str:
     return "|".join(get_month_names("wide", locale=lang, context="format").values())
 
 
-def _uk_genitive(ordinal: str) -> str:
-    """'третій' -> 'третього', 'десятий' -> 'десятого' (the last word agrees)."""
+# Ukrainian ordinal endings by (case, gender), for the hard ("-ий") and soft ("-ій") stems;
+# num2words gives only the masculine nominative.
+_UK_ENDINGS = {
+    ("n", "m"): ("ий", "ій"), ("g", "m"): ("ого", "ього"), ("d", "m"): ("ому", "ьому"),
+    ("p", "m"): ("ому", "ьому"), ("n", "f"): ("а", "я"), ("g", "f"): ("ої", "ьої"),
+    ("n", "n"): ("е", "є"), ("g", "p"): ("их", "іх"), ("n", "p"): ("і", "і"),
+}  # fmt: skip
+
+
+def _uk_ordinal(number: int, case: str = "g", gender: str = "m") -> str:
+    """'третій' -> 'третього', 'десятий' -> 'десята' (the last word agrees)."""
+    # "одна тисяча дев'ятсот..." : a year is said "тисяча дев'ятсот дев'яносто першого".
+    ordinal = num2words(number, lang="uk", to="ordinal").removeprefix("одна ")
     head, _, last = ordinal.rpartition(" ")
-    last = re.sub(r"ій$", "ього", re.sub(r"ий$", "ого", last))
+    hard, soft = _UK_ENDINGS.get((case, gender), _UK_ENDINGS["g", "m"])
+    last = re.sub(r"ій$", soft, re.sub(r"ий$", hard, last))
     return f"{head} {last}".strip()
 
 
 def _east_slavic_genitive(number: int, lang: str, case: str = "g") -> str:
     if lang == "ru":
         return num2words(number, lang="ru", to="ordinal", case=case, gender="m")
-    return _uk_genitive(num2words(number, lang="uk", to="ordinal"))
+    return _uk_ordinal(number, case)
 
 
 # "15-й", "20-го", "3-я": the ending gives the case and gender (Russian).
@@ -94,12 +106,47 @@ _RU_ENDINGS = {
     "х": ("g", "p"),  # "в 1990-х": the plural
     "ых": ("g", "p"),
 }
-_RU_ORDINAL = re.compile(rf"(?<![\w.,])(\d+)-({'|'.join(_RU_ENDINGS)})(?!\w)")
-# Year words after a year, with the case the year's ordinal takes and the word said.
-_YEAR_WORDS = {
-    "ru": ((r"(?:года|г\.)", "g", "года"), (r"году", "p", "году")),
-    "uk": ((r"(?:року|р\.)", "g", "року"),),
+_UK_WRITTEN_ENDINGS = {
+    "й": ("n", "m"),
+    "ий": ("n", "m"),
+    "го": ("g", "m"),
+    "ого": ("g", "m"),
+    "му": ("d", "m"),
+    "ому": ("d", "m"),
+    "а": ("n", "f"),
+    "та": ("n", "f"),
+    "ї": ("g", "f"),
+    "е": ("n", "n"),
+    "те": ("n", "n"),
+    "х": ("g", "p"),
+    "их": ("g", "p"),
 }
+_ORDINAL_ENDINGS = {"ru": _RU_ENDINGS, "uk": _UK_WRITTEN_ENDINGS}
+# Year words after a year, with the case the year's ordinal takes and the word said; after
+# "в"/"у" the abbreviation is a locative ("в 2001 г." -> "в две тысячи первом году").
+_YEAR_WORDS = {
+    "ru": (
+        (r"(?<=\b[вВ]\s)", r"(?:году|г\.)", "p", "году"),
+        ("", r"(?:года|г\.)", "g", "года"),
+        ("", r"году", "p", "году"),
+    ),
+    "uk": (
+        (r"(?<=\b[уУвВ]\s)", r"(?:році|р\.)", "p", "році"),
+        ("", r"(?:року|р\.)", "g", "року"),
+        ("", r"році", "p", "році"),
+    ),
+}
+
+
+def _written_ordinal(match: re.Match[str], lang: str) -> str:
+    """'15-й' -> 'пятнадцатый', '10-го' -> 'десятого', '1990-х' -> 'девяностых'."""
+    case, gender = _ORDINAL_ENDINGS[lang][match[2]]
+    number = int(match[1])
+    if lang == "uk":
+        return _uk_ordinal(number, case, gender)
+    if gender == "p":
+        return num2words(number, lang="ru", to="ordinal", case=case, plural=True)
+    return num2words(number, lang="ru", to="ordinal", case=case, gender=gender)
 
 
 def say_east_slavic_dates(text: str, lang: str) -> str:
@@ -111,24 +158,16 @@ def say_east_slavic_dates(text: str, lang: str) -> str:
         text,
         flags=re.I,
     )
-    for written, case, said in _YEAR_WORDS[lang]:
+    for after, written, case, said in _YEAR_WORDS[lang]:
         text = re.sub(
-            rf"(?<![\d.,])(\d{{4}})\s*{written}(?!\w)",
+            rf"{after}(?<![\d.,])(\d{{4}})\s*{written}(?!\w)",
             lambda m, case=case, said=said: (
                 f"{_east_slavic_genitive(int(m[1]), lang, case)} {said}"
             ),
             text,
         )
-    if lang == "ru":
-
-        def ordinal(m: re.Match[str]) -> str:
-            case, gender = _RU_ENDINGS[m[2]]
-            if gender == "p":
-                return num2words(int(m[1]), lang="ru", to="ordinal", case=case, plural=True)
-            return num2words(int(m[1]), lang="ru", to="ordinal", case=case, gender=gender)
-
-        text = _RU_ORDINAL.sub(ordinal, text)
-    return text
+    endings = "|".join(sorted(_ORDINAL_ENDINGS[lang], key=len, reverse=True))
+    return re.sub(rf"(?<![\w.,])(\d+)-({endings})(?!\w)", lambda m: _written_ordinal(m, lang), text)
 
 
 # --- Polish -----------------------------------------------------------------------------------
@@ -170,7 +209,24 @@ def say_polish_dates(text: str) -> str:
         ending = "ym" if m[1] else "ego"
         return f"{m[1] or ''}{_pl_ordinal(int(m[2]), ending)} roku"
 
-    return re.sub(r"(\b[wW]\s+)?(?<![\d.,])(\d{4})\s*r(?:\.|oku\b)", year, text)
+    text = re.sub(r"(\b[wW]\s+)?(?<![\d.,])(\d{4})\s*r(?:\.|oku\b)", year, text)
+    return _PL_ORDINAL.sub(_pl_ordinal_before_noun, text)
+
+
+# "1. miejsce", "3. edycja": a number with a dot before a lower-case noun is an ordinal, in
+# the noun's gender, told by its ending (neuter -e/-o/-um, feminine -a, else masculine).
+_PL_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})\.\s+(?=(?P<noun>[a-ząćęłńóśźż]+))")
+
+
+def _pl_ordinal_before_noun(match: re.Match[str]) -> str:
+    noun = match["noun"]
+    hard, soft = ("e", "ie") if noun.endswith(("e", "o", "um")) else ("a", "ia")
+    if not noun.endswith(("e", "o", "um", "a")):
+        hard, soft = "y", "i"
+    words = num2words(int(match[1]), lang="pl", to="ordinal").split()
+    agreed = [w[:-1] + hard if w.endswith("y") else w[:-1] + soft if w.endswith("i") else w
+              for w in words]  # fmt: skip
+    return " ".join(agreed) + " "
 
 
 # --- Czech: "5. prosince" -> "pátého prosince" ------------------------------------------------

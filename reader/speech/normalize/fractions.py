@@ -6,9 +6,12 @@ from collections.abc import Callable
 from num2words import num2words
 
 from reader.speech.normalize.cardinals import NUMBER_WORDS, cardinal
+from reader.speech.normalize.readings import MINUS_WORDS
 
+# Korean writes a fraction right after a word ("1과1/2"): only Latin letters and digits bar it.
 _FRACTION = re.compile(
-    r"(?<![\w/.,:\-])(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)(?![A-Za-z\d/]|[.,:]\d)"
+    r"(?:(?P<minus>(?<!\S)[-\u2212])|(?<![0-9A-Za-z/.,:\-]))"
+    r"(?:(?P<whole>\d+)(?:\s+|(?P<and>과|와)))?(?P<num>\d+)/(?P<den>\d+)(?![A-Za-z\d/]|[.,:]\d)"
 )
 
 
@@ -48,7 +51,7 @@ def _es(num: int, den: int) -> str | None:
     elif den < 100:
         name = re.sub(r"[ao]$", "", _words(den, "es").replace(" ", "")) + "avo"  # onceavo
     else:
-        return None
+        return f"{_words(num, 'es')} sobre {_words(den, 'es')}"
     return f"{'un' if num == 1 else _words(num, 'es')} {name}{'s' if num > 1 else ''}"
 
 
@@ -119,7 +122,7 @@ FRACTION_STYLES: dict[str, tuple[Callable[[int, int], str | None], str]] = {
         "và",
     ),
     "ar": (_ar, "و"),
-    "hi": (lambda num, den: f"{_words(num, 'hi')} बटा {_words(den, 'hi')}", ""),
+    "hi": (lambda num, den: f"{_words(num, 'hi')} बटा {_words(den, 'hi')}", "और"),
 }
 
 
@@ -132,12 +135,14 @@ def say_fractions(text: str, lang: str) -> str:
 
     def fraction(match: re.Match[str]) -> str:
         num, den = int(match["num"]), int(match["den"])
-        spoken = say(num, den) if 1 < den <= 1000 else None
+        spoken = say(num, den) if 1 < den else None
         if spoken is None:
             return match.group()
         if match["whole"]:
-            whole = _words(int(match["whole"]), lang)
+            whole = _words(int(match["whole"]), lang) + (match["and"] or "")
             spoken = " ".join(w for w in (whole, joiner, spoken) if w)
+        if match["minus"]:
+            spoken = f"{MINUS_WORDS.get(lang, '-')} {spoken}"
         return spoken
 
     return _FRACTION.sub(fraction, text)

@@ -5,7 +5,7 @@ import re
 # Native numbers as said before a counter (한 개, 두 번째, 스무 살).
 _UNITS = ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉")
 _TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
-_NATIVE_COUNTERS = "번째|번|개|명|살|마리|가지|권|시간"
+_NATIVE_COUNTERS = "번째|번|개|명|살|마리|가지|권|시간|시(?![즌작])|잔|병|곳"
 _COUNTED = re.compile(rf"(?<![\d.,])(\d{{1,2}})\s?({_NATIVE_COUNTERS})")
 _DATE_YMD = re.compile(r"(?<![\d.,/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/-]|[.,]\d)")
 _DATE_DMY = re.compile(r"(?<![\d.,/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/-]|[.,]\d)")

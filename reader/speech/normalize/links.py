@@ -4,9 +4,11 @@ import re
 
 from reader.text.hashtags import hashtag_words
 
+# Chinese, Japanese and Korean write no space around a link: their script ends it.
+_CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"
 _URL = re.compile(
-    r"(?P<space>[ \t]*)(?:\bhttps?://|\bwww\.)(?:www\.)?(?P<host>[\w.-]*\w)?[^\s<>\"«»“”]*?"
-    r"(?=[.,;:!?)\]»”']*(?:\s|$))"
+    r"(?P<space>[ \t]*)(?<![A-Za-z0-9])(?:https?://|www\.)(?:www\.)?(?P<host>[A-Za-z0-9.-]*[A-Za-z0-9])?"
+    rf"[^\s<>\"«»“”{_CJK}]*?(?=[.,;:!?)\]»”']*(?:\s|$|[{_CJK}]))"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # How each language says the "@" and the dots of an e-mail address.

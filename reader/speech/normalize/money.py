@@ -3,11 +3,19 @@
 import re
 from functools import cache
 
+from reader.speech.normalize.currency_names import SYMBOL_CODES, currency_codes, currency_forms
 from reader.speech.normalize.money_words import MONEY_WORDS, NO_WORDS, MoneyWords
 from reader.speech.normalize.plurals import plural_form
 
 # Scale words pages already write out; every language keeps them, only the currency moves.
-_WORD_SCALES = r"million|billion|trillion|millions|milliards?|Millionen|Milliarden"
+_WORD_SCALES = (
+    r"mil millones|millones|millón|billones|billón|mil milhões|milhões|milhão|bilhões|bilhão|"
+    r"millions?|billions?|trillions?|milliards?|Millionen|Milliarden|Million|Milliarde|"
+    r"miljoner|miljarder|biljoner|miljon|miljard|milioni|miliardi|milione|miliardo|"
+    r"miljoen|miljard|millió|milliárd|triệu|tỷ|lakh|crore|لاكه|مليون|مليار|"
+    r"миллионов|миллиона|миллион|миллиардов|миллиарда|миллиард|мільйонів|мільйони|мільйон|"
+    r"мільярдів|мільярди|мільярд|milionów|miliony|milion|miliardów|miliardy|miliard"
+)
 _AMOUNT = r"(?:\d,\d{3}(?:\.\d+)?(?!\d)|\d*(?:[.,]\d+)?(?<=\d))"
 
 
@@ -18,12 +26,31 @@ def _currency_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Longest first, so "Mio." wins over "Mio" and "Mds" over "Md".
     scales = "|".join(sorted((re.escape(s) for s in own_scales), key=len, reverse=True))
     scale = rf"(?:\s?(?P<scale>{scales + '|' if scales else ''}{_WORD_SCALES})(?![\w]))?"
-    symbols = re.escape(
-        "".join(sorted(set("€$£") | set(MONEY_WORDS.get(lang, NO_WORDS).currencies)))
+    # Signs ("€"), written abbreviations ("руб.", "zł") and ISO codes ("HKD"), longest first;
+    # a word is whole.
+    own = set(MONEY_WORDS.get(lang, NO_WORDS).currencies) | set(SYMBOL_CODES)
+    signs = [name for name in own if not name[0].isalpha()]
+    codes = currency_codes()
+    symbols = _alternatives([*own, *codes])
+    # "3 mld di €": the language's "of" between the scale and the currency.
+    of = r"(?:\s(?:di|de|d')\s?)?"
+    # Before the amount: signs and codes ("nio21"), not "руб." ("6 руб. 35 коп.").
+    first = _alternatives([*signs, *codes])
+    symbol_first = re.compile(rf"(?P<sym>{first})\s?(?P<amount>{_AMOUNT}){scale}")
+    symbol_last = re.compile(
+        rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}(?(scale){of})\s?(?P<sym>{symbols})"
     )
-    symbol_first = re.compile(rf"(?P<sym>[{symbols}])\s?(?P<amount>{_AMOUNT}){scale}")
-    symbol_last = re.compile(rf"(?<![\w.,])(?P<amount>{_AMOUNT}){scale}\s?(?P<sym>[{symbols}])")
     return symbol_first, symbol_last
+
+
+def _alternatives(names: list[str]) -> str:
+    """A regex of the written currencies, longest first; a word must stand alone."""
+    return "|".join(
+        (r"(?<![^\W\d_])" if name[0].isalpha() else "")
+        + re.escape(name)
+        + (r"(?![^\W\d_])" if name[-1].isalpha() else "")
+        for name in sorted(set(names), key=len, reverse=True)
+    )
 
 
 def _takes_plural(amount: str, words: MoneyWords) -> bool:
@@ -63,7 +90,7 @@ def _say_cents(whole: str, cents: str, symbol: str, words: MoneyWords) -> str | 
     return " ".join(spoken)
 
 
-def _say_money(match: re.Match[str], words: MoneyWords) -> str:
+def _say_money(match: re.Match[str], words: MoneyWords, lang: str) -> str:
     amount, scale, symbol = match["amount"], match["scale"], match["sym"]
     cents = None if scale else _CENTS.fullmatch(amount)
     if cents and (spoken := _say_cents(cents[1], cents[2], symbol, words)):
@@ -72,18 +99,28 @@ def _say_money(match: re.Match[str], words: MoneyWords) -> str:
     if scale:
         scale_words = words.scales.get(scale)
         spoken.append(_form(scale_words, amount, words) if scale_words else scale)
-    name = words.currencies.get(symbol)
+    name = words.currencies.get(symbol) or currency_forms(symbol, lang)
     if not name:
         return " ".join([*spoken, symbol])
     currency = _form(name, amount, words, bool(scale))  # "1 million euros": plural
-    if words.of_after_scale and scale:  # "5 millions d'euros", "2 milliards de dollars"
-        currency = ("d'" if currency[0] in "aeiou" else "de ") + currency
-    return ("" if words.attached else " ").join([*spoken, currency])
+    if words.of_after_scale and scale:  # "5 millions d'euros", "3 miliardi di euro"
+        elided = words.elided_of and currency[0] in "aeiou"
+        currency = (words.elided_of if elided else words.of_after_scale + " ") + currency
+    said = ("" if words.attached else " ").join([*spoken, currency])
+    return said + _kept_full_stop(match)
+
+
+def _kept_full_stop(match: re.Match[str]) -> str:
+    """ "100 руб." at a sentence's end: the abbreviation's dot was also the full stop."""
+    if not match["sym"].endswith("."):
+        return ""
+    rest = match.string[match.end() :].lstrip()
+    return "." if not rest or rest[0].isupper() else ""
 
 
 def say_money(text: str, lang: str) -> str:
     """'€12' -> '12 euros', '$1.5 billion' -> '1.5 billion dollars', in the language's words."""
     words = MONEY_WORDS.get(lang, NO_WORDS)
     for pattern in _currency_patterns(lang):
-        text = pattern.sub(lambda m: _say_money(m, words), text)
+        text = pattern.sub(lambda m: _say_money(m, words, lang), text)
     return text

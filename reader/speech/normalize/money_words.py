@@ -13,8 +13,10 @@ class MoneyWords:
     """Large-number words that news pages abbreviate after an amount ("5 Mio. €")."""
     plural_from_two: bool = False
     """Plural only from two on ("1,5 million"), not for everything but one."""
-    of_after_scale: bool = False
-    """The currency follows a scale as a complement ("5 millions d'euros")."""
+    of_after_scale: str = ""
+    """The word that makes the currency a complement of a scale ("5 millions d'euros")."""
+    elided_of: str = ""
+    """That word before a vowel ("d'")."""
     minor: dict[str, tuple[str, str]] = field(default_factory=dict)
     """The hundredth of each currency ("cent", "cents"), said after the cents' number."""
     minor_after_main: bool = True
@@ -37,7 +39,8 @@ MONEY_WORDS: dict[str, MoneyWords] = {
             "Mrd": ("milliard", "milliards"),
         },
         plural_from_two=True,
-        of_after_scale=True,
+        of_after_scale="de",
+        elided_of="d'",
         minor={"€": ("centime", "centimes"), "$": ("cent", "cents")},
         minor_after_main=False,
     ),
@@ -65,6 +68,7 @@ MONEY_WORDS: dict[str, MoneyWords] = {
     "es": MoneyWords(
         currencies={"€": ("euro", "euros"), "$": ("dólar", "dólares"), "£": ("libra", "libras")},
         minor={"€": ("céntimo", "céntimos"), "$": ("centavo", "centavos")},
+        of_after_scale="de",
     ),
     "it": MoneyWords(
         currencies={
@@ -72,6 +76,13 @@ MONEY_WORDS: dict[str, MoneyWords] = {
             "$": ("dollaro", "dollari"),
             "£": ("sterlina", "sterline"),
         },
+        scales={
+            "mln": ("milione", "milioni"),
+            "mld": ("miliardo", "miliardi"),
+            "mrd": ("miliardo", "miliardi"),
+        },
+        plural_from_two=True,
+        of_after_scale="di",
         minor={"€": ("centesimo", "centesimi"), "$": ("centesimo", "centesimi")},
         and_word="e",
     ),
@@ -93,10 +104,17 @@ MONEY_WORDS: dict[str, MoneyWords] = {
     "ru": MoneyWords(
         currencies={
             "₽": ("рубль", "рубля", "рублей"),
+            "руб.": ("рубль", "рубля", "рублей"),
+            "руб": ("рубль", "рубля", "рублей"),
+            "коп.": ("копейка", "копейки", "копеек"),
             "$": ("доллар", "доллара", "долларов"),
             "€": ("евро", "евро", "евро"),
         },
-        minor={"₽": ("копейка", "копейки", "копеек"), "$": ("цент", "цента", "центов")},
+        minor={
+            "₽": ("копейка", "копейки", "копеек"),
+            "руб.": ("копейка", "копейки", "копеек"),
+            "$": ("цент", "цента", "центов"),
+        },
         scales={
             "тыс.": ("тысяча", "тысячи", "тысяч"),
             "тыс": ("тысяча", "тысячи", "тысяч"),
@@ -107,18 +125,55 @@ MONEY_WORDS: dict[str, MoneyWords] = {
     "uk": MoneyWords(
         currencies={
             "₴": ("гривня", "гривні", "гривень"),
+            "грн.": ("гривня", "гривні", "гривень"),
+            "грн": ("гривня", "гривні", "гривень"),
             "$": ("долар", "долари", "доларів"),
             "€": ("євро", "євро", "євро"),
         },
-        minor={"₴": ("копійка", "копійки", "копійок"), "$": ("цент", "центи", "центів")},
+        minor={
+            "₴": ("копійка", "копійки", "копійок"),
+            "грн": ("копійка", "копійки", "копійок"),
+            "$": ("цент", "центи", "центів"),
+        },
+        scales={
+            "тис.": ("тисяча", "тисячі", "тисяч"),
+            "млн": ("мільйон", "мільйони", "мільйонів"),
+            "млрд": ("мільярд", "мільярди", "мільярдів"),
+        },
     ),
     "pl": MoneyWords(
-        currencies={"€": ("euro", "euro", "euro"), "$": ("dolar", "dolary", "dolarów")},
-        minor={"€": ("cent", "centy", "centów"), "$": ("cent", "centy", "centów")},
+        currencies={
+            "€": ("euro", "euro", "euro"),
+            "$": ("dolar", "dolary", "dolarów"),
+            "zł": ("złoty", "złote", "złotych"),
+        },
+        minor={
+            "€": ("cent", "centy", "centów"),
+            "$": ("cent", "centy", "centów"),
+            "zł": ("grosz", "grosze", "groszy"),
+        },
+        scales={
+            "tys.": ("tysiąc", "tysiące", "tysięcy"),
+            "mln": ("milion", "miliony", "milionów"),
+            "mld": ("miliard", "miliardy", "miliardów"),
+        },
     ),
     "cs": MoneyWords(
-        currencies={"€": ("euro", "euro", "eur"), "$": ("dolar", "dolary", "dolarů")},
-        minor={"€": ("cent", "centy", "centů"), "$": ("cent", "centy", "centů")},
+        currencies={
+            "€": ("euro", "euro", "eur"),
+            "$": ("dolar", "dolary", "dolarů"),
+            "Kč": ("koruna", "koruny", "korun"),
+        },
+        minor={
+            "€": ("cent", "centy", "centů"),
+            "$": ("cent", "centy", "centů"),
+            "Kč": ("haléř", "haléře", "haléřů"),
+        },
+        scales={
+            "tis.": ("tisíc", "tisíce", "tisíc"),
+            "mil.": ("milion", "miliony", "milionů"),
+            "mld.": ("miliarda", "miliardy", "miliard"),
+        },
     ),
     "tr": MoneyWords(
         currencies={"₺": ("lira", "lira"), "$": ("dolar", "dolar"), "€": ("avro", "avro")}
@@ -166,5 +221,21 @@ MONEY_WORDS: dict[str, MoneyWords] = {
         },
         scales={"万": ("万", "万"), "亿": ("亿", "亿")},
         attached=True,
+    ),
+    "ja": MoneyWords(
+        currencies={
+            "$": ("ドル", "ドル"),
+            "€": ("ユーロ", "ユーロ"),
+            "£": ("ポンド", "ポンド"),
+            "¥": ("円", "円"),
+            "￥": ("円", "円"),
+        },
+        scales={"万": ("万", "万"), "億": ("億", "億"), "兆": ("兆", "兆")},
+        attached=True,
+    ),
+    "he": MoneyWords(
+        currencies={"₪": ("שקל", "שקלים"), "$": ("דולר", "דולרים"), "€": ("יורו", "יורו")},
+        minor={"₪": ("אגורה", "אגורות"), "$": ("סנט", "סנטים"), "€": ("סנט", "סנטים")},
+        and_word="ו",
     ),
 }

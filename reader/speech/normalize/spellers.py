@@ -34,6 +34,14 @@ def hindi_cardinal(number: int) -> str:
     return " ".join(words)
 
 
+def hindi_year(number: int) -> str:
+    """1990 -> 'उन्नीस सौ नब्बे': years before 2000 are said in hundreds."""
+    if not 1100 <= number <= 1999:
+        return hindi_cardinal(number)
+    hundreds, rest = divmod(number, 100)
+    return " ".join([_HI_BELOW_100[hundreds], "सौ", *([_HI_BELOW_100[rest]] if rest else [])])
+
+
 _HY_UNITS = "զրո մեկ երկու երեք չորս հինգ վեց յոթ ութ ինը".split()
 _HY_TENS = "_ տասը քսան երեսուն քառասուն հիսուն վաթսուն յոթանասուն ութսուն իննսուն".split()
 _HY_SCALES = ((10**9, "միլիարդ"), (10**6, "միլիոն"), (1000, "հազար"))

@@ -5,6 +5,7 @@ from functools import partial
 from typing import NamedTuple
 
 from reader.speech.normalize.abbreviations import expand_abbreviations
+from reader.speech.normalize.acronyms import spell_acronyms
 from reader.speech.normalize.cardinals import say_numbers
 from reader.speech.normalize.chinese import say_chinese_numbers
 from reader.speech.normalize.clock import say_english_times, say_french_times, say_german_times
@@ -22,7 +23,9 @@ from reader.speech.normalize.day_ordinals import (
     say_swedish_ordinals,
     say_turkish_ordinals,
 )
+from reader.speech.normalize.durations import say_durations
 from reader.speech.normalize.fractions import say_fractions
+from reader.speech.normalize.hebrew import join_hebrew_prefixes
 from reader.speech.normalize.korean import say_korean_dates_and_counters
 from reader.speech.normalize.links import hashtags_to_words, remove_links
 from reader.speech.normalize.money import say_money
@@ -69,6 +72,7 @@ SWEDISH_ORDINALS = Step(say_swedish_ordinals, needs_digit=True)
 SPANISH_DAY_OF_MONTH = Step(say_spanish_day_of_month, needs_digit=True)
 CHINESE_NUMBERS = Step(say_chinese_numbers, needs_digit=True)
 KOREAN_DATES_AND_COUNTERS = Step(say_korean_dates_and_counters, needs_digit=True)
+HEBREW_PREFIXES = Step(join_hebrew_prefixes, needs_digit=True)
 
 
 def numeric_dates(lang: str) -> Step:
@@ -81,6 +85,14 @@ def east_slavic_dates(lang: str) -> Step:
 
 def digit_groups(lang: str) -> Step:
     return Step(partial(join_digit_groups, lang=lang), needs_digit=True)
+
+
+def durations(lang: str) -> Step:
+    return Step(partial(say_durations, lang=lang), needs_digit=True)
+
+
+def acronyms(lang: str) -> Step:
+    return Step(partial(spell_acronyms, lang=lang))
 
 
 def abbreviations(lang: str) -> Step:
@@ -129,13 +141,16 @@ def times(lang: str) -> Step:
 
 def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     """Links and hashtags first, as for every language, then telephone numbers (before their
-    groups are joined or read as dates), the language's own steps, and last Roman numerals
+    groups are joined or read as dates) and times with seconds (before the clock times in
+    them are read), the language's own steps, and last Roman numerals
     after names, fractions, units, clock times and the numbers still in digits, in words
     (no-ops where the language has no words for them)."""
     return (
         links(lang),
         HASHTAGS_AS_WORDS,
+        acronyms(lang),
         phone_numbers(lang),
+        durations(lang),
         *own_steps,
         roman_numerals(lang),
         fractions(lang),
@@ -145,9 +160,12 @@ def _steps(lang: str, *own_steps: Step) -> tuple[Step, ...]:
     )
 
 
-def _digits_and_money(lang: str) -> tuple[Step, ...]:
-    """What every language gets: digit groups joined, currency symbols moved after amounts."""
-    return _steps(lang, digit_groups(lang), money(lang))
+def _digits_and_money(lang: str, *own_steps: Step) -> tuple[Step, ...]:
+    """What every language gets: numeric dates and abbreviations (where the language has a
+    table), digit groups joined, currency symbols moved after amounts."""
+    return _steps(
+        lang, numeric_dates(lang), digit_groups(lang), abbreviations(lang), money(lang), *own_steps
+    )
 
 
 STEPS: dict[str, tuple[Step, ...]] = {
@@ -240,13 +258,20 @@ STEPS: dict[str, tuple[Step, ...]] = {
     },
     **{
         lang: _steps(
-            lang, numeric_dates(lang), digit_groups(lang), money(lang), *own_ordinals, ranges(lang)
+            lang,
+            numeric_dates(lang),
+            digit_groups(lang),
+            abbreviations(lang),
+            money(lang),
+            *own_ordinals,
+            ranges(lang),
         )
         for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
     "ko": _steps("ko", digit_groups("ko"), money("ko"), KOREAN_DATES_AND_COUNTERS),
-    "zh": _steps("zh", digit_groups("zh"), money("zh"), CHINESE_NUMBERS),
-    **{lang: _digits_and_money(lang) for lang in ("ja", "ar", "he", "hi")},
+    "zh": _digits_and_money("zh", CHINESE_NUMBERS),
+    "he": _digits_and_money("he", HEBREW_PREFIXES),
+    **{lang: _digits_and_money(lang) for lang in ("ja", "ar", "hi")},
 }
 
 

@@ -1,19 +1,21 @@
-// media-session.js — the lock screen and headphone buttons: what is playing, and their actions.
+// media-session.js — the lock screen and headphone buttons: what is playing, and their actions (next/previous: the queue).
 import { ui } from "./elements.js";
 import { state } from "./state.js";
 import { knownDuration } from "./track.js";
-import { stepSentence } from "./navigation.js";
+import { nextTrack, previousTrack } from "./continuous.js";
 import { play, seekTo } from "./transport.js";
 
 const supported = () => "mediaSession" in navigator;
-let described = false;
+let described = null; // the title on the lock screen
+let handled = false;
 
-// Once, on first play: before that there is nothing for the lock screen to show.
+// On play: before that there is nothing for the lock screen to show. Again when the queue's
+// next article plays in place.
 function describeReading() {
-  if (described) return;
   if (!supported() || typeof window.MediaMetadata !== "function") return;
-  described = true;
   const { title, site, source, artworkPng, artworkSvg } = ui.bar.dataset;
+  if (described === title) return;
+  described = title;
   navigator.mediaSession.metadata = new window.MediaMetadata({
     title,
     artist: source || site,
@@ -23,14 +25,16 @@ function describeReading() {
       { src: new URL(artworkSvg, document.baseURI).href, sizes: "any", type: "image/svg+xml" },
     ],
   });
+  if (handled) return;
+  handled = true;
   const handlers = {
     play: () => play(),
     pause: () => ui.audio.pause(),
     seekto: (details) => seekTo(details.seekTime),
     seekbackward: (details) => seekTo(ui.audio.currentTime - (details.seekOffset || 10)),
     seekforward: (details) => seekTo(ui.audio.currentTime + (details.seekOffset || 10)),
-    previoustrack: () => stepSentence(-1),
-    nexttrack: () => stepSentence(1),
+    previoustrack: () => previousTrack(),
+    nexttrack: () => nextTrack(),
   };
   Object.entries(handlers).forEach(([action, handler]) => {
     try { navigator.mediaSession.setActionHandler(action, handler); } catch (error) { /* unsupported */ }

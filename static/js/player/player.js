@@ -11,6 +11,7 @@ import { setUpListeningLanguage } from "./listening-language.js";
 import { setUpVoiceMenu } from "./voice-menu.js";
 import { setUpWords } from "./words.js";
 import { setUpSleepTimer } from "./sleep.js";
+import { setUpContinuous, startFromQueue } from "./continuous.js";
 
 // The player's modules import one another in circles (playing may start the stream, which may
 // jump, which plays). That is safe because none of them does anything when loaded: only the
@@ -46,8 +47,10 @@ export function startPlayer() {
   setUpKeys();
   setUpListeningLanguage();
   setUpVoiceMenu();
+  setUpContinuous(); // before the sleep timer: its "end of article" is read when the article ends
   setUpSleepTimer();
 
   applySpeed(currentSpeed());
   offerResume();
+  startFromQueue();
 }

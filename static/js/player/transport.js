@@ -25,6 +25,7 @@ function measureBar() {
 }
 
 // First press: feedback at once, then the stream; the browser plays as soon as bytes arrive.
+// `status` is one fetched already (the queue's next article, fetched ahead): no wait for it.
 export async function start(options = {}) {
   state.started = true;
   state.resumeAt = null;
@@ -34,7 +35,7 @@ export async function start(options = {}) {
   setBusy(true);
   setStatus(ui.status.dataset.textPreparing);
   try {
-    applyStatus(await fetchStatus());
+    applyStatus(options.status || await fetchStatus());
   } catch (error) {
     state.started = false;
     ui.bar.hidden = true;
@@ -43,7 +44,8 @@ export async function start(options = {}) {
     return;
   }
   if (!state.started) return;
-  ui.audio.src = withFormat(ui.article.dataset.audioUrl);
+  // `source`: the queue's next article, its rendered audio fetched ahead (a blob: URL).
+  ui.audio.src = options.source || withFormat(ui.article.dataset.audioUrl);
   applySpeed(currentSpeed());
   if (options.at) seekTo(options.at);
   resolvePending();
