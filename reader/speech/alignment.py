@@ -10,6 +10,7 @@ anchors belongs to the written words between the same anchors. So the four spoke
 
 import re
 import unicodedata
+from bisect import bisect_right
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -80,9 +81,26 @@ def align(written: str, spoken: str) -> tuple[tuple[Span, Span], ...]:
     return tuple(pairs)
 
 
-def written_span(pairs: tuple[tuple[Span, Span], ...], spoken: Span) -> Span | None:
-    """The written text said by the spoken characters `spoken`: the union of its words' spans."""
-    found = [w for s, w in pairs if s[0] < spoken[1] and spoken[0] < s[1]]
-    if not found:
-        return None
-    return (min(a for a, _ in found), max(b for _, b in found))
+class WrittenSpans:
+    """The written text said by any spoken characters of one sentence, found by bisection.
+
+    A sentence has up to a few hundred words; looking each one up among all its pairs made the
+    timing track of a long article quadratic (a 4 MB one-line text took a minute to time).
+    """
+
+    def __init__(self, pairs: tuple[tuple[Span, Span], ...]):
+        # Spoken tokens come in reading order and do not overlap: their ends are sorted too.
+        self._pairs = pairs
+        self._ends = [spoken[1] for spoken, _ in pairs]
+
+    def of(self, spoken: Span) -> Span | None:
+        """The union of the written spans of the words overlapping `spoken`, or None."""
+        first = bisect_right(self._ends, spoken[0])
+        found = []
+        for said, written in self._pairs[first:]:
+            if said[0] >= spoken[1]:
+                break
+            found.append(written)
+        if not found:
+            return None
+        return (min(a for a, _ in found), max(b for _, b in found))
