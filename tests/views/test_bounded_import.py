@@ -95,12 +95,6 @@ def _post(base: str, token: str, body: bytes, content_type: str, path="/api/v1/a
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known regression, issue #24 stays open: since word timings landed, the timing track "
-    "of a 4 MB one-line article holds ~800,000 word entries, and the server grows ~450 MB "
-    "(430 -> 900 MB) where the bound is 300 MB",
-    strict=False,
-)
 def test_a_served_app_gives_its_memory_back_after_hostile_imports(tmp_path):
     """Three 4 MB pages of a million paragraphs and a 4 MB line: the server stays near its size."""
     data = tmp_path / "data"
