@@ -1,12 +1,11 @@
 """An article's audio as a listener gets it: a cached file, or a render in progress."""
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.speech.render import STATUS_CUES, Render, RenderRequest, render_status
-from reader.speech.track import TrackFile
+from reader.speech.track import TrackFile, cue_json
 
 # A streamed track goes out in pieces of about this size, not one write per cue.
 _CHUNK_BYTES = 64 * 1024
@@ -47,7 +46,7 @@ class Playback:
         if self.cached is not None:
             raw = self.cached.track.raw_cues()
         else:
-            raw = (json.dumps(cue, ensure_ascii=False).encode() for cue in self.render.cues())
+            raw = (cue_json(cue) for cue in self.render.cues())
         chunk = bytearray(b'{"article_id":%d,"sentences":[' % article_id)
         for number, cue in enumerate(raw):
             chunk += b"," + cue if number else cue

@@ -17,13 +17,14 @@ TRACK_SUFFIX = ".timings.jsonl"
 
 def track_lines(cues: Iterable[dict], count: int, seconds: float) -> Iterator[bytes]:
     """The track's lines, made one cue at a time: the head, then each cue."""
-    yield _line({"cues": count, "seconds": round(seconds, 3)})
+    yield cue_json({"cues": count, "seconds": round(seconds, 3)}) + b"\n"
     for cue in cues:
-        yield _line(cue)
+        yield cue_json(cue) + b"\n"
 
 
-def _line(record: dict) -> bytes:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+def cue_json(cue: dict) -> bytes:
+    """A cue as compact JSON, as the track file holds it and the timings answer sends it."""
+    return json.dumps(cue, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @dataclass(frozen=True)

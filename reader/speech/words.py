@@ -8,7 +8,7 @@ spoken text and its start and end in seconds from the start of the sentence's au
 
 from typing import NamedTuple
 
-from reader.speech.alignment import WrittenSpans, align, words
+from reader.speech.alignment import words, written_spans
 
 
 class SpokenWord(NamedTuple):
@@ -51,7 +51,7 @@ def page_words(display: str, spoken: str, said, offset: float) -> list[dict]:
     """The sentence's words as the page has them: their span in `display` and their time in the
     article (`offset`: the sentence's start). Spoken words that say the same written text
     ("onze heures cinquante-huit" for "11h58") are one page word, from the first to the last."""
-    spans = WrittenSpans(align(display, spoken))
+    spans = written_spans(display, spoken)
     page: list[dict] = []
     for word in said:
         span = spans.of((word.start, word.end))
