@@ -84,7 +84,8 @@ class Render:
         done = [f for f in self.futures if f.done()]
         failed = [i for i, f in enumerate(self.futures) if f.done() and f.exception()]
         ready = self._ready()
-        page = list(self.cues(first, max(0, min(STATUS_CUES, ready - first))))
+        # Only cues already rendered: a page past them would wait for the render.
+        page = list(self.cues(first, min(STATUS_CUES, ready - first))) if first < ready else []
         return render_status(len(self.futures), len(done), failed, page, False, first, ready)
 
     def has_audio(self) -> bool:
@@ -123,8 +124,8 @@ class Render:
     def cues(self, first: int = 0, count: int | None = None) -> Iterator[dict]:
         """Cues [first, first + count) of the timing track, each as soon as its utterance is
         rendered (the ones before it only give their durations)."""
-        results = (_result_or_none(future) for future in self.futures)
         stop = len(self.futures) if count is None else min(len(self.futures), first + count)
+        results = (_result_or_none(future) for future in self.futures[:stop])
         return timing_cues(self.request.utterances[:stop], results, first)
 
     def _assemble_when_done(self) -> None:

@@ -85,6 +85,8 @@ def test_status_gives_the_track_in_pages_rendering_and_cached(app, client, long_
     assert [c["index"] for c in cached] == list(range(total))
     assert all(a["end"] == b["start"] for a, b in zip(cached, cached[1:], strict=False))
     assert any(c["words"] for c in cached[200:])  # late cues keep their words
+    beyond = client.get(f"{url}?from={total + 5}").json
+    assert beyond["timings"] == [] and beyond["timings_ready"] == total
     whole = client.get(f"/articles/{long_article.id}/audio/timings")
     assert whole.is_streamed and whole.json["sentences"] == cached
 
