@@ -98,13 +98,13 @@ def main() -> None:
             request, jobs = service.request(french)
             results = [service.runner.submit(job).result() for job in jobs]
             bare = [dataclasses.replace(r, words=()) for r in results]
-            render.build_timings(request.utterances, results)  # warm: alignments cached
+            list(render.timing_cues(request.utterances, results))  # warm: alignments cached
             result["words"] = {
                 "utterances": len(results),
                 "reference": "the same timing track without words",
                 "track_with_words": compare(
-                    lambda: render.build_timings(request.utterances, results),
-                    lambda: render.build_timings(request.utterances, bare),
+                    lambda: list(render.timing_cues(request.utterances, results)),
+                    lambda: list(render.timing_cues(request.utterances, bare)),
                 ),
             }
         service.shutdown()

@@ -8,7 +8,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -76,15 +76,24 @@ class AudioCache:
             log.warning("audio cache read failed for %s: %s", path, error)
         return None
 
-    def put(self, kind: str, key: str, data: bytes, suffix: str) -> Path | None:
-        """Store atomically (temp file, then rename); refuse data that is empty or invalid."""
+    def put(self, kind: str, key: str, data: bytes | Iterable[bytes], suffix: str) -> Path | None:
+        """Store atomically (temp file, then rename); refuse data that is empty or invalid.
+
+        `data` may come in chunks (a long article's timing track, made a cue at a time, is
+        written as it is made rather than held whole); a suffix with a validator takes bytes.
+        """
         validate = self.validators.get(suffix)
-        if not data or (validate is not None and not validate(data)):
+        chunked = not isinstance(data, bytes)
+        if chunked and validate is not None:
+            raise TypeError(f"{suffix} data is validated whole: give bytes")
+        if not chunked and (not data or (validate is not None and not validate(data))):
             log.warning("refusing to cache invalid data for %s/%s", kind, key)
             return None
         path = self.path(kind, key, suffix)
         try:
-            _write_atomically(path, data)
+            if not _write_atomically(path, [data] if not chunked else data):
+                log.warning("refusing to cache invalid data for %s/%s", kind, key)
+                return None
         except OSError as error:
             # Said once, not at every write: a full disk fails every sentence of every render.
             if _write_errors.get(self.root) is None:
@@ -135,8 +144,10 @@ class AudioCache:
                 continue
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the path under a temporary name, then rename: readers see all or nothing."""
+def _write_atomically(path: Path, chunks: Iterable[bytes]) -> int:
+    """Write beside the path under a temporary name, then rename: readers see all or nothing.
+
+    Returns how many bytes were written; nothing is left behind when that is none."""
     # Process, thread and a count make the name unique without mkstemp's random names.
     writer = f"{os.getpid()}-{threading.get_ident()}-{next(_write_numbers)}"
     temp = path.with_name(f"{TEMP_PREFIX}{writer}{TEMP_SUFFIX}")
@@ -147,8 +158,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
         fd = os.open(temp, _CREATE, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            written = sum(handle.write(chunk) for chunk in chunks)
+        if not written:
+            temp.unlink()
+            return 0
         os.replace(temp, path)
+        return written
     except BaseException:
         temp.unlink(missing_ok=True)  # a failed write leaves nothing behind
         raise

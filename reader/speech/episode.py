@@ -20,7 +20,7 @@ def _heads(request: RenderRequest, cached: CachedAudio) -> tuple[bytes, int]:
     audio_format = request.format
     with cached.path.open("rb") as file:
         old_length = audio_format.head_length(file.read(HEAD_READ_BYTES))
-    chapters = chapters_from_timings(request.title, cached.timings)
+    chapters = chapters_from_timings(request.title, cached.track.cues())
     tags = replace(request.tags(), chapters=chapters)
     return audio_format.writer(tags, request.serial).start(), old_length
 

@@ -1,17 +1,22 @@
 """An article's audio as a listener gets it: a cached file, or a render in progress."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.speech.render import Render, RenderRequest, render_status
+from reader.speech.render import STATUS_CUES, Render, RenderRequest, render_status
+from reader.speech.track import TrackFile, cue_json
+
+# A streamed track goes out in pieces of about this size, not one write per cue.
+_CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
 class CachedAudio:
-    """A whole article already rendered: its file and its timing track."""
+    """A whole article already rendered: its file and its timing track (read when asked)."""
 
     path: Path
-    timings: list[dict]
+    track: TrackFile
 
 
 @dataclass(frozen=True)
@@ -22,13 +27,30 @@ class Playback:
     cached: CachedAudio | None = None
     render: Render | None = None
 
-    def status(self) -> dict:
-        """Progress for the player; a cached file is complete."""
-        if self.cached is not None:
-            total = len(self.request.keys)
-            return render_status(total, total, [], self.cached.timings, cached=True)
-        return self.render.status()
+    def status(self, first: int = 0) -> dict:
+        """Progress for the player, with a page of the track from cue `first`; a cached file
+        is complete."""
+        if self.cached is None:
+            return self.render.status(first)
+        total, track = len(self.request.keys), self.cached.track
+        page = list(track.cues(first, STATUS_CUES))
+        return render_status(total, total, [], page, True, first, track.count)
 
-    def timings(self) -> list[dict]:
-        """Start and end of every utterance (waits for a render to finish)."""
-        return self.cached.timings if self.cached is not None else self.render.timings()
+    def cues(self) -> Iterator[dict]:
+        """Every cue of the track, one at a time (each waits for its utterance's render)."""
+        return self.cached.track.cues() if self.cached is not None else self.render.cues()
+
+    def track_json(self, article_id: int) -> Iterator[bytes]:
+        """The timings answer, `{"article_id": …, "sentences": [cue, …]}`, streamed a cue at a
+        time: a long article's track is never built whole."""
+        if self.cached is not None:
+            raw = self.cached.track.raw_cues()
+        else:
+            raw = (cue_json(cue) for cue in self.render.cues())
+        chunk = bytearray(b'{"article_id":%d,"sentences":[' % article_id)
+        for number, cue in enumerate(raw):
+            chunk += b"," + cue if number else cue
+            if len(chunk) >= _CHUNK_BYTES:
+                yield bytes(chunk)
+                chunk.clear()
+        yield bytes(chunk + b"]}")

@@ -1,10 +1,9 @@
 """Article renders: plan, submit sentences in reading order, stream, time, and assemble."""
 
-import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future
 from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
@@ -14,13 +13,16 @@ from reader.speech.audio.formats import AudioFormat, get_format
 from reader.speech.audio.tags import AudioTags
 from reader.speech.cache import AudioCache, cache_key
 from reader.speech.policy import Utterance
+from reader.speech.track import TRACK_SUFFIX, track_lines
 from reader.speech.words import page_words
 from reader.speech.worker import SentenceAudio
 
 log = logging.getLogger(__name__)
 
 ARTICLE_KIND = "articles"
-TIMINGS_SUFFIX = ".timings.json"
+# A status answer carries at most this many cues (with their words), from the one the player
+# asks for: a long article's track comes in pages, never a million words in one answer.
+STATUS_CUES = 100
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,15 @@ class Render:
         self.held_in_memory = False  # finished, but the cache could not take the file
         threading.Thread(target=self._assemble_when_done, daemon=True).start()
 
-    def status(self) -> dict:
-        """Progress for the button: how many utterances are rendered, and which failed."""
+    def status(self, first: int = 0) -> dict:
+        """Progress for the button: how many utterances are rendered, and which failed; the
+        cues ready in reading order from `first`, a page of them."""
         done = [f for f in self.futures if f.done()]
         failed = [i for i, f in enumerate(self.futures) if f.done() and f.exception()]
-        return render_status(
-            len(self.futures), len(done), failed, self._timings_so_far(), cached=False
-        )
+        ready = self._ready()
+        # Only cues already rendered: a page past them would wait for the render.
+        page = list(self.cues(first, min(STATUS_CUES, ready - first))) if first < ready else []
+        return render_status(len(self.futures), len(done), failed, page, False, first, ready)
 
     def has_audio(self) -> bool:
         """Wait until one utterance has audio (True), or every one has failed (False).
@@ -98,14 +102,13 @@ class Render:
                 return True
         return False
 
-    def _timings_so_far(self) -> list[dict]:
-        # The player can highlight what it has already received while the rest renders.
-        ready = []
-        for future in self.futures:
+    def _ready(self) -> int:
+        """How many utterances are done from the start: the player can follow those already,
+        while the rest renders."""
+        for number, future in enumerate(self.futures):
             if not future.done():
-                break
-            ready.append(_result_or_none(future))
-        return build_timings(self.request.utterances[: len(ready)], ready)
+                return number
+        return len(self.futures)
 
     def stream(self) -> Iterator[bytes]:
         """The headers, then each utterance's audio in reading order as soon as it is ready."""
@@ -118,10 +121,12 @@ class Render:
         if ending:
             yield ending
 
-    def timings(self) -> list[dict]:
-        """Start and end of every utterance in the assembled audio (waits for the render)."""
-        wait_for_futures(self.futures)
-        return build_timings(self.request.utterances, [_result_or_none(f) for f in self.futures])
+    def cues(self, first: int = 0, count: int | None = None) -> Iterator[dict]:
+        """Cues [first, first + count) of the timing track, each as soon as its utterance is
+        rendered (the ones before it only give their durations)."""
+        stop = len(self.futures) if count is None else min(len(self.futures), first + count)
+        results = (_result_or_none(future) for future in self.futures[:stop])
+        return timing_cues(self.request.utterances[:stop], results, first)
 
     def _assemble_when_done(self) -> None:
         wait_for_futures(self.futures)
@@ -131,11 +136,15 @@ class Render:
                 request = self.request
                 pieces = [self.pieces.get(index) for index in range(len(results))]
                 data = b"".join([self.pieces.head, *pieces, self.pieces.ending()])
+                del pieces
                 self.file_path = self.cache.put(
                     ARTICLE_KIND, request.key, data, request.format.suffix
                 )
-                timings = json.dumps(build_timings(request.utterances, results)).encode()
-                stored = self.cache.put(ARTICLE_KIND, request.key, timings, TIMINGS_SUFFIX)
+                del data  # a long article's file: not kept while its track is written
+                # Written a cue at a time: a long article's track is never whole in memory.
+                seconds = sum(result.duration for result in results)
+                track = track_lines(timing_cues(request.utterances, results), len(results), seconds)
+                stored = self.cache.put(ARTICLE_KIND, request.key, track, TRACK_SUFFIX)
                 # A full or read-only cache: this render stays the article's audio, in memory,
                 # or every status or timings poll would start the whole render again.
                 self.held_in_memory = self.file_path is None or stored is None
@@ -192,9 +201,19 @@ class _Pieces:
 
 
 def render_status(
-    total: int, done: int, failed: list[int], timings: list[dict], cached: bool
+    total: int,
+    done: int,
+    failed: list[int],
+    timings: list[dict],
+    cached: bool,
+    first: int = 0,
+    ready: int | None = None,
 ) -> dict:
-    """The status the player polls, the same for a render in progress and a cached file."""
+    """The status the player polls, the same for a render in progress and a cached file.
+
+    `timings` is a page of the track: cues [first, first + len(timings)) of the `ready` cues
+    known so far, in reading order. The player asks for the next page until it has them all.
+    """
     return {
         "total": total,
         "done": done,
@@ -202,33 +221,38 @@ def render_status(
         "complete": done == total,
         "cached": cached,
         "timings": timings,
+        "timings_from": first,
+        "timings_ready": len(timings) + first if ready is None else ready,
     }
 
 
-def build_timings(utterances, results: list[SentenceAudio | None]) -> list[dict]:
-    """Each utterance with its place in the page and its start and end in the audio, and its
-    words: each one's span in the utterance's page text [from, to) and its start and end."""
-    timings, clock = [], 0.0
-    for utterance, result in zip(utterances, results, strict=True):
+def timing_cues(
+    utterances, results: Iterable[SentenceAudio | None], first: int = 0
+) -> Iterator[dict]:
+    """Each utterance from the `first` on with its place in the page and its start and end in
+    the audio, and its words: each one's span in the utterance's page text [from, to) and its
+    start and end. Made one at a time: a long article's words are never all in memory."""
+    clock = 0.0
+    for number, (utterance, result) in enumerate(zip(utterances, results, strict=False)):
         duration = result.duration if result is not None else 0.0
+        if number < first:
+            clock += duration
+            continue
         said = result.words if result is not None else ()
-        timings.append(
-            {
-                "index": utterance.index,
-                "kind": utterance.kind,
-                "block": utterance.block_position,
-                "span": list(utterance.span) if utterance.span else None,
-                "text": utterance.display,
-                "lang": utterance.lang,
-                "start": round(clock, 3),
-                "end": round(clock + duration, 3),
-                "failed": result is None,
-                "words": page_words(utterance.display, utterance.spoken, said, clock),
-                "words_from_engine": bool(result is not None and result.words_from_engine),
-            }
-        )
+        yield {
+            "index": utterance.index,
+            "kind": utterance.kind,
+            "block": utterance.block_position,
+            "span": list(utterance.span) if utterance.span else None,
+            "text": utterance.display,
+            "lang": utterance.lang,
+            "start": round(clock, 3),
+            "end": round(clock + duration, 3),
+            "failed": result is None,
+            "words": page_words(utterance.display, utterance.spoken, said, clock),
+            "words_from_engine": bool(result is not None and result.words_from_engine),
+        }
         clock += duration
-    return timings
 
 
 def _result_or_none(future: Future) -> SentenceAudio | None:

@@ -1,6 +1,5 @@
 """The speech service: options, voices, and starting or joining an article's render."""
 
-import json
 import os
 import threading
 
@@ -23,9 +22,10 @@ from reader.speech.normalize import NORMALIZER_VERSION, normalize
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
-from reader.speech.render import ARTICLE_KIND, TIMINGS_SUFFIX, Render, RenderRequest
+from reader.speech.render import ARTICLE_KIND, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
 from reader.speech.shared_jobs import SharedRunner
+from reader.speech.track import TRACK_SUFFIX, TrackFile
 from reader.speech.voice_selection import VoiceSelection, engines_for
 from reader.speech.voices import AllVoices, VoiceCatalog
 from reader.speech.worker import SentenceAudio, SentenceJob, cached_sentence
@@ -265,12 +265,12 @@ class SpeechService(VoiceSelection):
     def cached(self, request: RenderRequest) -> CachedAudio | None:
         """The assembled file and timings, when the whole article is already rendered."""
         path = self.cache.get(ARTICLE_KIND, request.key, request.format.suffix)
-        timings_path = self.cache.get(ARTICLE_KIND, request.key, TIMINGS_SUFFIX)
-        if path is None or timings_path is None:
+        track_path = self.cache.get(ARTICLE_KIND, request.key, TRACK_SUFFIX)
+        if path is None or track_path is None:
             return None
         try:
-            return CachedAudio(path, json.loads(timings_path.read_text("utf-8")))
-        except (OSError, ValueError):
+            return CachedAudio(path, TrackFile.open(track_path))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def rendered_seconds(self, article: Article, lexicon: Lexicon = EMPTY) -> float | None:
@@ -286,8 +286,8 @@ class SpeechService(VoiceSelection):
             except (EngineUnavailable, VoiceUnavailable, SpeechRequestError):
                 return None
             cached = self.cached(request)
-            if cached is not None and cached.timings:
-                return max(float(cue.get("end") or 0) for cue in cached.timings)
+            if cached is not None and cached.track.count:
+                return cached.track.seconds
         return None
 
     def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:

@@ -1,15 +1,15 @@
 """The timing track as WebVTT: one cue per utterance that was rendered."""
 
+from collections.abc import Iterable, Iterator
 
-def webvtt(timings: list[dict]) -> str:
-    """A WebVTT file for a render's timings; failed utterances have no cue."""
-    lines = ["WEBVTT", ""]
+
+def webvtt(timings: Iterable[dict]) -> Iterator[str]:
+    """A WebVTT file for a render's timings, a cue at a time; failed utterances have no cue."""
+    yield "WEBVTT\n"
     for cue in timings:
-        if cue["failed"]:
-            continue
-        lines += [str(cue["index"]), f"{vtt_time(cue['start'])} --> {vtt_time(cue['end'])}"]
-        lines += [cue["text"], ""]
-    return "\n".join(lines)
+        if not cue["failed"]:
+            yield f"\n{cue['index']}\n{vtt_time(cue['start'])} --> {vtt_time(cue['end'])}\n"
+            yield f"{cue['text']}\n"
 
 
 def vtt_time(seconds: float) -> str:

@@ -8,7 +8,7 @@ spoken text and its start and end in seconds from the start of the sentence's au
 
 from typing import NamedTuple
 
-from reader.speech.alignment import align, words, written_span
+from reader.speech.alignment import words, written_spans
 
 
 class SpokenWord(NamedTuple):
@@ -51,10 +51,10 @@ def page_words(display: str, spoken: str, said, offset: float) -> list[dict]:
     """The sentence's words as the page has them: their span in `display` and their time in the
     article (`offset`: the sentence's start). Spoken words that say the same written text
     ("onze heures cinquante-huit" for "11h58") are one page word, from the first to the last."""
-    pairs = align(display, spoken)
+    spans = written_spans(display, spoken)
     page: list[dict] = []
     for word in said:
-        span = written_span(pairs, (word.start, word.end))
+        span = spans.of((word.start, word.end))
         if span is None:
             continue
         begins, ends = round(offset + word.begins, 3), round(offset + word.ends, 3)

@@ -115,21 +115,27 @@ def audio(article_id: int):
 
 @bp.get("/articles/<int:article_id>/audio/status")
 def status(article_id: int):
-    """Render progress; starts the render when it is not cached or running yet."""
+    """Render progress and a page of the timing track from cue ?from= (0 by default); starts
+    the render when it is not cached or running yet."""
     article = load_article_or_404(article_id, body_later=True)
-    return jsonify(_playback(article).status())
+    first = request.args.get("from", "0")
+    if not first.isascii() or not first.isdigit() or len(first) > 9:
+        abort(400, _("The first cue must be a whole number, 0 or more."))
+    return jsonify(_playback(article).status(int(first)))
 
 
+# The track is streamed a cue at a time: a long article's would be a million words built whole.
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    return jsonify(article_id=article.id, sentences=_playback(article).timings())
+    track = _playback(article).track_json(article.id)
+    return Response(track, mimetype="application/json")
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    return Response(webvtt(_playback(article).timings()), mimetype="text/vtt")
+    return Response(webvtt(_playback(article).cues()), mimetype="text/vtt")
 
 
 @bp.get("/articles/<int:article_id>/sentences/<int:block>/<int:index>/audio")

@@ -15,12 +15,14 @@ def test_times_are_hours_minutes_and_milliseconds():
 
 
 def test_one_cue_per_rendered_utterance_and_none_for_failed_ones():
-    track = webvtt(
-        [
-            cue(0, 0.0, 1.2, "Titre"),
-            cue(1, 1.2, 1.2, "Perdu", failed=True),
-            cue(2, 1.2, 3.456, "Bonjour « à tous » !"),
-        ]
+    track = "".join(
+        webvtt(
+            [
+                cue(0, 0.0, 1.2, "Titre"),
+                cue(1, 1.2, 1.2, "Perdu", failed=True),
+                cue(2, 1.2, 3.456, "Bonjour « à tous » !"),
+            ]
+        )
     )
     assert track == (
         "WEBVTT\n\n"
@@ -30,4 +32,4 @@ def test_one_cue_per_rendered_utterance_and_none_for_failed_ones():
 
 
 def test_an_empty_render_is_a_valid_empty_track():
-    assert webvtt([]) == "WEBVTT\n"
+    assert "".join(webvtt([])) == "WEBVTT\n"

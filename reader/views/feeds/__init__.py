@@ -90,7 +90,7 @@ def _episode(article, playback) -> Episode:
         audio_url=audio_url,
         audio_length=episode_size(playback.request, cached),
         mimetype=playback.request.format.mimetype,
-        duration=cached.timings[-1]["end"] if cached.timings else 0.0,
+        duration=cached.track.seconds,
         transcript_url=transcript_url,
         language=article.language or "",
         rendered_at=datetime.fromtimestamp(int(cached.path.stat().st_mtime), UTC),

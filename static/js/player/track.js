@@ -25,8 +25,10 @@ export function withFormat(url) {
   return `${url}${url.includes("?") ? "&" : "?"}${params}`;
 }
 
+// Each answer carries a page of the timing track: the cues from the first one not held yet.
 export async function fetchStatus() {
-  const response = await fetch(withFormat(ui.article.dataset.statusUrl), { headers: { Accept: "application/json" } });
+  const url = `${withFormat(ui.article.dataset.statusUrl)}&from=${state.cues.length}`;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error((body.error && body.error.message) || ui.status.dataset.textError);
   return body;
@@ -34,8 +36,13 @@ export async function fetchStatus() {
 
 export function applyStatus(body) {
   const { status, audio } = ui;
-  if (body.timings && body.timings.length >= state.cues.length) state.cues = body.timings;
-  state.complete = Boolean(body.complete);
+  if (body.timings && body.timings.length && body.timings_from === state.cues.length) {
+    state.cues = state.cues.concat(body.timings);
+  }
+  // A long track comes in pages: while more cues are ready than held, the next page at once.
+  const behind = state.cues.length < (body.timings_ready || 0);
+  state.complete = Boolean(body.complete) && !behind;
+  if (behind && body.timings && body.timings.length) fetchStatus().then(applyStatus).catch(() => { /* the poll asks again */ });
   if (state.complete) {
     stopPolling();
     if (body.total && body.failed && body.failed.length === body.total) {

@@ -59,6 +59,7 @@ export function restart() {
   ui.audio.load();
   state.started = false;
   state.complete = false;
+  state.cues = []; // the new audio has its own track
   start({ at });
 }
 
