@@ -1,5 +1,6 @@
 """Prometheus metrics: requests, renders, sentences, cache hits and misses, synthesis time."""
 
+import glob
 import os
 import shutil
 from types import SimpleNamespace
@@ -90,15 +91,41 @@ def sentence_rendered(synthesis_seconds: float | None) -> None:
         found.synthesis_seconds.observe(synthesis_seconds)
 
 
+def _recorded_files(folder: str) -> list[str]:
+    """The folder's metric files that hold something: a process creates its file empty and
+    sizes it a moment later, and the library's reader fails on a 0-byte file (every scrape in
+    that window answered 500: prometheus/client_python#1199). Such a file records nothing yet."""
+    found = []
+    for path in glob.glob(os.path.join(folder, "*.db")):
+        try:
+            if os.path.getsize(path) > 0:
+                found.append(path)
+        except OSError:
+            continue  # removed by mark_process_dead since the listing
+    return found
+
+
+@once
+def _collector_class() -> type:
+    # Imported late, like the rest of the library: the server chooses its folder first.
+    from prometheus_client import multiprocess
+
+    class RecordedFilesCollector(multiprocess.MultiProcessCollector):
+        """The library's collector, reading only files that have been sized."""
+
+        def collect(self):
+            return self.merge(_recorded_files(self._path), accumulate=True)
+
+    return RecordedFilesCollector
+
+
 def exposition() -> tuple[bytes, str]:
     """The text /metrics answers, and its content type: every process's counts when shared."""
     from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
 
     _metrics()  # every metric listed, at zero, before its first event
     if os.environ.get(MULTIPROCESS_ENV):
-        from prometheus_client import multiprocess
-
         registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
+        _collector_class()(registry)
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from reader import metrics
+
 
 def sample(client, name: str, **labels) -> float:
     """One value from /metrics as a Prometheus server would scrape it (0 when absent)."""
@@ -101,3 +103,19 @@ def test_a_metrics_token_closes_metrics_to_everyone_else(tmp_path, header, statu
             assert "reader_renders_started_total" in response.get_data(as_text=True)
     finally:
         app.extensions["reader.speech"].shutdown()
+
+
+def test_a_worker_file_still_being_created_does_not_break_the_scrape(tmp_path, monkeypatch):
+    # A process creates its metrics file empty and sizes it a moment later; a scrape in
+    # between used to answer 500 (struct.error in prometheus_client's reader).
+    from prometheus_client.mmap_dict import MmapedDict, mmap_key
+
+    monkeypatch.setenv(metrics.MULTIPROCESS_ENV, str(tmp_path))
+    written = MmapedDict(str(tmp_path / "counter_4241.db"))
+    key = mmap_key("reader_renders_started", "reader_renders_started_total", [], [], "Renders.")
+    written.write_value(key, 3.0, 0.0)
+    written.close()
+    (tmp_path / "counter_4242.db").write_bytes(b"")  # the next process, not yet sized
+    body, content_type = metrics.exposition()
+    assert content_type.startswith("text/plain")
+    assert b"reader_renders_started_total 3.0" in body
