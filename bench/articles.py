@@ -22,9 +22,12 @@ fresh app under READER_SPEECH_ENGINE=auto, its worker processes warm, `GET
 - which voice `auto` chooses now (the table in reader/speech/voice_choice.py), and which it
   would choose from these figures.
 
-The engine's own time runs in this process with all the cores (Kokoro: one ONNX Runtime
-session with cores threads), the app's in its workers (cores / workers threads each), as they
-run in production. Load averages are printed: the host is shared.
+The engine's own time runs in this process configured as one worker is (Kokoro and Piper: one
+ONNX Runtime session with cores / workers threads), so that a ratio measures what the app adds
+(queueing, encoding, streaming), not a different thread count: with all the cores here and one
+core per worker there, Japanese's and Chinese's first sentence had looked 1.8x slower served.
+--engine-workers 1 measures the engine alone with every core instead. Load averages are
+printed: the host is shared.
 """
 
 import argparse
@@ -230,8 +233,8 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
             article, _ = store_article(session, draft_from_path(seed_path(lang)))
         service.start()
         warm_workers(service, Path(data))
-        # This process's own synthesis gets every core, as one engine alone would.
-        kokoro_model.configure(model_dir, workers=1)
+        # This process's own synthesis gets the threads one worker has (see the docstring).
+        kokoro_model.configure(model_dir, workers=args.engine_workers or args.workers)
         client = app.test_client()
         auto_now = service.choice_for(lang)
         results, measured = {}, []
@@ -265,6 +268,7 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
         "chars": len(seed_body(lang)),
         "load_before": load,
         "load_after": [round(x, 2) for x in os.getloadavg()],
+        "engine_alone_as_workers": args.engine_workers or args.workers,
         "auto_now": str(auto_now) if auto_now else None,
         "auto_by_these_figures": str(by_these[0]) if by_these else None,
         "best": str(best.choice) if best else None,
@@ -362,6 +366,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="cold renders per voice (median)")
     parser.add_argument("--first-runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--engine-workers",
+        type=int,
+        default=0,
+        help="threads for the engine alone as if the cores were shared by this many workers "
+        "(default: --workers, as served; 1: every core)",
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per sentence")
     parser.add_argument("--model-dir", default=str(kokoro_model.model_dir()))
     parser.add_argument("--judge-dir", default=str(Path.home() / ".cache" / "reader-whisper-base"))

@@ -69,6 +69,7 @@ VOICE_NAMES = {
 # Languages the model cannot read: none now. espeak-ng's Mandarin IPA carries tone digits the
 # model says aloud, so Mandarin has its own phonemizer (mandarin_phonemes).
 UNSPOKEN: frozenset[str] = frozenset()
+WARM_UP_SENTENCE = "The new bridge over the river opened to walkers and cyclists this morning."
 _LATIN_RUN = re.compile(r"([A-Za-z](?:[A-Za-z' -]*[A-Za-z])?)|([^A-Za-z]+)")
 
 
@@ -234,9 +235,18 @@ class _KokoroSession:
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """The Japanese and Mandarin dictionaries loaded, so no listener waits for them."""
+        """The Japanese and Mandarin dictionaries loaded and the model run on a sentence of a
+        title's length, so no listener waits for them.
+
+        A one-letter run leaves ONNX Runtime's memory arena small: the first real sentence then
+        paid for growing it, part of why the first audio took longer than the engine alone.
+        """
         self.phonemes("日本", "ja")
         self.phonemes("中国", "zh")
+        voice = next(iter(self._voices), None)
+        if voice is not None:
+            options = SynthesisOptions(voice, engine="kokoro", language="en")
+            self.synthesize(WARM_UP_SENTENCE, options)
 
     def phonemes(self, text: str, lang: str) -> str:
         if lang == "ja":
