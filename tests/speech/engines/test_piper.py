@@ -96,3 +96,41 @@ def test_a_model_changed_after_install_fails_its_recorded_checksum(monkeypatch, 
     (tmp_path / "es_ES-joe-medium.onnx.sha256").write_text("0" * 64 + "\n")
     _voices, problems = PiperEngine().check_voices()
     assert "sha256" in problems["es_ES-joe-medium"]
+
+
+@pytest.mark.neural
+def test_words_are_timed_by_the_models_phoneme_durations(monkeypatch, tmp_path):
+    monkeypatch.setenv(voice_files.VOICES_DIR_ENV, str(tmp_path))
+    text = "The new bridge over the river opened this morning."
+    pcm = PiperEngine().synthesize(text, SynthesisOptions(JOE, engine="piper"))
+    said = [text[start : start + length] for start, length, _ in pcm.words]
+    assert said == "The new bridge over the river opened this morning".split()
+    starts = [begins for _, _, begins in pcm.words]
+    assert starts == sorted(set(starts)) and 0 <= starts[0] < 0.3
+    assert starts[-1] < seconds(pcm) - 0.2  # "morning" is said before the audio ends
+    # The model's durations: "bridge" takes longer to say than "the" before "river".
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert gaps[2] > gaps[4]
+
+
+@pytest.mark.neural
+def test_words_are_left_to_the_estimate_when_espeak_reads_more_words(monkeypatch, tmp_path):
+    monkeypatch.setenv(voice_files.VOICES_DIR_ENV, str(tmp_path))
+    # 1990 is said as two words (nineteen ninety): phoneme words and written words differ.
+    pcm = PiperEngine().synthesize("In 1990 it opened.", SynthesisOptions(JOE, engine="piper"))
+    assert pcm.words == () and seconds(pcm) > 1
+
+
+@pytest.mark.neural
+def test_a_worker_warms_the_piper_voices_auto_reads_with(monkeypatch, tmp_path):
+    from reader.speech.worker import piper_voices_auto_reads
+
+    monkeypatch.setenv(voice_files.VOICES_DIR_ENV, str(tmp_path))
+    # Measured Kokoro reads English: the packaged voice is not loaded (no memory for nothing).
+    assert piper_voices_auto_reads(kokoro_reads=True) == []
+    assert piper_voices_auto_reads(kokoro_reads=False) == [JOE]
+    # An added Dutch voice reads Dutch, which nothing neural was measured in.
+    files = joe_files()
+    (tmp_path / "nl_NL-joe-medium.onnx").symlink_to(files.model)
+    (tmp_path / "nl_NL-joe-medium.onnx.json").symlink_to(files.config)
+    assert piper_voices_auto_reads(kokoro_reads=True) == ["nl_NL-joe-medium"]
