@@ -89,8 +89,31 @@ class KokoroEngine(Engine):
         return _kokoro_version()
 
     def list_voices(self) -> dict[str, str]:
+        return self.check_voices()[0]
+
+    def check_voices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(voice -> name, added pack -> why it cannot read), in the listing subprocess.
+
+        The model is assembled and checked, and ONNX Runtime imported: an engine that cannot
+        load raises here, so every language falls back to espeak-ng before a listener asks
+        (not at each sentence in a worker). An added pack is read whole, as synthesis would.
+        """
         kokoro_model.assemble()
-        return {voice: VOICE_NAMES.get(voice, voice) for voice in kokoro_model.voice_ids()}
+        try:
+            import onnxruntime  # noqa: F401 - loading its native library is the check
+        except (
+            Exception
+        ) as error:  # a missing or broken shared library raises ImportError or OSError
+            raise EngineUnavailable(f"ONNX Runtime cannot be loaded: {error}") from error
+        packs = voice_files.kokoro_packs()
+        good, bad = {}, {}
+        for voice in kokoro_model.voice_ids():
+            reason = _pack_problem(packs[voice]) if voice in packs else None
+            if reason is None:
+                good[voice] = VOICE_NAMES.get(voice, voice)
+            else:
+                bad[voice] = reason
+        return good, bad
 
     def voice_data_stamp(self) -> str:
         target = kokoro_model.model_dir() / kokoro_model.MODEL_FILE
@@ -331,6 +354,20 @@ def _added_pack(voice: str):
     except OSError:
         return None
     return _load_pack(str(path), f"{stat.st_size}@{stat.st_mtime_ns}")
+
+
+def _pack_problem(path) -> str | None:
+    """Why an added voice pack cannot be read (truncated, not an array, wrong shape), or None."""
+    import numpy
+
+    try:
+        styles = numpy.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError) as error:
+        return f"{path.name} cannot be read: {error}"
+    width = voice_files.KOKORO_STYLE_WIDTH
+    if styles.ndim != 3 or styles.shape[1:] != (1, width) or not len(styles):
+        return f"{path.name} is not a Kokoro voice pack (shape {styles.shape})"
+    return None
 
 
 @once
