@@ -245,12 +245,15 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                     found, audio = bench_voice(
                         client, service, article, public, args.runs, args.first_runs
                     )
+                    results[public] = found
+                    if judge is None:  # --timing-only
+                        print(f"{lang} {public}: {json.dumps(found)}", file=sys.stderr, flush=True)
+                        continue
                     found["recall"], transcripts = heard(
                         scorer, judge, audio, seed_body(lang), lang
                     )
                     # Kept whole, so that a changed reference can be scored again without a run.
                     found["transcripts"] = transcripts
-                    results[public] = found
                 except Exception as error:  # noqa: BLE001 - one voice failing is a result too
                     results[public] = {"error": f"{type(error).__name__}: {error}"}
                     print(f"{lang} {public}: {results[public]['error']}", file=sys.stderr)
@@ -259,6 +262,16 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                 measured.append(Measured(engine_name, voice, found["recall"], found["rtf_engine"]))
                 print(f"{lang} {public}: {json.dumps(found)}", file=sys.stderr, flush=True)
         service.shutdown()
+    if judge is None:  # --timing-only: nothing heard, nothing to choose by
+        return {
+            "article": seed_path(lang).name,
+            "load_before": load,
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+            "engine_alone_as_workers": args.engine_workers or args.workers,
+            "auto_now": str(auto_now) if auto_now else None,
+            "timing_only": True,
+            "voices": results,
+        }
     by_these = ranked(lang, {lang: tuple(measured)})
     best = max(measured, key=lambda m: m.recall, default=None)
     espeak = next((m.recall for m in measured if m.engine == "espeak"), None)
@@ -332,9 +345,10 @@ def summary(languages: dict) -> dict:
     """One line per language: auto's voice, its recall against the target, and the ratios."""
     rows = {}
     for lang, found in languages.items():
-        auto = found.get("voices", {}).get(found.get("auto_by_these_figures") or "", {})
+        chosen = found.get("auto_by_these_figures") or found.get("auto_now") or ""
+        auto = found.get("voices", {}).get(chosen, {})
         rows[lang] = {
-            "auto": found.get("auto_by_these_figures"),
+            "auto": chosen or None,
             "recall": auto.get("recall"),
             "target": found.get("target"),
             "meets_target": found.get("meets_target"),
@@ -376,6 +390,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per sentence")
     parser.add_argument("--model-dir", default=str(kokoro_model.model_dir()))
     parser.add_argument("--judge-dir", default=str(Path.home() / ".cache" / "reader-whisper-base"))
+    parser.add_argument(
+        "--timing-only",
+        action="store_true",
+        help="the ratios, real-time factors and memory without the recognizer (no recall)",
+    )
     parser.add_argument("--out", help="also write the JSON here (a part for --merge)")
     parser.add_argument("--merge", nargs="+", help="print these parts as one document")
     args = parser.parse_args(argv)
@@ -384,15 +403,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.engines = args.engines.split(",")
 
-    scorer = load_scorer()
-    from faster_whisper import WhisperModel
+    scorer, judge = load_scorer(), None
+    if not args.timing_only:
+        from faster_whisper import WhisperModel
 
-    judge = WhisperModel(
-        str(scorer.model_dir(Path(args.judge_dir))),
-        device="cpu",
-        compute_type="int8",
-        cpu_threads=os.cpu_count() or 1,
-    )
+        judge = WhisperModel(
+            str(scorer.model_dir(Path(args.judge_dir))),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=os.cpu_count() or 1,
+        )
     report = {
         "method": __doc__.strip().splitlines()[0],
         "host": {"cpus": os.cpu_count(), "load_before": os.getloadavg()},
