@@ -139,8 +139,11 @@ def worker_memory() -> list[dict]:
     return found
 
 
-def engine_seconds(jobs: list[SentenceJob], first_runs: int) -> tuple[float, float]:
-    """The engine's own time in this process: the first sentence (median), every sentence."""
+def engine_seconds(
+    jobs: list[SentenceJob], first_runs: int, whole: bool = True
+) -> tuple[float, float | None]:
+    """The engine's own time in this process: the first sentence (median), every sentence
+    (None without `whole`)."""
     first = jobs[0]
     engine = get_engine(first.options.engine)
     engine.synthesize(first.text, first.options)  # loaded before it is timed
@@ -149,6 +152,8 @@ def engine_seconds(jobs: list[SentenceJob], first_runs: int) -> tuple[float, flo
         started = time.perf_counter()
         engine.synthesize(first.text, first.options)
         firsts.append(time.perf_counter() - started)
+    if not whole:
+        return statistics.median(firsts), None
     started = time.perf_counter()
     for job in jobs:
         if job.text.strip():
@@ -243,7 +248,13 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                 public = f"{engine_name}:{voice}"
                 try:
                     found, audio = bench_voice(
-                        client, service, article, public, args.runs, args.first_runs
+                        client,
+                        service,
+                        article,
+                        public,
+                        args.runs,
+                        args.first_runs,
+                        not args.no_engine_whole,
                     )
                     results[public] = found
                     if judge is None:  # --timing-only
@@ -259,7 +270,8 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                     print(f"{lang} {public}: {results[public]['error']}", file=sys.stderr)
                     continue
                 found = results[public]
-                measured.append(Measured(engine_name, voice, found["recall"], found["rtf_engine"]))
+                rtf = found["rtf_engine"] or found["rtf_served"]  # --no-engine-whole: served
+                measured.append(Measured(engine_name, voice, found["recall"], rtf))
                 print(f"{lang} {public}: {json.dumps(found)}", file=sys.stderr, flush=True)
         service.shutdown()
     if judge is None:  # --timing-only: nothing heard, nothing to choose by
@@ -295,13 +307,15 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
     }
 
 
-def bench_voice(client, service, article, public: str, runs: int, first_runs: int):
+def bench_voice(
+    client, service, article, public: str, runs: int, first_runs: int, engine_whole_text=True
+):
     """One engine/voice reading the article: `runs` cold renders and the engine alone.
 
     Returns the figures and the served audio, decoded (the first run's).
     """
     jobs = service.request(article, rate=RATE, voice=public)[1]
-    engine_first, engine_whole = engine_seconds(jobs, first_runs)
+    engine_first, engine_whole = engine_seconds(jobs, first_runs, engine_whole_text)
     renders, memory, served_bytes = [], [], b""
     cache_root = Path(service.cache.root)
     for run in range(runs):
@@ -324,13 +338,13 @@ def bench_voice(client, service, article, public: str, runs: int, first_runs: in
         "engine_first_sentence_s": round(engine_first, 3),
         "first_audio_ratio": round(first_audio / engine_first, 2),
         "whole_article_s": round(whole, 2),
-        "engine_whole_text_s": round(engine_whole, 2),
-        "whole_article_ratio": round(whole / engine_whole, 2),
+        "engine_whole_text_s": round(engine_whole, 2) if engine_whole else None,
+        "whole_article_ratio": round(whole / engine_whole, 2) if engine_whole else None,
         "whole_article_s_spread": [
             round(min(r[1] for r in renders), 2),
             round(max(r[1] for r in renders), 2),
         ],
-        "rtf_engine": round(engine_whole / seconds, 3),
+        "rtf_engine": round(engine_whole / seconds, 3) if engine_whole else None,
         "rtf_served": round(whole / seconds, 3),
         "workers": memory,
     }, audio
@@ -390,6 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per sentence")
     parser.add_argument("--model-dir", default=str(kokoro_model.model_dir()))
     parser.add_argument("--judge-dir", default=str(Path.home() / ".cache" / "reader-whisper-base"))
+    parser.add_argument(
+        "--no-engine-whole",
+        action="store_true",
+        help="skip the engine alone on the whole text (no whole_article_ratio): on a busy host "
+        "it costs as much as the served render",
+    )
     parser.add_argument(
         "--timing-only",
         action="store_true",
