@@ -70,10 +70,15 @@ MEASURED_ON = (
     "French, Spanish, Japanese and Chinese: bench/articles.py (make bench) on 2026-12-06, the "
     "whole seed article as the app serves it (Ogg/Opus, Kokoro's Japanese from its kanji, its "
     "Mandarin from misaki's pinyin G2P); Japanese and Chinese at load average 2-5, French's "
-    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's)"
+    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's). Russian and Ukrainian: "
+    "bench/articles.py on 2026-12-06 23:10-23:42 UTC (bench/results/"
+    "articles-2026-12-06-ru-uk-ar-de-en-it.json), jm_kumo only (heard best in both on 300 "
+    "characters; jf_nezumi 0.45 and 0.28 there), the engine alone with one worker's single ONNX "
+    "Runtime thread, load average 9-26 with nice 10: rtf ~5x an idle host's"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh whole articles.
+# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh, ru, uk whole
+# articles.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
         Measured("espeak", "roa/fr", 0.402, 0.005),
@@ -90,14 +95,12 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jf_nezumi", 0.978, 0.674),
     ),
     "uk": (
-        Measured("espeak", "zle/uk", 0.023, 0.001),
-        Measured("kokoro", "jm_kumo", 0.395, 0.818),
-        Measured("kokoro", "jf_nezumi", 0.279, 0.853),
+        Measured("espeak", "zle/uk", 0.008, 0.005),
+        Measured("kokoro", "jm_kumo", 0.376, 2.462),
     ),
     "ru": (
-        Measured("espeak", "zle/ru", 0.1, 0.001),
-        Measured("kokoro", "jm_kumo", 0.512, 0.797),
-        Measured("kokoro", "jf_nezumi", 0.45, 0.921),
+        Measured("espeak", "zle/ru", 0.07, 0.001),
+        Measured("kokoro", "jm_kumo", 0.57, 2.077),
     ),
     "ja": (
         Measured("espeak", "jpx/ja", 0.138, 0.001),
