@@ -3,6 +3,7 @@ by an offline recognizer and timed against the engine's own synthesis.
 
     .venv/bin/python -m bench.articles [--lang fr,de] [--engines espeak,kokoro]
         [--kokoro-voices best|all|jm_kumo,jf_alpha] [--runs 1] [--out part.json]
+        [--engine-workers N] [--no-engine-whole] [--timing-only]
     .venv/bin/python -m bench.articles --merge part1.json part2.json   # one document
 
 For each seed language and each engine of the registry that speaks it (espeak-ng's voice for
