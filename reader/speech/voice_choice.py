@@ -74,10 +74,13 @@ MEASURED_ON = (
     "bench/articles.py on 2026-12-06 23:10-23:42 UTC (bench/results/"
     "articles-2026-12-06-ru-uk-ar-de-en-it.json), jm_kumo only (heard best in both on 300 "
     "characters; jf_nezumi 0.45 and 0.28 there), the engine alone with one worker's single ONNX "
-    "Runtime thread, load average 9-26 with nice 10: rtf ~5x an idle host's"
+    "Runtime thread, load average 9-26 with nice 10: rtf ~5x an idle host's. Arabic: the same "
+    "run (23:43-00:01, load 21-26), its short vowels written by libtashkeel before espeak-ng "
+    "(Kokoro G2P revision 3; 0.55 on 300 characters without them), rtf as served (the engine "
+    "alone on the whole text was skipped for time)"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh, ru, uk whole
+# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh, ru, uk, ar whole
 # articles.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
@@ -113,9 +116,8 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jf_alpha", 0.563, 0.28),
     ),
     "ar": (
-        Measured("espeak", "sem/ar", 0.391, 0.001),
-        Measured("kokoro", "jm_kumo", 0.552, 2.198),
-        Measured("kokoro", "jf_nezumi", 0.533, 2.054),
+        Measured("espeak", "sem/ar", 0.135, 0.013),
+        Measured("kokoro", "jm_kumo", 0.69, 3.727),
     ),
     "es": (
         Measured("espeak", "roa/es", 0.714, 0.006),
