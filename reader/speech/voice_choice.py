@@ -72,30 +72,30 @@ MEASURED_ON = (
     "Mandarin from misaki's pinyin G2P); Japanese and Chinese at load average 2-5, French's "
     "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's). Russian and Ukrainian: "
     "bench/articles.py on 2026-12-06 23:10-23:42 UTC (bench/results/"
-    "articles-2026-12-06-ru-uk-ar-de-en-it.json), jm_kumo only (heard best in both on 300 "
+    "articles-2026-12-06-ru-uk-ar-de-en.json), jm_kumo only (heard best in both on 300 "
     "characters; jf_nezumi 0.45 and 0.28 there), the engine alone with one worker's single ONNX "
     "Runtime thread, load average 9-26 with nice 10: rtf ~5x an idle host's. Arabic: the same "
     "run (23:43-00:01, load 21-26), its short vowels written by libtashkeel before espeak-ng "
     "(Kokoro G2P revision 3; 0.55 on 300 characters without them), rtf as served (the engine "
-    "alone on the whole text was skipped for time)"
+    "alone on the whole text was skipped for time). German and English: the same run "
+    "(00:01-00:22, load 17-26), rtf as served; English's Piper voice too. Italian: still "
+    "bench/voices.py's 300 characters"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh, ru, uk, ar whole
-# articles.
+# measured, and espeak-ng reads it. One method per language: whole articles but for it.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
         Measured("espeak", "roa/fr", 0.402, 0.005),
         Measured("kokoro", "jm_kumo", 0.845, 7.834),
     ),
     "de": (
-        Measured("espeak", "gmw/de", 0.707, 0.001),
-        Measured("kokoro", "jm_kumo", 0.837, 0.719),
-        Measured("kokoro", "jf_nezumi", 0.75, 0.733),
+        Measured("espeak", "gmw/de", 0.603, 0.011),
+        Measured("kokoro", "jm_kumo", 0.845, 2.929),
     ),
     "en": (
-        Measured("espeak", "gmw/en", 0.924, 0.001),
-        Measured("kokoro", "jm_kumo", 1.0, 0.673),
-        Measured("kokoro", "jf_nezumi", 0.978, 0.674),
+        Measured("espeak", "gmw/en", 0.804, 0.019),
+        Measured("kokoro", "jm_kumo", 0.984, 3.209),
+        Measured("piper", "en_US-joe-medium", 0.94, 0.458),
     ),
     "uk": (
         Measured("espeak", "zle/uk", 0.008, 0.005),
