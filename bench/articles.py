@@ -3,6 +3,7 @@ by an offline recognizer and timed against the engine's own synthesis.
 
     .venv/bin/python -m bench.articles [--lang fr,de] [--engines espeak,kokoro]
         [--kokoro-voices best|all|jm_kumo,jf_alpha] [--runs 1] [--out part.json]
+        [--engine-workers N] [--no-engine-whole] [--timing-only]
     .venv/bin/python -m bench.articles --merge part1.json part2.json   # one document
 
 For each seed language and each engine of the registry that speaks it (espeak-ng's voice for
@@ -22,9 +23,12 @@ fresh app under READER_SPEECH_ENGINE=auto, its worker processes warm, `GET
 - which voice `auto` chooses now (the table in reader/speech/voice_choice.py), and which it
   would choose from these figures.
 
-The engine's own time runs in this process with all the cores (Kokoro: one ONNX Runtime
-session with cores threads), the app's in its workers (cores / workers threads each), as they
-run in production. Load averages are printed: the host is shared.
+The engine's own time runs in this process configured as one worker is (Kokoro and Piper: one
+ONNX Runtime session with cores / workers threads), so that a ratio measures what the app adds
+(queueing, encoding, streaming), not a different thread count: with all the cores here and one
+core per worker there, Japanese's and Chinese's first sentence had looked 1.8x slower served.
+--engine-workers 1 measures the engine alone with every core instead. Load averages are
+printed: the host is shared.
 """
 
 import argparse
@@ -136,8 +140,11 @@ def worker_memory() -> list[dict]:
     return found
 
 
-def engine_seconds(jobs: list[SentenceJob], first_runs: int) -> tuple[float, float]:
-    """The engine's own time in this process: the first sentence (median), every sentence."""
+def engine_seconds(
+    jobs: list[SentenceJob], first_runs: int, whole: bool = True
+) -> tuple[float, float | None]:
+    """The engine's own time in this process: the first sentence (median), every sentence
+    (None without `whole`)."""
     first = jobs[0]
     engine = get_engine(first.options.engine)
     engine.synthesize(first.text, first.options)  # loaded before it is timed
@@ -146,6 +153,8 @@ def engine_seconds(jobs: list[SentenceJob], first_runs: int) -> tuple[float, flo
         started = time.perf_counter()
         engine.synthesize(first.text, first.options)
         firsts.append(time.perf_counter() - started)
+    if not whole:
+        return statistics.median(firsts), None
     started = time.perf_counter()
     for job in jobs:
         if job.text.strip():
@@ -230,8 +239,8 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
             article, _ = store_article(session, draft_from_path(seed_path(lang)))
         service.start()
         warm_workers(service, Path(data))
-        # This process's own synthesis gets every core, as one engine alone would.
-        kokoro_model.configure(model_dir, workers=1)
+        # This process's own synthesis gets the threads one worker has (see the docstring).
+        kokoro_model.configure(model_dir, workers=args.engine_workers or args.workers)
         client = app.test_client()
         auto_now = service.choice_for(lang)
         results, measured = {}, []
@@ -240,22 +249,42 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
                 public = f"{engine_name}:{voice}"
                 try:
                     found, audio = bench_voice(
-                        client, service, article, public, args.runs, args.first_runs
+                        client,
+                        service,
+                        article,
+                        public,
+                        args.runs,
+                        args.first_runs,
+                        not args.no_engine_whole,
                     )
+                    results[public] = found
+                    if judge is None:  # --timing-only
+                        print(f"{lang} {public}: {json.dumps(found)}", file=sys.stderr, flush=True)
+                        continue
                     found["recall"], transcripts = heard(
                         scorer, judge, audio, seed_body(lang), lang
                     )
                     # Kept whole, so that a changed reference can be scored again without a run.
                     found["transcripts"] = transcripts
-                    results[public] = found
                 except Exception as error:  # noqa: BLE001 - one voice failing is a result too
                     results[public] = {"error": f"{type(error).__name__}: {error}"}
                     print(f"{lang} {public}: {results[public]['error']}", file=sys.stderr)
                     continue
                 found = results[public]
-                measured.append(Measured(engine_name, voice, found["recall"], found["rtf_engine"]))
+                rtf = found["rtf_engine"] or found["rtf_served"]  # --no-engine-whole: served
+                measured.append(Measured(engine_name, voice, found["recall"], rtf))
                 print(f"{lang} {public}: {json.dumps(found)}", file=sys.stderr, flush=True)
         service.shutdown()
+    if judge is None:  # --timing-only: nothing heard, nothing to choose by
+        return {
+            "article": seed_path(lang).name,
+            "load_before": load,
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+            "engine_alone_as_workers": args.engine_workers or args.workers,
+            "auto_now": str(auto_now) if auto_now else None,
+            "timing_only": True,
+            "voices": results,
+        }
     by_these = ranked(lang, {lang: tuple(measured)})
     best = max(measured, key=lambda m: m.recall, default=None)
     espeak = next((m.recall for m in measured if m.engine == "espeak"), None)
@@ -265,6 +294,7 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
         "chars": len(seed_body(lang)),
         "load_before": load,
         "load_after": [round(x, 2) for x in os.getloadavg()],
+        "engine_alone_as_workers": args.engine_workers or args.workers,
         "auto_now": str(auto_now) if auto_now else None,
         "auto_by_these_figures": str(by_these[0]) if by_these else None,
         "best": str(best.choice) if best else None,
@@ -278,13 +308,15 @@ def bench_language(lang: str, args, scorer, judge, model_dir: str) -> dict:
     }
 
 
-def bench_voice(client, service, article, public: str, runs: int, first_runs: int):
+def bench_voice(
+    client, service, article, public: str, runs: int, first_runs: int, engine_whole_text=True
+):
     """One engine/voice reading the article: `runs` cold renders and the engine alone.
 
     Returns the figures and the served audio, decoded (the first run's).
     """
     jobs = service.request(article, rate=RATE, voice=public)[1]
-    engine_first, engine_whole = engine_seconds(jobs, first_runs)
+    engine_first, engine_whole = engine_seconds(jobs, first_runs, engine_whole_text)
     renders, memory, served_bytes = [], [], b""
     cache_root = Path(service.cache.root)
     for run in range(runs):
@@ -307,13 +339,13 @@ def bench_voice(client, service, article, public: str, runs: int, first_runs: in
         "engine_first_sentence_s": round(engine_first, 3),
         "first_audio_ratio": round(first_audio / engine_first, 2),
         "whole_article_s": round(whole, 2),
-        "engine_whole_text_s": round(engine_whole, 2),
-        "whole_article_ratio": round(whole / engine_whole, 2),
+        "engine_whole_text_s": round(engine_whole, 2) if engine_whole else None,
+        "whole_article_ratio": round(whole / engine_whole, 2) if engine_whole else None,
         "whole_article_s_spread": [
             round(min(r[1] for r in renders), 2),
             round(max(r[1] for r in renders), 2),
         ],
-        "rtf_engine": round(engine_whole / seconds, 3),
+        "rtf_engine": round(engine_whole / seconds, 3) if engine_whole else None,
         "rtf_served": round(whole / seconds, 3),
         "workers": memory,
     }, audio
@@ -328,9 +360,10 @@ def summary(languages: dict) -> dict:
     """One line per language: auto's voice, its recall against the target, and the ratios."""
     rows = {}
     for lang, found in languages.items():
-        auto = found.get("voices", {}).get(found.get("auto_by_these_figures") or "", {})
+        chosen = found.get("auto_by_these_figures") or found.get("auto_now") or ""
+        auto = found.get("voices", {}).get(chosen, {})
         rows[lang] = {
-            "auto": found.get("auto_by_these_figures"),
+            "auto": chosen or None,
             "recall": auto.get("recall"),
             "target": found.get("target"),
             "meets_target": found.get("meets_target"),
@@ -362,9 +395,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="cold renders per voice (median)")
     parser.add_argument("--first-runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--engine-workers",
+        type=int,
+        default=0,
+        help="threads for the engine alone as if the cores were shared by this many workers "
+        "(default: --workers, as served; 1: every core)",
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per sentence")
     parser.add_argument("--model-dir", default=str(kokoro_model.model_dir()))
     parser.add_argument("--judge-dir", default=str(Path.home() / ".cache" / "reader-whisper-base"))
+    parser.add_argument(
+        "--no-engine-whole",
+        action="store_true",
+        help="skip the engine alone on the whole text (no whole_article_ratio): on a busy host "
+        "it costs as much as the served render",
+    )
+    parser.add_argument(
+        "--timing-only",
+        action="store_true",
+        help="the ratios, real-time factors and memory without the recognizer (no recall)",
+    )
     parser.add_argument("--out", help="also write the JSON here (a part for --merge)")
     parser.add_argument("--merge", nargs="+", help="print these parts as one document")
     args = parser.parse_args(argv)
@@ -373,15 +424,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.engines = args.engines.split(",")
 
-    scorer = load_scorer()
-    from faster_whisper import WhisperModel
+    scorer, judge = load_scorer(), None
+    if not args.timing_only:
+        from faster_whisper import WhisperModel
 
-    judge = WhisperModel(
-        str(scorer.model_dir(Path(args.judge_dir))),
-        device="cpu",
-        compute_type="int8",
-        cpu_threads=os.cpu_count() or 1,
-    )
+        judge = WhisperModel(
+            str(scorer.model_dir(Path(args.judge_dir))),
+            device="cpu",
+            compute_type="int8",
+            cpu_threads=os.cpu_count() or 1,
+        )
     report = {
         "method": __doc__.strip().splitlines()[0],
         "host": {"cpus": os.cpu_count(), "load_before": os.getloadavg()},

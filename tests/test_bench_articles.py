@@ -118,3 +118,15 @@ def test_a_real_run_hears_espeak_ng_read_the_english_article(tmp_path, capsys):
     assert english["auto_now"] is not None
     assert printed["summary"]["en"]["recall"] == voice["recall"]
     assert len(printed["host"]["load_before"]) == 3
+
+
+@pytest.mark.espeak
+@pytest.mark.slow
+def test_a_timing_only_run_measures_without_the_recognizer(tmp_path, capsys):
+    out = tmp_path / "en.json"
+    argv = ["--lang", "en", "--engines", "espeak", "--first-runs", "1", "--timing-only"]
+    assert articles.main([*argv, "--out", str(out)]) == 0
+    english = json.loads(capsys.readouterr().out)["languages"]["en"]
+    voice = english["voices"]["espeak:gmw/en"]
+    assert "recall" not in voice and voice["first_audio_ratio"] > 0 and voice["audio_s"] > 30
+    assert english["timing_only"] and english["engine_alone_as_workers"] == 2

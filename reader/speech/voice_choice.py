@@ -70,34 +70,40 @@ MEASURED_ON = (
     "French, Spanish, Japanese and Chinese: bench/articles.py (make bench) on 2026-12-06, the "
     "whole seed article as the app serves it (Ogg/Opus, Kokoro's Japanese from its kanji, its "
     "Mandarin from misaki's pinyin G2P); Japanese and Chinese at load average 2-5, French's "
-    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's)"
+    "and Spanish's rtf at 11-24 with nice 10 (~20x an idle host's). Russian and Ukrainian: "
+    "bench/articles.py on 2026-12-06 23:10-23:42 UTC (bench/results/"
+    "articles-2026-12-06-ru-uk-ar-de-en.json), jm_kumo only (heard best in both on 300 "
+    "characters; jf_nezumi 0.45 and 0.28 there), the engine alone with one worker's single ONNX "
+    "Runtime thread, load average 9-26 with nice 10: rtf ~5x an idle host's. Arabic: the same "
+    "run (23:43-00:01, load 21-26), its short vowels written by libtashkeel before espeak-ng "
+    "(Kokoro G2P revision 3; 0.55 on 300 characters without them), rtf as served (the engine "
+    "alone on the whole text was skipped for time). German and English: the same run "
+    "(00:01-00:22, load 17-26), rtf as served; English's Piper voice too. Italian: still "
+    "bench/voices.py's 300 characters"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: fr, es, ja, zh whole articles.
+# measured, and espeak-ng reads it. One method per language: whole articles but for it.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
         Measured("espeak", "roa/fr", 0.402, 0.005),
         Measured("kokoro", "jm_kumo", 0.845, 7.834),
     ),
     "de": (
-        Measured("espeak", "gmw/de", 0.707, 0.001),
-        Measured("kokoro", "jm_kumo", 0.837, 0.719),
-        Measured("kokoro", "jf_nezumi", 0.75, 0.733),
+        Measured("espeak", "gmw/de", 0.603, 0.011),
+        Measured("kokoro", "jm_kumo", 0.845, 2.929),
     ),
     "en": (
-        Measured("espeak", "gmw/en", 0.924, 0.001),
-        Measured("kokoro", "jm_kumo", 1.0, 0.673),
-        Measured("kokoro", "jf_nezumi", 0.978, 0.674),
+        Measured("espeak", "gmw/en", 0.804, 0.019),
+        Measured("kokoro", "jm_kumo", 0.984, 3.209),
+        Measured("piper", "en_US-joe-medium", 0.94, 0.458),
     ),
     "uk": (
-        Measured("espeak", "zle/uk", 0.023, 0.001),
-        Measured("kokoro", "jm_kumo", 0.395, 0.818),
-        Measured("kokoro", "jf_nezumi", 0.279, 0.853),
+        Measured("espeak", "zle/uk", 0.008, 0.005),
+        Measured("kokoro", "jm_kumo", 0.376, 2.462),
     ),
     "ru": (
-        Measured("espeak", "zle/ru", 0.1, 0.001),
-        Measured("kokoro", "jm_kumo", 0.512, 0.797),
-        Measured("kokoro", "jf_nezumi", 0.45, 0.921),
+        Measured("espeak", "zle/ru", 0.07, 0.001),
+        Measured("kokoro", "jm_kumo", 0.57, 2.077),
     ),
     "ja": (
         Measured("espeak", "jpx/ja", 0.138, 0.001),
@@ -110,9 +116,8 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jf_alpha", 0.563, 0.28),
     ),
     "ar": (
-        Measured("espeak", "sem/ar", 0.391, 0.001),
-        Measured("kokoro", "jm_kumo", 0.552, 2.198),
-        Measured("kokoro", "jf_nezumi", 0.533, 2.054),
+        Measured("espeak", "sem/ar", 0.135, 0.013),
+        Measured("kokoro", "jm_kumo", 0.69, 3.727),
     ),
     "es": (
         Measured("espeak", "roa/es", 0.714, 0.006),

@@ -172,8 +172,10 @@ class VoiceSelection:
                         f"piper:{voice} cannot read ({reason}); {lang} is read by "
                         f"{instead or 'no voice'}"
                     )
-                else:
+                elif voice == engine:  # the whole engine: each language's next choice reads
                     notes.append(f"{engine}: {reason}")
+                else:
+                    notes.append(f"{engine}:{voice} cannot read ({reason})")
         return notes
 
     def voice_for(self, lang: str | None) -> str | None:

@@ -133,7 +133,11 @@ def _list_in_subprocess(engine_name: str) -> tuple[dict[str, str], dict[str, str
 def main(argv: list[str]) -> int:
     """In the subprocess: print the engine's voices and problems as one JSON object."""
     (engine_name,) = argv
-    voices, problems = get_engine(engine_name).check_voices()
+    try:
+        voices, problems = get_engine(engine_name).check_voices()
+    except Exception as error:  # noqa: BLE001 - its one line is what the server logs and notes
+        sys.stderr.write(f"{error}\n")
+        return 1
     sys.stdout.write(json.dumps({"voices": voices, "problems": problems}, ensure_ascii=False))
     return 0
 

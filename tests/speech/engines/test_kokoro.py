@@ -128,8 +128,10 @@ class RecordingModel:
         ("ja", "港南電鉄は8日、3人の新しい運転士を迎えた。", "joːka", "haʨi"),
         ("ja", "東京駅から新型特急が出発した。", "toːkʲoː", "toɯ"),
         ("zh", "4月16日上午，天文展正式开幕。", "kʰai→mu↘", "5"),
+        # Written without short vowels, أطلقت is "ʔt̪lqt" to espeak-ng; vowelled, "ʔat̪laqat".
+        ("ar", "أطلقت بلدية المدينة أول خط، في خطوة جديدة.", "laq", "lqt"),
     ],
-    ids=["ja-day-reading", "ja-kanji-in-context", "zh-pinyin"],
+    ids=["ja-day-reading", "ja-kanji-in-context", "zh-pinyin", "ar-short-vowels"],
 )
 def test_what_the_model_is_given(kokoro_model_dir, monkeypatch, lang, written, heard, not_heard):
     monkeypatch.setattr(kokoro_model, "_configured_dir", str(kokoro_model_dir))

@@ -96,3 +96,56 @@ def test_a_model_changed_after_install_fails_its_recorded_checksum(monkeypatch, 
     (tmp_path / "es_ES-joe-medium.onnx.sha256").write_text("0" * 64 + "\n")
     _voices, problems = PiperEngine().check_voices()
     assert "sha256" in problems["es_ES-joe-medium"]
+
+
+def timed_words(text: str):
+    """The packaged voice loaded with its phoneme durations: its audio, and word_events'."""
+    from piper.config import PiperConfig, SynthesisConfig
+    from piper.voice import PiperVoice
+
+    from reader.speech.engines.piper import load_session, word_events
+
+    files = joe_files()
+    voice = PiperVoice(
+        session=load_session(files, durations=True),
+        config=PiperConfig.from_dict(voice_files.read_config(files)),
+    )
+    chunks = list(voice.synthesize(text, SynthesisConfig(), include_alignments=True))
+    samples = sum(len(chunk.audio_int16_array) for chunk in chunks)
+    return samples / chunks[0].sample_rate, word_events(text, chunks)
+
+
+@pytest.mark.neural
+def test_words_can_be_timed_by_the_models_phoneme_durations():
+    text = "The new bridge over the river opened this morning."
+    seconds_said, events = timed_words(text)
+    said = [text[start : start + length] for start, length, _ in events]
+    assert said == "The new bridge over the river opened this morning".split()
+    starts = [begins for _, _, begins in events]
+    assert starts == sorted(set(starts)) and 0 <= starts[0] < 0.3
+    assert starts[-1] < seconds_said - 0.2  # "morning" is said before the audio ends
+    # The model's durations: "bridge" takes longer to say than "the" before "river".
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert gaps[2] > gaps[4]
+
+
+@pytest.mark.neural
+def test_no_word_is_timed_when_espeak_reads_more_words_than_are_written():
+    # 1990 is said as two words (nineteen ninety): phoneme words and written words differ.
+    seconds_said, events = timed_words("In 1990 it opened.")
+    assert events == () and seconds_said > 1
+
+
+@pytest.mark.neural
+def test_a_worker_warms_the_piper_voices_auto_reads_with(monkeypatch, tmp_path):
+    from reader.speech.worker import piper_voices_auto_reads
+
+    monkeypatch.setenv(voice_files.VOICES_DIR_ENV, str(tmp_path))
+    # Measured Kokoro reads English: the packaged voice is not loaded (no memory for nothing).
+    assert piper_voices_auto_reads(kokoro_reads=True) == []
+    assert piper_voices_auto_reads(kokoro_reads=False) == [JOE]
+    # An added Dutch voice reads Dutch, which nothing neural was measured in.
+    files = joe_files()
+    (tmp_path / "nl_NL-joe-medium.onnx").symlink_to(files.model)
+    (tmp_path / "nl_NL-joe-medium.onnx.json").symlink_to(files.config)
+    assert piper_voices_auto_reads(kokoro_reads=True) == ["nl_NL-joe-medium"]
