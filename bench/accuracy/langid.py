@@ -36,6 +36,11 @@ def cldr_words() -> dict[str, list[str]]:
         names = list(locale.months["format"]["wide"].values())
         names += list(locale.days["format"]["wide"].values())
         words[lang] = [name for name in names if len(name.split()) <= 2]
+    return _unique_to_one_language(words)
+
+
+def _unique_to_one_language(words: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each language's names that no other language shares (a shared name has no answer)."""
     seen: dict[str, set[str]] = {}
     for lang, names in words.items():
         for name in names:
@@ -61,14 +66,7 @@ def cldr_names() -> dict[str, list[str]]:
         names = [*locale.territories.values(), *locale.languages.values()]
         names += list(locale.currencies.values())
         words[lang] = sorted({name for name in names if 1 <= len(name.split()) <= 2})
-    seen: dict[str, set[str]] = {}
-    for lang, names in words.items():
-        for name in names:
-            seen.setdefault(name.lower(), set()).add(lang)
-    return {
-        lang: [name for name in names if len(seen[name.lower()]) == 1]
-        for lang, names in words.items()
-    }
+    return _unique_to_one_language(words)
 
 
 def plain_langdetect() -> Detector:

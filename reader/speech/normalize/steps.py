@@ -254,19 +254,9 @@ STEPS: dict[str, tuple[Step, ...]] = {
             ("el", []),
             ("cs", [CZECH_DATES]),
             ("sv", [SWEDISH_ORDINALS]),
+            ("pl", [POLISH_DATES]),
+            ("tr", [TURKISH_ORDINALS]),
         )
-    },
-    **{
-        lang: _steps(
-            lang,
-            numeric_dates(lang),
-            digit_groups(lang),
-            abbreviations(lang),
-            money(lang),
-            *own_ordinals,
-            ranges(lang),
-        )
-        for lang, own_ordinals in (("pl", [POLISH_DATES]), ("tr", [TURKISH_ORDINALS]))
     },
     "ko": _steps("ko", digit_groups("ko"), money("ko"), KOREAN_DATES_AND_COUNTERS),
     "zh": _digits_and_money("zh", CHINESE_NUMBERS),
