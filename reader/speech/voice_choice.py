@@ -78,11 +78,13 @@ MEASURED_ON = (
     "run (23:43-00:01, load 21-26), its short vowels written by libtashkeel before espeak-ng "
     "(Kokoro G2P revision 3; 0.55 on 300 characters without them), rtf as served (the engine "
     "alone on the whole text was skipped for time). German and English: the same run "
-    "(00:01-00:22, load 17-26), rtf as served; English's Piper voice too. Italian: still "
-    "bench/voices.py's 300 characters"
+    "(00:01-00:22, load 17-26), rtf as served; English's Piper voice too. "
+    "Italian: bench/articles.py on 2026-12-07 00:53-01:00 UTC "
+    "(bench/results/articles-2026-12-07-it.json), jm_kumo only (best on 300 characters), "
+    "load average 4-9 with nice 19, rtf as served"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
-# measured, and espeak-ng reads it. One method per language: whole articles but for it.
+# measured, and espeak-ng reads it. One method for every language: whole articles.
 TABLE: dict[str, tuple[Measured, ...]] = {
     "fr": (
         Measured("espeak", "roa/fr", 0.402, 0.005),
@@ -124,9 +126,8 @@ TABLE: dict[str, tuple[Measured, ...]] = {
         Measured("kokoro", "jm_kumo", 0.94, 5.907),
     ),
     "it": (
-        Measured("espeak", "roa/it", 0.7, 0.001),
-        Measured("kokoro", "jm_kumo", 0.96, 0.767),
-        Measured("kokoro", "jf_nezumi", 0.93, 0.868),
+        Measured("espeak", "roa/it", 0.682, 0.003),
+        Measured("kokoro", "jm_kumo", 0.891, 0.516),
     ),
 }
 
