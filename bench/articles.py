@@ -424,9 +424,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.engines = args.engines.split(",")
 
-    scorer, judge = load_scorer(), None
+    scorer, judge = None, None  # a timing-only run needs neither the recognizer nor its scorer
     if not args.timing_only:
         from faster_whisper import WhisperModel
+
+        scorer = load_scorer()
 
         judge = WhisperModel(
             str(scorer.model_dir(Path(args.judge_dir))),

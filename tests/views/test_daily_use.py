@@ -2,6 +2,7 @@
 
 import io
 import re
+import time
 
 import pytest
 
@@ -188,6 +189,11 @@ def test_the_audio_length_shows_once_rendered_and_no_render_starts_before(app, c
     assert not speech._renders  # showing the list started nothing
     timings = client.get("/articles/1/audio/timings").json["sentences"]
     length = max(cue["end"] for cue in timings)
+    # The track is streamed while the render's last step still writes it to the cache.
+    deadline = time.monotonic() + 60
+    while not client.get("/articles/1/audio/status").json["cached"]:
+        assert time.monotonic() < deadline, "the render was not cached within 60 s"
+        time.sleep(0.05)
     page = client.get("/?lang=ja").get_data(as_text=True)
     seconds = float(re.search(r'data-seconds="([\d.]+)"', page).group(1))
     assert seconds == pytest.approx(length, abs=0.1)
