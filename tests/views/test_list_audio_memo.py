@@ -6,7 +6,15 @@ import pytest
 
 from reader.lexicon import entries
 from reader.library import articles
-from tests.helpers import load_seed
+from tests.helpers import load_seed, make_app
+
+
+@pytest.fixture
+def app(tmp_path):
+    """Every list page rendered (none kept for anonymous readers): the plans alone are tested."""
+    app = make_app(tmp_path, PAGE_CACHE_PAGES=0)
+    yield app
+    app.extensions["reader.speech"].shutdown()
 
 
 def shown_seconds(client) -> float | None:
