@@ -1,6 +1,7 @@
 """The list's audio lengths: each article planned once per version, never a stale length."""
 
 import re
+import time
 
 import pytest
 
@@ -24,8 +25,14 @@ def shown_seconds(client) -> float | None:
 
 
 def rendered_length(client, article_id: int) -> float:
+    """The length of the article's render, once its file is in the cache (written just after
+    the timings are answered: waited for, at most 20 s)."""
     timings = client.get(f"/articles/{article_id}/audio/timings").json["sentences"]
-    return max(cue["end"] for cue in timings)
+    length = max(cue["end"] for cue in timings)
+    deadline = time.monotonic() + 20
+    while shown_seconds(client) != pytest.approx(length, abs=0.1) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return length
 
 
 @pytest.fixture
