@@ -14,7 +14,7 @@ PACKAGE = ROOT / "reader"
 
 SERVICES = ("reader.library", "reader.speech", "reader.feedback", "reader.auth", "reader.lexicon")
 # Below the services: what they may import, and which imports none of them.
-FOUNDATION = ("reader.text", "reader.models", "reader.config", "reader.once")
+FOUNDATION = ("reader.text", "reader.models", "reader.config", "reader.once", "reader.memo")
 WEB_PACKAGES = ("flask", "flask_babel", "flask_wtf", "werkzeug", "wtforms")
 # The web edge: the only modules outside reader.views that may import Flask and its kin.
 # reader: create_app; reader.cli: the command line around the app; reader.errors: the error

@@ -295,6 +295,20 @@ def page_state(connection: Connection, article_id: int) -> Row | None:
     return connection.execute(_PAGE_STATE, {"article_id": article_id}).first()
 
 
+def library_state(connection: Connection) -> Row:
+    """(count, newest id, sum of revisions, newest import time) of all articles: one query
+    that changes with every import, edit, language override and removal, so a cached list
+    is never one of those behind (ids may be reused after a removal; import times are not)."""
+    return connection.execute(_LIBRARY_STATE).one()
+
+
+_LIBRARY_STATE = select(
+    func.count(Article.id),
+    func.max(Article.id),
+    func.sum(Article.revision),
+    func.max(Article.created_at),
+)
+
 _PAGE_STATE = select(Article.revision, Article.language, Article.published_utc).where(
     Article.id == bindparam("article_id")
 )

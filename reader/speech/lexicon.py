@@ -3,7 +3,7 @@
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -67,6 +67,12 @@ class Lexicon:
         for rule in rules:
             by_language.setdefault(rule.language, []).append(rule)
         self._rules = {lang: tuple(found) for lang, found in by_language.items()}
+
+    @cached_property
+    def fingerprint(self) -> tuple[LexiconRule, ...]:
+        """Every rule in the order applied: equal for two lexicons that say everything alike
+        (what a memo of planned articles is keyed by)."""
+        return tuple(rule for rules in self._rules.values() for rule in rules)
 
     def rules_for(self, lang: str | None) -> tuple[LexiconRule, ...]:
         return self._rules.get(base_language(lang or "") or "", ())

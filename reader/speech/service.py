@@ -4,6 +4,7 @@ import os
 import threading
 
 from reader import metrics
+from reader.memo import Memo
 from reader.models import Article
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
@@ -35,6 +36,12 @@ from reader.text.languages import LANGUAGES, language_of_espeak_voice
 FAILURE_GRACE_SECONDS = 60.0
 # While the audio cache cannot be written, this many finished renders are kept in memory.
 MAX_HELD_RENDERS = 8
+# The list page shows every article's audio length, and planning an article to find its file
+# takes milliseconds (normalizing every sentence): what the plan found is remembered, for this
+# many article versions.
+PLANS_REMEMBERED = 2048
+# Unplannable here (no engine, no voice): the list shows no length.
+_NO_PLAN = "no plan"
 
 
 class SpeechService(VoiceSelection):
@@ -76,6 +83,8 @@ class SpeechService(VoiceSelection):
         self._renders: dict[str, Render] = {}
         self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
+        self._planned = Memo(PLANS_REMEMBERED)  # what the article's plan is keyed by → its key
+        self._lengths = Memo(PLANS_REMEMBERED)  # a rendered file's key → its length in seconds
 
     def start(self, list_voices: bool = True, workers: int | None = None) -> None:
         """What a server does once at start: list the voices and start the workers.
@@ -277,18 +286,81 @@ class SpeechService(VoiceSelection):
         """How long the article's audio lasts, when it is rendered whole; None otherwise.
 
         Plans the article (nothing is synthesized, no render starts) and looks for its file in
-        the server's format, then in MP3, the fallback a browser without Opus gets.
+        the server's format, then in MP3, the fallback a browser without Opus gets. The plan's
+        key is remembered for all the plan depends on (see _plan_context), so a list page
+        plans an article once per revision, lexicon and voices, not at every request.
         """
-        formats = dict.fromkeys((self.audio_format(), "mp3"))
-        for audio_format in formats:
+        try:
+            context = self._plan_context(article, lexicon)
+        except (EngineUnavailable, SpeechRequestError):
+            return None
+        for audio_format in dict.fromkeys((self.audio_format(), "mp3")):
+            key = self._planned_key(article, lexicon, audio_format, context)
+            if key is None:
+                return None
+            seconds = self._rendered_length(key, audio_format)
+            if seconds is not None:
+                return seconds
+        return None
+
+    def _plan_context(self, article: Article, lexicon: Lexicon) -> tuple | None:
+        """All an article's plan depends on, or None when it cannot be told (an article not
+        stored yet has no revision): the article's revision (every edit, language override
+        and re-import counts one), its language and region, the lexicon's rules, the voices
+        installed (a quote's language may get a voice it had none for), the engines'
+        versions, the normalizer's, and the settings that shape the plan."""
+        if article.id is None or article.revision is None:
+            return None
+        return (
+            article.id,
+            article.revision,
+            article.language,
+            article.region,
+            lexicon.fingerprint,
+            tuple(sorted(self.voices.voices())),
+            self.engine_version(),
+            NORMALIZER_VERSION,
+            self.config.read_hashtags,
+            self.config.rate,
+        )
+
+    def _planned_key(
+        self, article: Article, lexicon: Lexicon, audio_format: str, context: tuple | None
+    ) -> str | None:
+        """The key of the article's file in the format, planned once per context; None when
+        it cannot be planned here."""
+        memo_key = None if context is None else (*context, audio_format)
+        key = None if memo_key is None else self._planned.get(memo_key)
+        if key is None:
             try:
                 request, _jobs = self.request(article, audio_format=audio_format, lexicon=lexicon)
+                key = request.key
             except (EngineUnavailable, VoiceUnavailable, SpeechRequestError):
+                key = _NO_PLAN
+            if memo_key is not None:
+                self._planned.put(memo_key, key)
+        return None if key == _NO_PLAN else key
+
+    def _rendered_length(self, key: str, audio_format: str) -> float | None:
+        """The length of the article's file under `key`, when the cache holds it with its
+        timings (read once: a file's key covers all it says)."""
+        path = self.cache.get(ARTICLE_KIND, key, FORMATS[audio_format].suffix)
+        if path is None:
+            return None
+        seconds = self._lengths.get(key)
+        if seconds is None:
+            track_path = self.cache.get(ARTICLE_KIND, key, TRACK_SUFFIX)
+            if track_path is None:
                 return None
-            cached = self.cached(request)
-            if cached is not None and cached.track.count:
-                return cached.track.seconds
-        return None
+            try:
+                track = TrackFile.open(track_path)  # reads the head line only
+            except (OSError, ValueError, KeyError, TypeError):
+                return None
+            if not track.count:
+                return None
+            seconds = track.seconds
+            self._lengths.put(key, seconds)
+        return seconds
 
     def render(self, request: RenderRequest, jobs: list[SentenceJob]) -> Render:
         """Start the article's render, or join the one in progress."""

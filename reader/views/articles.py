@@ -1,5 +1,7 @@
 """Article pages: the list with its language filter, the reading page, the language override."""
 
+import time
+
 from flask import (
     Blueprint,
     abort,
@@ -30,10 +32,32 @@ bp = Blueprint("articles", __name__)
 PER_PAGE = 20
 # "Listen to all" queues the list as filtered, up to this many articles (hours of listening).
 QUEUE_LIMIT = 200
+# An anonymous list page is rendered again at least this often: what the library's state does
+# not tell (an audio length once its render ends, a lexicon change, "3 days ago") shows after
+# at most this long. Imports, edits and removals show at once.
+LIST_PAGE_SECONDS = 5
 
 
 @bp.get("/")
 def index():
+    if not page_cache.for_anyone(with_query=True):
+        return _list_page()
+    # The list every anonymous reader gets, keyed by all the page shows: its query string
+    # (filters, page, and the language switcher's links keep every argument), the reader's
+    # language, the library's state (one small query), and the time, in steps.
+    with db.connection() as connection:
+        state = tuple(article_service.library_state(connection))
+    key = (
+        request.query_string,
+        str(get_locale()),
+        chosen_locale(),
+        state,
+        int(time.monotonic() // LIST_PAGE_SECONDS),
+    )
+    return page_cache.cached(key, lambda: (key, _list_page()), page_cache.list_pages())
+
+
+def _list_page() -> str:
     session = get_session()
     language = request.args.get("language") or None
     try:

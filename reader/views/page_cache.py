@@ -1,64 +1,46 @@
-"""Reading pages as every anonymous reader gets them, kept rendered per article revision."""
+"""Pages as every anonymous reader gets them, kept rendered: reading pages per article
+revision, list pages per state of the library (and for a few seconds)."""
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 
 from flask import Flask, current_app, request, session
 from flask_login import current_user
 
+from reader.memo import Memo
 from reader.text.date_format import format_relative
 
 EXTENSION = "reader.page_cache"
+LIST_EXTENSION = "reader.list_page_cache"
+# List pages kept apart from reading pages: a few list views, renewed every few seconds,
+# would otherwise push the reading pages out.
+LIST_PAGES = 32
 
 
-class PageCache:
+class PageCache(Memo):
     """The most recently used rendered pages (encoded), at most `size` of them; thread-safe."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> bytes | None:
-        with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: Hashable, page: bytes) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-
-    def __len__(self) -> int:
-        return len(self._pages)
 
 
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = PageCache(app.config["PAGE_CACHE_PAGES"])
+    app.extensions[LIST_EXTENSION] = PageCache(min(LIST_PAGES, app.config["PAGE_CACHE_PAGES"]))
 
 
 def pages() -> PageCache:
     return current_app.extensions[EXTENSION]
 
 
-def for_anyone() -> bool:
+def list_pages() -> PageCache:
+    return current_app.extensions[LIST_EXTENSION]
+
+
+def for_anyone(with_query: bool = False) -> bool:
     """Whether this request gets the page any anonymous reader gets: not signed in (an
-    editor's page has forms with their CSRF token), nothing flashed, no query string."""
+    editor's page has forms with their CSRF token), nothing flashed, no query string
+    (unless `with_query`: then the caller keys the page by it)."""
     return (
         pages().size > 0
-        and not request.query_string
+        and (with_query or not request.query_string)
         and "_flashes" not in session
         and not current_user.is_authenticated
     )
@@ -72,12 +54,15 @@ def relative_time(published_utc: datetime | None, locale: str) -> str | None:
     return format_relative(published_utc.replace(tzinfo=UTC), locale)
 
 
-def cached(key: Hashable, render: Callable[[], tuple[Hashable, str]]):
-    """The page cached under `key`, else render() → (the key it belongs under, the page),
-    stored there; as a response."""
-    page = pages().get(key)
+def cached(
+    key: Hashable, render: Callable[[], tuple[Hashable, str]], store: PageCache | None = None
+):
+    """The page cached under `key` (in `store`, by default the reading pages), else render()
+    → (the key it belongs under, the page), stored there; as a response."""
+    store = pages() if store is None else store
+    page = store.get(key)
     if page is None:
         stored_key, text = render()
         page = text.encode("utf-8")
-        pages().put(stored_key, page)
+        store.put(stored_key, page)
     return current_app.response_class(page, mimetype="text/html")
