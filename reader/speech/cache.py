@@ -67,8 +67,11 @@ class AudioCache:
         """The cached file, or None when absent, empty or unreadable."""
         path = self.path(kind, key, suffix)
         try:
-            if path.stat().st_size > 0:
-                os.utime(path)  # last use, for pruning by age
+            info = path.stat()
+            if info.st_size > 0:
+                # The last use goes in the access time, for pruning; the modification time
+                # stays when the file was made (the audio's and the feed's Last-Modified).
+                os.utime(path, ns=(time.time_ns(), info.st_mtime_ns))
                 return path
         except FileNotFoundError:
             return None
@@ -119,7 +122,8 @@ class AudioCache:
                 if now - info.st_mtime > ABANDONED_WRITE_SECONDS:
                     files.append((-math.inf, info.st_size, path))  # removed below
                 continue
-            files.append((info.st_mtime, info.st_size, path))
+            last_use = max(info.st_atime, info.st_mtime)  # get() marks a use in st_atime
+            files.append((last_use, info.st_size, path))
         files.sort(reverse=True)  # most recently used first
         kept_bytes = removed_bytes = removed = 0
         for mtime, size, path in files:

@@ -101,3 +101,18 @@ def test_cache_key_changes_with_every_input():
     assert base != cache_key("text", "roa/fr", 176, "engine-1", "lexicon-1")
     assert base != cache_key("text", "roa/fr", 175, "engine-1", "lexicon-2")
     assert base == cache_key("text", "roa/fr", 175, "engine-1", "lexicon-1")
+
+
+def test_a_read_marks_a_use_but_keeps_when_the_file_was_made(tmp_path):
+    # The file's modification time is the audio's and the feed's Last-Modified: a read that
+    # moved it made every conditional GET crossing a second answer 200 instead of 304.
+    cache = AudioCache(tmp_path, cache_validators())
+    path = cache.put("articles", "k", b'{"cues": 0, "seconds": 0}\n', ".timings.jsonl")
+    made = time.time() - 3600
+    os.utime(path, (made, made))
+    assert cache.get("articles", "k", ".timings.jsonl") == path
+    info = path.stat()
+    assert info.st_mtime == made
+    assert info.st_atime > made + 3000  # the use, which pruning counts
+    report = cache.prune(max_bytes=10**9, max_age_seconds=600)
+    assert report.removed_files == 0 and path.exists()

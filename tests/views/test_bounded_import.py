@@ -111,12 +111,20 @@ def test_a_served_app_gives_its_memory_back_after_hostile_imports(tmp_path):
     """Three 4 MB pages of a million paragraphs and a 4 MB line: the server stays near its size."""
     data = tmp_path / "data"
     data.mkdir()
-    setup = make_app(data, DATABASE_URL=f"sqlite:///{data / 'reader.sqlite3'}")
+    # The server reads the same SQLite file as the setup (in the PostgreSQL pass too): the
+    # user and token added here must be the server's.
+    database = f"sqlite:///{data / 'reader.sqlite3'}"
+    setup = make_app(data, DATABASE_URL=database)
     _user, token = add_user(setup)
     setup.extensions["reader.speech"].shutdown()
     # One web worker: every import lands in the process whose memory is measured.
     with serve_reader(
-        data, seed=False, SPEECH_ENGINE="silent", IMPORT_SECONDS="10", WEB_WORKERS="1"
+        data,
+        seed=False,
+        SPEECH_ENGINE="silent",
+        IMPORT_SECONDS="10",
+        WEB_WORKERS="1",
+        DATABASE_URL=database,
     ) as server:
         pid = server.server_pid()
         status, _ = _post(
