@@ -1,7 +1,11 @@
 """UI languages: Flask-Babel set up with a locale chosen from ?lang=, a cookie, or the browser."""
 
+from functools import lru_cache
+
 from flask import Flask, current_app, request
 from flask_babel import Babel, get_locale
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from reader.text.languages import LANGUAGES, SUPPORTED_CODES, is_rtl
 
@@ -17,8 +21,15 @@ def select_locale() -> str:
     for candidate in candidates:
         if candidate in LANGUAGES:
             return candidate
-    best = request.accept_languages.best_match(SUPPORTED_CODES)
+    best = browser_locale(request.headers.get("Accept-Language", ""))
     return best or current_app.config["DEFAULT_LOCALE"]
+
+
+@lru_cache(maxsize=512)
+def browser_locale(accept_language: str) -> str | None:
+    """The UI language an Accept-Language header asks for best, or None: remembered per
+    header, since every page asks and browsers send a handful of distinct headers."""
+    return parse_accept_header(accept_language, LanguageAccept).best_match(SUPPORTED_CODES)
 
 
 def chosen_locale() -> str | None:

@@ -56,6 +56,12 @@ class VoiceSelection:
         """The engines that may read here, as found when the service started."""
         return tuple(self.catalogs)
 
+    def voices_version(self) -> tuple[int, ...]:
+        """Changes whenever the voices listed here or their problems do (after a new listing)."""
+        return tuple(
+            catalog.version for catalog in self.catalogs.values() if catalog.voices() is not None
+        )
+
     def engine(self) -> Engine:
         """The configured engine (under auto, espeak-ng, which can read every language);
         EngineUnavailable when it cannot run here."""

@@ -40,6 +40,9 @@ class VoiceCatalog:
         """Voice id (or the engine's name) -> why it cannot read, as last listed."""
         self._stamp: str | None = None
         self._checked_at = float("-inf")
+        self.version = 0
+        """Counts the changes to the voices and problems, so that what is made from them (a
+        page's voice menu) can be kept until the next one."""
 
     def voices(self) -> dict[str, str]:
         """The voices as last listed; lists them first if they never were or have changed.
@@ -82,13 +85,17 @@ class VoiceCatalog:
             )
         except Exception as error:  # noqa: BLE001 - no voices is an answer; the app keeps serving
             log.error("could not list the %s voices: %s", self.engine_name, error)
+            problems = {self.engine_name: str(error)}
+            if self._voices is None or self.problems != problems:
+                self.version += 1
             self._voices = self._voices if self._voices is not None else {}
-            self.problems = {self.engine_name: str(error)}
+            self.problems = problems
             return
         for voice, reason in problems.items():
             if self.problems.get(voice) != reason:
                 log.error("the %s voice %s cannot read: %s", self.engine_name, voice, reason)
         self._voices, self.problems, self._stamp = listed, problems, stamp
+        self.version += 1
         log.info("%d %s voices listed", len(listed), self.engine_name)
 
 

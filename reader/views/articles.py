@@ -25,7 +25,7 @@ from reader.views import page_cache, present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
 from reader.views.queueing import queue_item
-from reader.views.speaking import lexicon, speech, speech_problem, voice_menu
+from reader.views.speaking import lexicon, speech, voice_offer
 
 bp = Blueprint("articles", __name__)
 
@@ -175,13 +175,13 @@ def _page_key(article_id: int, revision: int, language: str | None, published_ut
         locale,
         chosen_locale(),
         page_cache.relative_time(published_utc, locale),
-        speech_problem(language),
-        tuple(voice_menu(language)),
+        voice_offer(language),
     )
 
 
 def _reading_page(article) -> str:
     locale = str(get_locale())
+    problem, voices = voice_offer(article.language)
     return render_template(
         "article.html",
         article=article,
@@ -191,8 +191,8 @@ def _reading_page(article) -> str:
         article_dir=present.text_direction(article.language),
         language_choices=_language_choices(locale),
         present=present,
-        speech_problem=speech_problem(article.language),
-        voices=voice_menu(article.language),
+        speech_problem=problem,
+        voices=voices,
         queue_item=queue_item(article),
     )
 

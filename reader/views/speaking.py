@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from reader.db import get_session
 from reader.lexicon.entries import load_lexicon
+from reader.memo import Memo
 from reader.speech.engines.base import EngineUnavailable
 from reader.speech.lexicon import Lexicon
 from reader.speech.prerender import start_prerender
@@ -40,6 +41,25 @@ def speech_problem(lang: str | None) -> str | None:
     except (EngineUnavailable, VoiceUnavailable) as error:
         return status_and_message(error)[1]
     return None
+
+
+def voice_offer(lang: str | None) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """(speech_problem, voice_menu) for the language in the reader's words: worked out once per
+    language, UI language and listing of the voices (they cost a fifth of a cached page)."""
+    offers = current_app.extensions.setdefault(OFFERS_EXTENSION, Memo(256))
+    try:
+        speech().engine()
+        key = (lang, str(get_locale()), speech().voices_version())
+    except EngineUnavailable:  # said as it is each time: it is over when espeak-ng is installed
+        return speech_problem(lang), tuple(voice_menu(lang))
+    offer = offers.get(key)
+    if offer is None:
+        offer = (speech_problem(lang), tuple(voice_menu(lang)))
+        offers.put(key, offer)
+    return offer
+
+
+OFFERS_EXTENSION = "reader.voice_offers"
 
 
 def voice_label(voice) -> str:

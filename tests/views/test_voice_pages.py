@@ -82,6 +82,9 @@ def test_an_added_voice_is_used_at_once_and_a_broken_one_noted(auto_app, tmp_pat
     )
     audio, _mimetype = service.preview("Goedemorgen, de brug is open.", "nl", EMPTY)
     assert audio.duration > 0.5  # the article still plays
+    dutch = dutch_article(auto_app)
+    reader = auto_app.test_client()
+    assert "nl_NL-joe-medium" not in reader.get(f"/articles/{dutch}").get_data(as_text=True)
 
     # A good voice added while the server runs: read with at its next look at the folder.
     source = tmp_path / "source"
@@ -95,3 +98,19 @@ def test_an_added_voice_is_used_at_once_and_a_broken_one_noted(auto_app, tmp_pat
     assert (options.engine, options.voice) == ("piper", "nl_NL-joe-medium")
     audio, _mimetype = service.preview("Goedemorgen.", "nl", EMPTY)
     assert audio.duration > 0.3
+    # ...and on the next reader's page (a page and voice menu kept from before, made anew).
+    page = reader.get(f"/articles/{dutch}").get_data(as_text=True)
+    assert '<option value="piper:nl_NL-joe-medium">' in page
+
+
+def dutch_article(app) -> int:
+    from reader.library.articles import store_article
+    from reader.library.importer import draft_from_text
+
+    text = (
+        "Title: De brug\nDate-Line: 5 december 2024\nLanguage: nl\n\n"
+        "De nieuwe brug over de Rijn is vanochtend geopend.\n"
+    )
+    with app.extensions["reader.db"]() as session:
+        article, _ = store_article(session, draft_from_text(text))
+        return article.id
