@@ -81,7 +81,9 @@ MEASURED_ON = (
     "(00:01-00:22, load 17-26), rtf as served; English's Piper voice too. "
     "Italian: bench/articles.py on 2026-12-07 00:53-01:00 UTC "
     "(bench/results/articles-2026-12-07-it.json), jm_kumo only (best on 300 characters), "
-    "load average 4-9 with nice 19, rtf as served"
+    "load average 4-9 with nice 19, rtf as served. The rtf figures are the busy host's: on a "
+    "quiet one (bench/results/articles-2026-12-07-timing.json) Kokoro's chosen voices read at "
+    "0.51-0.68 of real time with one worker's single thread, in every language"
 )
 # From the JSON bench/voices.py and bench/articles.py print; a language absent here was not
 # measured, and espeak-ng reads it. One method for every language: whole articles.
