@@ -17,7 +17,14 @@ from reader.library.search.schema import create_search_index
 def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite gets WAL, foreign keys and a busy timeout."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        # No statement cache in the sqlite3 module: a cached statement is shared by every
+        # cursor that runs the same SQL on a connection, and a finished cursor collected by
+        # the garbage collector in another thread reset it under the cursor reading from it,
+        # which crashed web workers (SIGSEGV) under load. Preparing a statement costs ~10 us.
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False, "cached_statements": 0},
+        )
         event.listen(engine, "connect", _configure_sqlite)
         db_file.watch(engine)
         return engine

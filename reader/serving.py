@@ -46,7 +46,10 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
         "threads": threads,
         "timeout": WORKER_TIMEOUT_SECONDS,
         "graceful_timeout": GRACEFUL_TIMEOUT_SECONDS,
-        "keepalive": 5,
+        # gthread closes a kept-alive connection whose next request it has not read within
+        # this time, even when the request is there: 5 s dropped readers' requests whenever a
+        # busy machine made one wait that long.
+        "keepalive": 30,
         "backlog": 1024,
         "proc_name": "reader",
         # Its default is one path per user: two servers on one machine would share it.
@@ -67,6 +70,10 @@ def serve(app, host: str, port: int, workers: int, threads: int) -> None:
     metrics.use_directory(os.path.join(app.config["DATA_DIR"], "metrics"))
     started = time.monotonic()
     warm_before_fork(app)
+    # SQLite's state for an open file (its locks, the WAL index it maps) must not cross a fork:
+    # workers that inherited the connections the migrations and the warm-up opened here
+    # crashed (SIGSEGV) in SQLite under load. None is open when they fork.
+    app.extensions["reader.engine"].dispose()
     log.info(
         "app preloaded and warmed in %.1f s; %d web workers fork from here",
         time.monotonic() - started,

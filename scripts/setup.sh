@@ -17,6 +17,8 @@ if [[ "${1:-}" == "--browser" ]]; then
   fc-list 2>/dev/null | grep -q "Noto Sans CJK" || packages+=(fonts-noto-core fonts-noto-cjk)
   # The storage, view and job tests run against PostgreSQL too (scripts/with-postgres.sh).
   compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || packages+=(postgresql)
+  # The sustained-load test (tests/test_serve_load.py) and bench/load.py drive the server.
+  command -v wrk >/dev/null || packages+=(wrk)
 fi
 if ((${#packages[@]})); then
   echo "Installing ${packages[*]} with apt-get"

@@ -1,6 +1,7 @@
 """Pages as every anonymous reader gets them, kept rendered: reading pages per article
 revision, list pages per state of the library (and for a few seconds)."""
 
+import threading
 import time
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
@@ -20,7 +21,22 @@ LIST_PAGES = 32
 
 
 class PageCache(Memo):
-    """The most recently used rendered pages (encoded), at most `size` of them; thread-safe."""
+    """The most recently used rendered pages (encoded), at most `size` of them; thread-safe.
+
+    A page missing from it is rendered by one thread while the others asking for it wait for
+    that page: when a list's time step ended, all 64 readers of a load test rendered the same
+    list at once, and the seconds that took made gunicorn drop waiting connections.
+    """
+
+    RENDER_LOCKS = 64
+
+    def __init__(self, size: int):
+        super().__init__(size)
+        # Striped: a few unrelated pages may wait on one another, and the locks stay bounded.
+        self._render_locks = [threading.Lock() for _ in range(self.RENDER_LOCKS)]
+
+    def render_lock(self, key: Hashable) -> threading.Lock:
+        return self._render_locks[hash(key) % self.RENDER_LOCKS]
 
 
 def init_app(app: Flask) -> None:
@@ -75,7 +91,10 @@ def cached(
     store = pages() if store is None else store
     page = store.get(key)
     if page is None:
-        stored_key, text = render()
-        page = text.encode("utf-8")
-        store.put(stored_key, page)
+        with store.render_lock(key):
+            page = store.get(key)  # rendered meanwhile by the thread this one waited for
+            if page is None:
+                stored_key, text = render()
+                page = text.encode("utf-8")
+                store.put(stored_key, page)
     return current_app.response_class(page, mimetype="text/html")

@@ -157,3 +157,35 @@ def test_the_cache_keeps_the_most_recently_read_pages(tmp_path):
     assert pages.get("a") == b"A"  # read: now the most recent
     pages.put("c", b"C")
     assert (pages.get("a"), pages.get("b"), pages.get("c")) == (b"A", None, b"C")
+
+
+def test_a_missing_page_is_rendered_once_for_readers_asking_at_once(app):
+    """The others wait for the one render (a list's time step ending under load had every
+    reader render the same list at once)."""
+    import threading
+    import time
+
+    from reader.views import page_cache
+
+    store = page_cache.PageCache(4)
+    renders, pages = [], []
+    release = threading.Event()
+
+    def render():
+        renders.append(1)
+        release.wait(10)
+        return "key", "<p>page</p>"
+
+    def ask():
+        with app.app_context():
+            pages.append(page_cache.cached("key", render, store).get_data())
+
+    readers = [threading.Thread(target=ask) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    time.sleep(0.3)  # every reader has asked and found no page (its render is held back)
+    release.set()
+    for reader in readers:
+        reader.join(10)
+    assert len(renders) == 1
+    assert pages == [b"<p>page</p>"] * 4
