@@ -5,14 +5,10 @@ three short articles play through in seconds; the gap between them is measured o
 element's own events and printed (bench, not assertion: the machine is shared and noisy).
 """
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
-from tests.helpers import serve_reader
+from tests.helpers import serve_articles
 
 pytestmark = pytest.mark.browser
 
@@ -69,15 +65,8 @@ if (navigator.mediaSession) {
 @pytest.fixture(scope="module")
 def queue_server():
     """A server with four short articles, read by the silent engine."""
-    data = Path(tempfile.mkdtemp(prefix="reader-queue-"))
-    seeds = data / "seeds"
-    seeds.mkdir()
-    for name, text in SHORT_ARTICLES.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    with serve_reader(data, seed=False, SPEECH_ENGINE="silent") as running:
-        running.run_reader("seed", "--path", str(seeds))
+    with serve_articles(SHORT_ARTICLES, "reader-queue-", SPEECH_ENGINE="silent") as running:
         yield running.base
-    shutil.rmtree(data, ignore_errors=True)
 
 
 @pytest.fixture
