@@ -78,3 +78,11 @@ def test_the_openapi_document_describes_the_days(client):
         assert not pattern.search(value) and not DAY.fullmatch(value.strip())
         response = client.get("/api/v1/articles", query_string={"since": value})
         assert response.status_code == 400
+
+
+def test_days_narrow_a_search_in_unspaced_text(client, japanese_article):
+    # 新型特急「みなとかぜ」, published 8 Nov 2025: the trigram index (three characters or more)
+    # and the LIKE path (fewer), both narrowed by the days.
+    for words in ("みなとかぜ", "特急"):
+        assert listed_ids(client, f"q={words}&until=2025-11-08") == [japanese_article.id]
+        assert listed_ids(client, f"q={words}&since=2025-11-09") == []
