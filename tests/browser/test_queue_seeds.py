@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 SEED_COUNT = 10
 FAST_RATE = "450"  # words per minute: espeak-ng's own upper range, still every word said
+START_SECONDS = 180
 WAIT_MS = 60_000  # for one article's first audio on a busy host (the render starts on arrival)
 # The article on the page, in the player's title and in the queue, all one: the id and title.
 SHOWN = """(item) => {
@@ -41,7 +42,10 @@ def seeded_server():
     """`reader seed` (the ten seed articles) and `reader serve` with espeak-ng, read fast."""
     data = Path(tempfile.mkdtemp(prefix="reader-queue-seeds-"))
     try:
-        with serve_reader(data, SPEECH_ENGINE="espeak", SPEECH_RATE=FAST_RATE) as running:
+        # Its start preloads espeak-ng's voices: slow on a host other test runs keep busy.
+        with serve_reader(
+            data, start_seconds=START_SECONDS, SPEECH_ENGINE="espeak", SPEECH_RATE=FAST_RATE
+        ) as running:
             yield running.base
     finally:
         shutil.rmtree(data, ignore_errors=True)
