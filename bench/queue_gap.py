@@ -8,15 +8,12 @@ and the host's load average, in the same run. Needs chromium and playwright (`ma
 
 import json
 import os
-import shutil
 import statistics
-import tempfile
-from pathlib import Path
 
 from reader.speech.policy import PAUSE_BETWEEN_PARAGRAPHS_MS
 from tests.browser.conftest import CHROMIUM_ARGS
 from tests.browser.test_queue import RECORD_EVENTS, SHORT_ARTICLES
-from tests.helpers import CHROMIUM, serve_reader
+from tests.helpers import CHROMIUM, serve_articles
 
 TIMEOUT_MS = 180_000
 
@@ -54,17 +51,8 @@ def play_through(base: str) -> list[dict]:
 
 
 def main() -> None:
-    data = Path(tempfile.mkdtemp(prefix="reader-bench-queue-"))
-    try:
-        seeds = data / "seeds"
-        seeds.mkdir()
-        for name, text in SHORT_ARTICLES.items():
-            (seeds / name).write_text(text, encoding="utf-8")
-        with serve_reader(data, seed=False, SPEECH_ENGINE="espeak") as running:
-            running.run_reader("seed", "--path", str(seeds))
-            events = play_through(running.base)
-    finally:
-        shutil.rmtree(data, ignore_errors=True)
+    with serve_articles(SHORT_ARTICLES, "reader-bench-queue-", SPEECH_ENGINE="espeak") as running:
+        events = play_through(running.base)
     gaps = gaps_ms(events)
     result = {
         "engine": "espeak",

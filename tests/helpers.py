@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -196,6 +197,26 @@ def serve_reader(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def serve_articles(articles: dict[str, str], prefix: str, **settings: str):
+    """`reader serve` on a fresh data dir (a temp dir named `prefix`…) whose library is just
+    these seed files (file name → text), seeded with `reader seed --path`; deleted afterwards.
+
+    Not under pytest's basetemp: a concurrent pytest run prunes old basetemp folders, which
+    would delete the database under the running server."""
+    data = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        seeds = data / "seeds"
+        seeds.mkdir()
+        for name, text in articles.items():
+            (seeds / name).write_text(text, encoding="utf-8")
+        with serve_reader(data, seed=False, **settings) as running:
+            running.run_reader("seed", "--path", str(seeds))
+            yield running
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
 
 
 GOOD_HEADER = "Title: Le pont\nDate-Line: 5 décembre 2024, 11h58\nLanguage: fr\n"

@@ -218,13 +218,18 @@ def _valid_timezone(name: str) -> str:
     return name
 
 
+LIST_ORDER = (Article.published_utc.desc().nulls_last(), Article.id)
+
+
 def list_articles(
-    session: Session, language: str | None = None, limit: int | None = None
+    session: Session,
+    language: str | None = None,
+    limit: int | None = None,
+    published: PublishedRange | None = None,
 ) -> list[Article]:
-    """Articles, newest first, optionally those in one language, optionally the first `limit`."""
-    query = select(Article).order_by(Article.published_utc.desc().nulls_last(), Article.id)
-    if language:
-        query = query.where(Article.language == language)
+    """Articles, newest first, optionally those in one language and range of days, and the
+    first `limit`."""
+    query = _filtered(select(Article).order_by(*LIST_ORDER), language, published)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -239,9 +244,6 @@ def _filtered(query, language: str | None, published: PublishedRange | None):
     if published and published.end_utc is not None:
         query = query.where(Article.published_utc < published.end_utc)
     return query
-
-
-LIST_ORDER = (Article.published_utc.desc().nulls_last(), Article.id)
 
 
 def list_page(

@@ -8,6 +8,7 @@ from reader.errors import error_response
 from reader.feedback import service as feedback_service
 from reader.library import articles as article_service
 from reader.library import importer
+from reader.library.published_range import BadDateRange
 from reader.library.search.query import SearchQueryError, search
 from reader.text.languages import LANGUAGES
 from reader.views import api_lexicon, present
@@ -17,6 +18,7 @@ from reader.views.feedback.guard import report_limit, too_large
 from reader.views.import_errors import IMPORT_FAILURES, import_error
 from reader.views.import_source import store_from_url, store_imported
 from reader.views.openapi import openapi_document
+from reader.views.published_filter import bad_range_message, requested_range
 from reader.views.speaking import render_on_import, voice_for
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -25,7 +27,8 @@ api_lexicon.register(bp)
 
 @bp.get("/articles")
 def list_articles():
-    """Articles newest first; with ?q=, those matching the words, best first, with the passage."""
+    """Articles newest first; with ?q=, those matching the words, best first, with the passage;
+    ?language= and the days ?since= and ?until= narrow either, as on the HTML list."""
     language = request.args.get("language")
     if language == "":  # the schema's enum has no empty code: leave it out for every language
         return error_response(400, _("Unknown language filter."), language=language)
@@ -33,14 +36,18 @@ def list_articles():
         article_service.check_language(language)
     except article_service.UnknownLanguage:
         return error_response(400, _("Unknown language filter."), language=language)
+    try:
+        published = requested_range()
+    except BadDateRange as error:  # the HTML list's words, and the parser's reason
+        return error_response(400, bad_range_message(), reason=str(error))
     query = (request.args.get("q") or "").strip()
     if query:  # an empty ?q= lists every article, as no ?q= does
         try:
-            hits = search(get_session(), query, language)
+            hits = search(get_session(), query, language, published=published)
         except SearchQueryError as error:
             return error_response(400, str(error))
         return jsonify(articles=[_with_links(present.search_hit_json(hit)) for hit in hits])
-    rows = article_service.list_articles(get_session(), language)
+    rows = article_service.list_articles(get_session(), language, published=published)
     return jsonify(articles=[_with_links(present.article_json(a)) for a in rows])
 
 

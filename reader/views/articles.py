@@ -5,7 +5,6 @@ import time
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -19,11 +18,12 @@ from reader import db
 from reader.db import get_session
 from reader.i18n import chosen_locale
 from reader.library import articles as article_service
-from reader.library.published_range import BadDateRange, published_range
+from reader.library.published_range import BadDateRange
 from reader.text.languages import LANGUAGES
 from reader.views import page_cache, present
 from reader.views.access import editor_required
 from reader.views.loading import load_article_or_404
+from reader.views.published_filter import bad_range_message, requested_range
 from reader.views.queueing import queue_item
 from reader.views.speaking import lexicon, speech, voice_offer
 
@@ -129,13 +129,9 @@ def _list_args(published, changed: dict) -> dict:
 def _published_range():
     """?since= and ?until= (days, YYYY-MM-DD, in the server's time zone); else a clear 400."""
     try:
-        return published_range(
-            request.args.get("since"),
-            request.args.get("until"),
-            current_app.config["DEFAULT_TIMEZONE"],
-        )
+        return requested_range()
     except BadDateRange:
-        abort(400, _("Choose the days as a date, the first one no later than the last."))
+        abort(400, bad_range_message())
 
 
 def _page_number() -> int:

@@ -33,6 +33,9 @@ ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"
 POSITION = {"name": "position", "in": "path", "required": True, "schema": {"type": "integer"}}
 LANGUAGE = {"type": "string", "enum": list(SUPPORTED_CODES)}
 ENTRY_ID = {"name": "entry_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+# What reader/library/published_range.py reads: YYYY-MM-DD, spaces around it ignored, and
+# empty for no bound (the HTML list's date fields send that); a day it cannot read is a 400.
+PUBLISHED_DAY = {"type": "string", "pattern": r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})?\s*$"}
 EDITORS = "Editors only: an editor's API token (Authorization: Bearer) or session."
 
 
@@ -55,6 +58,8 @@ def openapi_document() -> dict:
                             "escaped, with each match in <mark>.",
                             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
+                        _published_day("since", "published on this day or later"),
+                        _published_day("until", "published on this day or earlier"),
                     ],
                     "responses": {
                         "200": _json(
@@ -266,6 +271,17 @@ def _entry_body() -> dict:
 
 def _entry_errors(*more: int) -> dict:
     return {str(status): _error() for status in sorted((400, 401, 403, 422, *more))}
+
+
+def _published_day(name: str, meaning: str) -> dict:
+    """?since= / ?until=: a day, as the HTML list's filter takes it."""
+    return {
+        "name": name,
+        "in": "query",
+        "description": f"Only articles {meaning}: a day YYYY-MM-DD in the server's time zone, "
+        "empty for no bound. A day that does not exist, or until before since, is a 400.",
+        "schema": PUBLISHED_DAY,
+    }
 
 
 def _set_language() -> dict:

@@ -5,14 +5,10 @@ three short articles play through in seconds; the gap between them is measured o
 element's own events and printed (bench, not assertion: the machine is shared and noisy).
 """
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
-from tests.helpers import serve_reader
+from tests.helpers import serve_articles
 
 pytestmark = pytest.mark.browser
 
@@ -69,15 +65,8 @@ if (navigator.mediaSession) {
 @pytest.fixture(scope="module")
 def queue_server():
     """A server with four short articles, read by the silent engine."""
-    data = Path(tempfile.mkdtemp(prefix="reader-queue-"))
-    seeds = data / "seeds"
-    seeds.mkdir()
-    for name, text in SHORT_ARTICLES.items():
-        (seeds / name).write_text(text, encoding="utf-8")
-    with serve_reader(data, seed=False, SPEECH_ENGINE="silent") as running:
-        running.run_reader("seed", "--path", str(seeds))
+    with serve_articles(SHORT_ARTICLES, "reader-queue-", SPEECH_ENGINE="silent") as running:
         yield running.base
-    shutil.rmtree(data, ignore_errors=True)
 
 
 @pytest.fixture
@@ -246,3 +235,35 @@ def test_the_list_and_the_player_with_a_queue_are_accessible_and_screenshot(page
     assert serious_violations(page) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "queue-player.png"))
+
+
+# Every live region of the page that is inside a hidden ancestor: the queue panel and the player
+# stay hidden until something is queued or played, and a region in them would go unheard.
+LIVE_REGIONS_IN_HIDDEN = """Array.from(document.querySelectorAll('[aria-live], [role=status]'))
+  .filter((region) => region.closest('[hidden]') !== null).map((region) => region.id)"""
+
+
+def test_added_to_queue_is_announced_before_anything_has_played(page, queue_server):
+    page.goto(queue_server)  # a fresh browser: nothing queued, nothing played
+    assert page.locator("#queue").is_hidden()
+    assert page.evaluate(LIVE_REGIONS_IN_HIDDEN) == []
+    card(page, "Porto").locator("[data-queue-add]").click()
+    announcer = page.locator("#queue-announcer")
+    announcer.filter(has_text="Porto lights the river").wait_for(state="attached", timeout=5_000)
+    assert announcer.get_attribute("role") == "status"
+    assert announcer.get_attribute("aria-live") == "polite"
+    assert page.evaluate("document.getElementById('queue-announcer').closest('[hidden]')") is None
+    # In the accessibility tree, as a status with the words (the page is in French).
+    status = page.get_by_role("status").filter(has_text="Porto lights the river")
+    assert status.count() == 1 and status.get_attribute("id") == "queue-announcer"
+    assert "file" in status.text_content()  # « Ajouté à la file : … »
+    # The reading page, before its player has ever been shown: both of its live regions.
+    page.goto(f"{queue_server}/?language=de")
+    card(page, "Bremen").locator("a.article-card__title").click()
+    page.wait_for_selector("article[data-article-id]")
+    assert page.locator("#player").is_hidden()
+    assert page.evaluate(LIVE_REGIONS_IN_HIDDEN) == []
+    page.locator("[data-queue-item] [data-queue-add]").click()
+    heard = page.get_by_role("status").filter(has_text="Bremen öffnet den Weihnachtsmarkt")
+    heard.wait_for(timeout=5_000)
+    assert heard.get_attribute("id") == "queue-announcer"

@@ -94,3 +94,11 @@ def test_the_reading_page_offers_add_to_queue_and_play_next(client, french_artic
     # The player shows what is next and opens the queue (filled in by the player's script).
     assert 'class="player__next"' in page and 'id="player-queue-toggle"' in page
     assert 'id="queue"' in page and 'id="queue-item-template"' in page
+
+
+def test_the_queue_and_its_announcer_are_in_the_pages_language(client, french_article):
+    # The macros are imported with the page's context: without it their lang was empty.
+    for url in ("/?lang=ar", f"/articles/{french_article.id}?lang=ar", "/search?q=Kyiv&lang=ar"):
+        page = client.get(url).get_data(as_text=True)
+        assert re.search(r'<section class="queue[^>]*lang="ar" dir="rtl"', page), url
+        assert re.search(r'id="queue-announcer"[^>]*lang="ar" dir="rtl"', page), url

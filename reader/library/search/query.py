@@ -7,9 +7,10 @@ matched passage cut into plain and marked parts (the page and the API escape the
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import DateTime, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from reader.library.published_range import PublishedRange
 from reader.library.search.index import UNSPACED_LANGUAGES
 from reader.library.search.schema import TOKENIZERS, fts_table
 from reader.models import Article
@@ -70,16 +71,22 @@ def search_terms(query: str) -> list[str]:
 
 
 def search(
-    session: Session, query: str, language: str | None = None, limit: int = DEFAULT_LIMIT
+    session: Session,
+    query: str,
+    language: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    published: PublishedRange | None = None,
 ) -> list[SearchHit]:
-    """Articles whose title or text has every word of the query, best match first."""
+    """Articles whose title or text has every word of the query, best match first; with
+    `published`, only those published in that range of days."""
     terms = search_terms(query)
     if not terms:
         return []
+    days = _days_filter(published)
     if session.get_bind().dialect.name == "postgresql":
-        rows = _postgres_rows(session, query, terms, language, limit)
+        rows = _postgres_rows(session, query, terms, language, limit, days)
     else:
-        rows = _sqlite_rows(session, terms, language, limit)
+        rows = _sqlite_rows(session, terms, language, limit, days)
     rows = sorted(rows, key=lambda row: row[1])[:limit]
     articles = {
         article.id: article
@@ -92,11 +99,11 @@ def search(
     ]
 
 
-def _sqlite_rows(session, terms, language, limit) -> list[tuple]:
+def _sqlite_rows(session, terms, language, limit, days) -> list[tuple]:
     rows = []
     for tokenizer in TOKENIZERS:
         if tokenizer == "trigram":
-            rows += _trigram_rows(session, terms, language, limit)
+            rows += _trigram_rows(session, terms, language, limit, days)
             continue
         table = fts_table(tokenizer)
         # Each word quoted (no FTS5 syntax gets through) and as a prefix: with no stemmer but
@@ -108,9 +115,11 @@ def _sqlite_rows(session, terms, language, limit) -> list[tuple]:
                 f"highlight({table}, 0, :start, :end), "
                 f"snippet({table}, 1, :start, :end, '…', {SNIPPET_TOKENS}) "
                 f"FROM {table} WHERE {table} MATCH :match {_language_filter(language)} "
+                f"{days.sql('rowid')} "
                 f"ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0) LIMIT :limit"
-            ),
+            ).bindparams(*days.binds),
             {
+                **days.params,
                 "match": match,
                 "start": MARK_START,
                 "end": MARK_END,
@@ -127,13 +136,13 @@ def _language_filter(language: str | None) -> str:
     return "AND rowid IN (SELECT article_id FROM article_search WHERE language = :lang)"
 
 
-def _trigram_rows(session, terms, language, limit) -> list[tuple]:
+def _trigram_rows(session, terms, language, limit, days) -> list[tuple]:
     # Japanese and Chinese: every term is a run of characters found anywhere in the text.
     # Three characters or more go through the trigram index; shorter ones ("東京") through LIKE,
     # which FTS5 answers by reading the rows (fine for a library's size, and still exact).
     table = fts_table("trigram")
     long_terms = [term for term in terms if len(term) >= TRIGRAM]
-    conditions, params = [], {"limit": limit, "lang": language}
+    conditions, params = [], {"limit": limit, "lang": language, **days.params}
     if long_terms:
         conditions.append(f"{table} MATCH :match")
         params["match"] = " ".join(f'"{term}"' for term in long_terms)
@@ -143,8 +152,8 @@ def _trigram_rows(session, terms, language, limit) -> list[tuple]:
     found = session.execute(
         text(
             f"SELECT rowid, title, body FROM {table} WHERE {' AND '.join(conditions)} "
-            f"{_language_filter(language)} LIMIT :limit"
-        ),
+            f"{_language_filter(language)} {days.sql('rowid')} LIMIT :limit"
+        ).bindparams(*days.binds),
         params,
     ).all()
     return [
@@ -153,7 +162,7 @@ def _trigram_rows(session, terms, language, limit) -> list[tuple]:
     ]
 
 
-def _postgres_rows(session, query, terms, language, limit) -> list[tuple]:
+def _postgres_rows(session, query, terms, language, limit, days) -> list[tuple]:
     # Each row is parsed with its own language's configuration, and so is the query against it.
     config = "CAST(CASE s.language {} ELSE 'simple' END AS regconfig)".format(
         " ".join(f"WHEN '{code}' THEN '{name}'" for code, name in PG_CONFIGS.items())
@@ -163,7 +172,7 @@ def _postgres_rows(session, query, terms, language, limit) -> list[tuple]:
         f"(s.title ILIKE :like{n} OR s.body ILIKE :like{n})" for n in range(len(terms))
     )
     params = {f"like{n}": f"%{_escape_like(term)}%" for n, term in enumerate(terms)}
-    params.update(query=query, limit=limit, lang=language)
+    params.update(query=query, limit=limit, lang=language, **days.params)
     options = f"StartSel={MARK_START}, StopSel={MARK_END}"
     rows = session.execute(
         text(
@@ -175,8 +184,8 @@ def _postgres_rows(session, query, terms, language, limit) -> list[tuple]:
             f"WHERE (to_tsvector({config}, s.title || ' ' || s.body) @@ q "
             f"OR (s.language IN ({unspaced}) AND {likes})) "
             + ("AND s.language = :lang " if language else "")
-            + "ORDER BY 2 LIMIT :limit"
-        ),
+            + f"{days.sql('s.article_id')} ORDER BY 2 LIMIT :limit"
+        ).bindparams(*days.binds),
         params,
     ).all()
     # Unspaced text has no words for PostgreSQL to mark: cut the passage here instead.
@@ -184,6 +193,36 @@ def _postgres_rows(session, query, terms, language, limit) -> list[tuple]:
         (a, score, title, body if MARK_START in body else _cut(_plain(body), terms))
         for a, score, title, body in rows
     ]
+
+
+@dataclass(frozen=True)
+class _DaysFilter:
+    """A range of publication days as SQL on an article id column, with its typed parameters."""
+
+    conditions: tuple[str, ...]
+    params: dict
+
+    @property
+    def binds(self) -> list:
+        # Typed as DateTime so each database gets the instant in the form it stores.
+        return [bindparam(name, type_=DateTime) for name in self.params]
+
+    def sql(self, id_column: str) -> str:
+        if not self.conditions:
+            return ""
+        where = " AND ".join(self.conditions)
+        return f"AND {id_column} IN (SELECT id FROM articles WHERE {where})"
+
+
+def _days_filter(published: PublishedRange | None) -> _DaysFilter:
+    conditions, params = [], {}
+    if published and published.start_utc is not None:
+        conditions.append("published_utc >= :published_start")
+        params["published_start"] = published.start_utc
+    if published and published.end_utc is not None:
+        conditions.append("published_utc < :published_end")
+        params["published_end"] = published.end_utc
+    return _DaysFilter(tuple(conditions), params)
 
 
 def _escape_like(term: str) -> str:
