@@ -23,7 +23,7 @@ from reader.speech.normalize import NORMALIZER_VERSION, normalize
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.speech.playback import CachedAudio, Playback
 from reader.speech.policy import Utterance, read_in_order
-from reader.speech.render import ARTICLE_KIND, Render, RenderRequest
+from reader.speech.render import ARTICLE_KIND, PlannedFile, Render, RenderRequest
 from reader.speech.settings import SpeechConfig, SpeechRequestError, VoiceUnavailable
 from reader.speech.shared_jobs import SharedRunner
 from reader.speech.track import TRACK_SUFFIX, TrackFile
@@ -83,7 +83,9 @@ class SpeechService(VoiceSelection):
         self._renders: dict[str, Render] = {}
         self._fell_back: set[str | None] = set()
         self._lock = threading.Lock()
-        self._planned = Memo(PLANS_REMEMBERED)  # what the article's plan is keyed by → its key
+        # What an article's plan is keyed by → its file's key (the list page), or the
+        # PlannedFile a listener's request found (playback()).
+        self._planned = Memo(PLANS_REMEMBERED)
         self._lengths = Memo(PLANS_REMEMBERED)  # a rendered file's key → its length in seconds
 
     def start(self, list_voices: bool = True, workers: int | None = None) -> None:
@@ -271,7 +273,7 @@ class SpeechService(VoiceSelection):
         audio = self.runner.submit(job).result(timeout=self.config.timeout * 2 + 5)
         return audio, FORMATS[base.audio_format].mimetype
 
-    def cached(self, request: RenderRequest) -> CachedAudio | None:
+    def cached(self, request: RenderRequest | PlannedFile) -> CachedAudio | None:
         """The assembled file and timings, when the whole article is already rendered."""
         path = self.cache.get(ARTICLE_KIND, request.key, request.format.suffix)
         track_path = self.cache.get(ARTICLE_KIND, request.key, TRACK_SUFFIX)
@@ -398,8 +400,54 @@ class SpeechService(VoiceSelection):
         cached = self.cached(request)
         metrics.cache_lookup("article", hit=cached is not None)
         if cached is not None:
-            return Playback(request, cached=cached)
-        return Playback(request, render=self.render(request, jobs))
+            return Playback(request.file, request, cached=cached)
+        return Playback(request.file, request, render=self.render(request, jobs))
+
+    def playback(
+        self,
+        article: Article,
+        rate: int | None = None,
+        voice: str | None = None,
+        audio_format: str | None = None,
+        language: str | None = None,
+        lexicon: Lexicon = EMPTY,
+        read_hashtags: bool | None = None,
+    ) -> Playback:
+        """The article's audio as a listener asks (see request()): cached, or its render
+        started or joined, its first sentences at once.
+
+        A player seeking in a cached article asks again and again: the file's key is
+        remembered for all the plan depends on (_plan_context) and all the listener asked, so
+        a cached file is found without the article's body or a plan (2.8 ms for a short
+        article, where sending the piece asked takes 0.2 ms). Only what was planned once is
+        remembered: a rate, voice, format or language that cannot be read here never is, and
+        gets its error from the plan. The Playback's `request` is then None.
+        """
+        asked = (rate, voice, audio_format, language, read_hashtags)
+        try:
+            context = self._plan_context(article, lexicon)
+        except EngineUnavailable:
+            context = None  # the plan says so, in the listener's words
+        memo_key = None if context is None else ("listen", *context, *asked)
+        known = None if memo_key is None else self._planned.get(memo_key)
+        if known is not None:
+            cached = self.cached(known)
+            if cached is not None:
+                metrics.cache_lookup("article", hit=True)
+                return Playback(known, cached=cached)
+        request, jobs = self.request(
+            article,
+            rate=rate,
+            voice=voice,
+            audio_format=audio_format,
+            start_first=True,
+            language=language,
+            lexicon=lexicon,
+            read_hashtags=read_hashtags,
+        )
+        if memo_key is not None:
+            self._planned.put(memo_key, request.file)
+        return self.cached_or_render(request, jobs)
 
     def shutdown(self) -> None:
         """Stop the worker processes."""

@@ -22,44 +22,41 @@ from reader.views.speaking import lexicon, speech, status_and_message, voice_sen
 bp = Blueprint("listen", __name__)
 
 
-def _render_request(article):
-    """Plan the article for the ?rate=, ?voice=, ?format= and ?language= asked, or abort.
+def _asked() -> dict:
+    """The ?rate=, ?voice=, ?format=, ?language= and ?hashtags= asked, or abort.
 
     ?language= is a listener's own choice of the article's language, kept in their browser:
     it changes what they hear and nothing for anyone else.
-
-    Every caller goes on to start or join the render, so its first sentences start at once.
     """
     rate = request.args.get("rate")
     try:
         rate = int(rate) if rate not in (None, "") else None
     except ValueError:
         abort(400, _("The speaking rate must be a whole number of words per minute."))
-    voice = request.args.get("voice") or None
-    audio_format = request.args.get("format") or None
-    language = request.args.get("language") or None
     hashtags = request.args.get("hashtags") or None
     if hashtags not in (None, "read", "skip"):
         abort(400, _("Hashtags are either read or skipped."))
+    return {
+        "rate": rate,
+        "voice": request.args.get("voice") or None,
+        "audio_format": request.args.get("format") or None,
+        "language": request.args.get("language") or None,
+        "read_hashtags": None if hashtags is None else hashtags == "read",
+    }
+
+
+def _playback(article, whole_plan: bool = False):
+    """The article's audio as asked: cached, or its render started or joined (its first
+    sentences at once). A cached file is found from a remembered plan unless `whole_plan`:
+    the episode download needs the plan's headings."""
     try:
-        return speech().request(
-            article,
-            rate=rate,
-            voice=voice,
-            audio_format=audio_format,
-            start_first=True,
-            language=language,
-            lexicon=lexicon(),
-            read_hashtags=None if hashtags is None else hashtags == "read",
-        )
+        if whole_plan:
+            return speech().cached_or_render(
+                *speech().request(article, start_first=True, lexicon=lexicon(), **_asked())
+            )
+        return speech().playback(article, lexicon=lexicon(), **_asked())
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
-
-
-def _playback(article):
-    """The article's audio as asked: cached, or its render started or joined."""
-    try:
-        return speech().cached_or_render(*_render_request(article))
     except JobsUnavailable:
         abort(503, jobs_unavailable_message())
 
@@ -75,9 +72,9 @@ def jobs_unavailable_message() -> str:
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
     article = load_article_or_404(article_id, body_later=True)
-    playback = _playback(article)
-    audio_format = playback.request.format
     download = bool(request.args.get("download"))
+    playback = _playback(article, whole_plan=download)
+    audio_format = playback.file.format
     name = present.download_name(article, audio_format.suffix)
     if playback.cached is not None and download:
         # A download is an episode: the same audio with chapters at the article's headings.
@@ -98,7 +95,7 @@ def audio(article_id: int):
             conditional=True,
             # The render's key, not the file's time: the cache touches a file it serves (to
             # keep it from pruning), which would change a time-based ETag on every request.
-            etag=f"{playback.request.key}{audio_format.suffix}",
+            etag=f"{playback.file.key}{audio_format.suffix}",
             as_attachment=download,
             download_name=name,
             max_age=3600,
