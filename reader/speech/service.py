@@ -5,7 +5,7 @@ import threading
 
 from reader import metrics
 from reader.memo import Memo
-from reader.models import Article
+from reader.models import Article, ArticleVersion
 from reader.speech.audio.formats import (
     DEFAULT_BITRATES,
     FORMATS,
@@ -40,6 +40,8 @@ MAX_HELD_RENDERS = 8
 # takes milliseconds (normalizing every sentence): what the plan found is remembered, for this
 # many article versions.
 PLANS_REMEMBERED = 2048
+# What a listener may ask of an article's audio besides its lexicon, as playback() names it.
+_ASKED = ("rate", "voice", "audio_format", "language", "read_hashtags")
 # Unplannable here (no engine, no voice): the list shows no length.
 _NO_PLAN = "no plan"
 
@@ -305,7 +307,7 @@ class SpeechService(VoiceSelection):
                 return seconds
         return None
 
-    def _plan_context(self, article: Article, lexicon: Lexicon) -> tuple | None:
+    def _plan_context(self, article: Article | ArticleVersion, lexicon: Lexicon) -> tuple | None:
         """All an article's plan depends on, or None when it cannot be told (an article not
         stored yet has no revision): the article's revision (every edit, language override
         and re-import counts one), its language and region, the lexicon's rules, the voices
@@ -403,51 +405,72 @@ class SpeechService(VoiceSelection):
             return Playback(request.file, request, cached=cached)
         return Playback(request.file, request, render=self.render(request, jobs))
 
+    def remembered_playback(
+        self,
+        article: Article | ArticleVersion,
+        lexicon: Lexicon = EMPTY,
+        **asked,
+    ) -> Playback | None:
+        """The article's cached file as a listener asks (playback()'s `asked`), found from a
+        remembered plan without the article's body; None when it is not remembered or not
+        cached. The Playback's `request` is None.
+
+        A player seeking in a cached article asks again and again, and planning it costs
+        2.8 ms for a short article where sending the piece asked takes 0.2 ms.
+        """
+        memo_key = self._listen_key(article, lexicon, asked)
+        known = None if memo_key is None else self._planned.get(memo_key)
+        if known is None:
+            return None
+        cached = self.cached(known)
+        if cached is None:
+            return None
+        metrics.cache_lookup("article", hit=True)
+        return Playback(known, cached=cached)
+
     def playback(
         self,
         article: Article,
+        lexicon: Lexicon = EMPTY,
         rate: int | None = None,
         voice: str | None = None,
         audio_format: str | None = None,
         language: str | None = None,
-        lexicon: Lexicon = EMPTY,
         read_hashtags: bool | None = None,
     ) -> Playback:
         """The article's audio as a listener asks (see request()): cached, or its render
         started or joined, its first sentences at once.
 
-        A player seeking in a cached article asks again and again: the file's key is
-        remembered for all the plan depends on (_plan_context) and all the listener asked, so
-        a cached file is found without the article's body or a plan (2.8 ms for a short
-        article, where sending the piece asked takes 0.2 ms). Only what was planned once is
-        remembered: a rate, voice, format or language that cannot be read here never is, and
-        gets its error from the plan. The Playback's `request` is then None.
+        The file's key is remembered for all the plan depends on (_plan_context) and all the
+        listener asked, for remembered_playback(). Only what was planned is remembered: a
+        rate, voice, format or language that cannot be read here never is, and gets its error
+        from the plan.
         """
-        asked = (rate, voice, audio_format, language, read_hashtags)
-        try:
-            context = self._plan_context(article, lexicon)
-        except EngineUnavailable:
-            context = None  # the plan says so, in the listener's words
-        memo_key = None if context is None else ("listen", *context, *asked)
-        known = None if memo_key is None else self._planned.get(memo_key)
-        if known is not None:
-            cached = self.cached(known)
-            if cached is not None:
-                metrics.cache_lookup("article", hit=True)
-                return Playback(known, cached=cached)
-        request, jobs = self.request(
-            article,
-            rate=rate,
-            voice=voice,
-            audio_format=audio_format,
-            start_first=True,
-            language=language,
-            lexicon=lexicon,
-            read_hashtags=read_hashtags,
-        )
+        asked = {
+            "rate": rate,
+            "voice": voice,
+            "audio_format": audio_format,
+            "language": language,
+            "read_hashtags": read_hashtags,
+        }
+        found = self.remembered_playback(article, lexicon, **asked)
+        if found is not None:
+            return found
+        request, jobs = self.request(article, start_first=True, lexicon=lexicon, **asked)
+        memo_key = self._listen_key(article, lexicon, asked)
         if memo_key is not None:
             self._planned.put(memo_key, request.file)
         return self.cached_or_render(request, jobs)
+
+    def _listen_key(self, article, lexicon: Lexicon, asked: dict) -> tuple | None:
+        """What a listener's file is remembered by: the plan's context and all they asked."""
+        try:
+            context = self._plan_context(article, lexicon)
+        except EngineUnavailable:
+            return None  # the plan says so, in the listener's words
+        if context is None:
+            return None
+        return ("listen", *context, *(asked.get(name) for name in _ASKED))
 
     def shutdown(self) -> None:
         """Stop the worker processes."""

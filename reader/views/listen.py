@@ -6,7 +6,9 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader import db
 from reader.ids import parse_id
+from reader.library import articles as article_service
 from reader.speech.audio.formats import get_format
 from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
@@ -45,16 +47,32 @@ def _asked() -> dict:
     }
 
 
-def _playback(article, whole_plan: bool = False):
-    """The article's audio as asked: cached, or its render started or joined (its first
-    sentences at once). A cached file is found from a remembered plan unless `whole_plan`:
-    the episode download needs the plan's headings."""
+def _playback(article_id: int, whole_plan: bool = False):
+    """(article, its audio as asked): cached, or its render started or joined (its first
+    sentences at once), or abort (404 for a missing article).
+
+    A cached file found from a remembered plan comes with the article's row alone (an
+    ArticleVersion: id, title, revision, language, region), unless `whole_plan`: the episode
+    download needs the plan's headings.
+    """
+    if whole_plan:
+        article = load_article_or_404(article_id, body_later=True)
+        asked, rules = _asked(), lexicon()
+    else:
+        with db.connection() as connection:
+            article = article_service.article_version(connection, article_id)
+            if article is None:
+                abort(404, _("This article does not exist."))
+            asked, rules = _asked(), lexicon(connection)
+        found = speech().remembered_playback(article, rules, **asked)
+        if found is not None:
+            return article, found
+        article = load_article_or_404(article_id, body_later=True)
     try:
         if whole_plan:
-            return speech().cached_or_render(
-                *speech().request(article, start_first=True, lexicon=lexicon(), **_asked())
-            )
-        return speech().playback(article, lexicon=lexicon(), **_asked())
+            planned = speech().request(article, start_first=True, lexicon=rules, **asked)
+            return article, speech().cached_or_render(*planned)
+        return article, speech().playback(article, rules, **asked)
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
     except JobsUnavailable:
@@ -71,9 +89,8 @@ def jobs_unavailable_message() -> str:
 
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
     download = bool(request.args.get("download"))
-    playback = _playback(article, whole_plan=download)
+    article, playback = _playback(article_id, whole_plan=download)
     audio_format = playback.file.format
     name = present.download_name(article, audio_format.suffix)
     if playback.cached is not None and download:
@@ -114,25 +131,22 @@ def audio(article_id: int):
 def status(article_id: int):
     """Render progress and a page of the timing track from cue ?from= (0 by default); starts
     the render when it is not cached or running yet."""
-    article = load_article_or_404(article_id, body_later=True)
     first = request.args.get("from", "0")
     if not first.isascii() or not first.isdigit() or len(first) > 9:
         abort(400, _("The first cue must be a whole number, 0 or more."))
-    return jsonify(_playback(article).status(int(first)))
+    return jsonify(_playback(article_id)[1].status(int(first)))
 
 
 # The track is streamed a cue at a time: a long article's would be a million words built whole.
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
-    track = _playback(article).track_json(article.id)
+    track = _playback(article_id)[1].track_json(article_id)
     return Response(track, mimetype="application/json")
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
-    return Response(webvtt(_playback(article).cues()), mimetype="text/vtt")
+    return Response(webvtt(_playback(article_id)[1].cues()), mimetype="text/vtt")
 
 
 @bp.get("/articles/<int:article_id>/sentences/<int:block>/<int:index>/audio")
