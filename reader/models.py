@@ -1,5 +1,6 @@
 """Tables: articles, blocks, sentences, search text, feedback and its history, users, lexicon."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,23 @@ OWN_LANGUAGE_CONFIDENCE = 0.9
 def utcnow() -> datetime:
     """Now, as a naive UTC datetime (how every timestamp is stored)."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def region_read(language: str | None, declared: str | None, region: str | None) -> str | None:
+    """The declared region, when an article is read in the language it was declared in."""
+    return region if declared and declared == language else None
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    """An article's row without its body: what its cached audio is found and named by (its
+    id, title, revision, language and region), read in one small query."""
+
+    id: int
+    title: str
+    revision: int
+    language: str | None
+    region: str | None
 
 
 class Base(DeclarativeBase):
@@ -93,9 +111,7 @@ class Article(Base):
     @property
     def region(self) -> str | None:
         """The declared region, when the article is read in the language it was declared in."""
-        if self.declared_language and self.declared_language == self.language:
-            return self.declared_region
-        return None
+        return region_read(self.language, self.declared_language, self.declared_region)
 
     def language_of(self, detected: str | None) -> str | None:
         """A part's language: the article's when unknown, or when the reader overrode the

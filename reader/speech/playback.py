@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.speech.render import STATUS_CUES, Render, RenderRequest, render_status
+from reader.speech.render import STATUS_CUES, PlannedFile, Render, RenderRequest, render_status
 from reader.speech.track import TrackFile, cue_json
 
 # A streamed track goes out in pieces of about this size, not one write per cue.
@@ -21,9 +21,14 @@ class CachedAudio:
 
 @dataclass(frozen=True)
 class Playback:
-    """An article's audio as asked: its cached file, or else its render (started or joined)."""
+    """An article's audio as asked: its cached file, or else its render (started or joined).
 
-    request: RenderRequest
+    `request`, the whole plan, is None when a cached file was found from a remembered plan
+    (SpeechService.playback): what is served then needs only the `file`'s key and format.
+    """
+
+    file: PlannedFile
+    request: RenderRequest | None = None
     cached: CachedAudio | None = None
     render: Render | None = None
 
@@ -32,7 +37,7 @@ class Playback:
         is complete."""
         if self.cached is None:
             return self.render.status(first)
-        total, track = len(self.request.keys), self.cached.track
+        total, track = self.file.count, self.cached.track
         page = list(track.cues(first, STATUS_CUES))
         return render_status(total, total, [], page, True, first, track.count)
 

@@ -26,6 +26,21 @@ STATUS_CUES = 100
 
 
 @dataclass(frozen=True)
+class PlannedFile:
+    """What a plan says of the article's file: all a cached file is served by, so a listener's
+    next request for it (a player seeking sends many) need not plan the article again."""
+
+    key: str
+    audio_format: str
+    count: int
+    """How many utterances the plan has: a cached file's status counts them all done."""
+
+    @property
+    def format(self) -> AudioFormat:
+        return get_format(self.audio_format)
+
+
+@dataclass(frozen=True)
 class RenderRequest:
     """A whole article to render: the plan, one job key per utterance, and the file's tags."""
 
@@ -47,6 +62,10 @@ class RenderRequest:
     @property
     def format(self) -> AudioFormat:
         return get_format(self.audio_format)
+
+    @cached_property
+    def file(self) -> PlannedFile:
+        return PlannedFile(self.key, self.audio_format, len(self.keys))
 
     @property
     def serial(self) -> int:

@@ -6,7 +6,9 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from reader import db
 from reader.ids import parse_id
+from reader.library import articles as article_service
 from reader.speech.audio.formats import get_format
 from reader.speech.claims import JobsUnavailable
 from reader.speech.engines.base import EngineUnavailable
@@ -22,44 +24,57 @@ from reader.views.speaking import lexicon, speech, status_and_message, voice_sen
 bp = Blueprint("listen", __name__)
 
 
-def _render_request(article):
-    """Plan the article for the ?rate=, ?voice=, ?format= and ?language= asked, or abort.
+def _asked() -> dict:
+    """The ?rate=, ?voice=, ?format=, ?language= and ?hashtags= asked, or abort.
 
     ?language= is a listener's own choice of the article's language, kept in their browser:
     it changes what they hear and nothing for anyone else.
-
-    Every caller goes on to start or join the render, so its first sentences start at once.
     """
     rate = request.args.get("rate")
     try:
         rate = int(rate) if rate not in (None, "") else None
     except ValueError:
         abort(400, _("The speaking rate must be a whole number of words per minute."))
-    voice = request.args.get("voice") or None
-    audio_format = request.args.get("format") or None
-    language = request.args.get("language") or None
     hashtags = request.args.get("hashtags") or None
     if hashtags not in (None, "read", "skip"):
         abort(400, _("Hashtags are either read or skipped."))
+    return {
+        "rate": rate,
+        "voice": request.args.get("voice") or None,
+        "audio_format": request.args.get("format") or None,
+        "language": request.args.get("language") or None,
+        "read_hashtags": None if hashtags is None else hashtags == "read",
+    }
+
+
+def _playback(article_id: int, whole_plan: bool = False):
+    """(article, its audio as asked): cached, or its render started or joined (its first
+    sentences at once), or abort (404 for a missing article).
+
+    A cached file found from a remembered plan comes with the article's row alone (an
+    ArticleVersion: id, title, revision, language, region), unless `whole_plan`: the episode
+    download needs the plan's headings.
+    """
+    if whole_plan:
+        article = load_article_or_404(article_id, body_later=True)
+        asked, rules = _asked(), lexicon()
+    else:
+        with db.connection() as connection:
+            article = article_service.article_version(connection, article_id)
+            if article is None:
+                abort(404, _("This article does not exist."))
+            asked, rules = _asked(), lexicon(connection)
+        found = speech().remembered_playback(article, rules, **asked)
+        if found is not None:
+            return article, found
+        article = load_article_or_404(article_id, body_later=True)
     try:
-        return speech().request(
-            article,
-            rate=rate,
-            voice=voice,
-            audio_format=audio_format,
-            start_first=True,
-            language=language,
-            lexicon=lexicon(),
-            read_hashtags=None if hashtags is None else hashtags == "read",
-        )
+        if whole_plan:
+            planned = speech().request(article, start_first=True, lexicon=rules, **asked)
+            return article, speech().cached_or_render(*planned)
+        return article, speech().playback(article, rules, **asked)
     except (EngineUnavailable, VoiceUnavailable, SpeechRequestError) as error:
         abort(*status_and_message(error))
-
-
-def _playback(article):
-    """The article's audio as asked: cached, or its render started or joined."""
-    try:
-        return speech().cached_or_render(*_render_request(article))
     except JobsUnavailable:
         abort(503, jobs_unavailable_message())
 
@@ -74,10 +89,9 @@ def jobs_unavailable_message() -> str:
 
 @bp.get("/articles/<int:article_id>/audio")
 def audio(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
-    playback = _playback(article)
-    audio_format = playback.request.format
     download = bool(request.args.get("download"))
+    article, playback = _playback(article_id, whole_plan=download)
+    audio_format = playback.file.format
     name = present.download_name(article, audio_format.suffix)
     if playback.cached is not None and download:
         # A download is an episode: the same audio with chapters at the article's headings.
@@ -98,7 +112,7 @@ def audio(article_id: int):
             conditional=True,
             # The render's key, not the file's time: the cache touches a file it serves (to
             # keep it from pruning), which would change a time-based ETag on every request.
-            etag=f"{playback.request.key}{audio_format.suffix}",
+            etag=f"{playback.file.key}{audio_format.suffix}",
             as_attachment=download,
             download_name=name,
             max_age=3600,
@@ -117,25 +131,22 @@ def audio(article_id: int):
 def status(article_id: int):
     """Render progress and a page of the timing track from cue ?from= (0 by default); starts
     the render when it is not cached or running yet."""
-    article = load_article_or_404(article_id, body_later=True)
     first = request.args.get("from", "0")
     if not first.isascii() or not first.isdigit() or len(first) > 9:
         abort(400, _("The first cue must be a whole number, 0 or more."))
-    return jsonify(_playback(article).status(int(first)))
+    return jsonify(_playback(article_id)[1].status(int(first)))
 
 
 # The track is streamed a cue at a time: a long article's would be a million words built whole.
 @bp.get("/articles/<int:article_id>/audio/timings")
 def timings(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
-    track = _playback(article).track_json(article.id)
+    track = _playback(article_id)[1].track_json(article_id)
     return Response(track, mimetype="application/json")
 
 
 @bp.get("/articles/<int:article_id>/audio/timings.vtt")
 def timings_vtt(article_id: int):
-    article = load_article_or_404(article_id, body_later=True)
-    return Response(webvtt(_playback(article).cues()), mimetype="text/vtt")
+    return Response(webvtt(_playback(article_id)[1].cues()), mimetype="text/vtt")
 
 
 @bp.get("/articles/<int:article_id>/sentences/<int:block>/<int:index>/audio")

@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy import Connection
 
 from reader.db import get_session
 from reader.lexicon.entries import load_lexicon
@@ -19,9 +20,10 @@ def speech() -> SpeechService:
     return current_app.extensions["reader.speech"]
 
 
-def lexicon() -> Lexicon:
-    """The stored lexicon, read once per request (one query): what every sentence is said by."""
-    return load_lexicon(get_session())
+def lexicon(connection: Connection | None = None) -> Lexicon:
+    """The stored lexicon, read once per request (one query, on the `connection` when given):
+    what every sentence is said by."""
+    return load_lexicon(connection or get_session())
 
 
 def status_and_message(error: Exception) -> tuple[int, str]:

@@ -53,8 +53,23 @@ def test_listening_reads_the_body_in_two_statements_after_the_row(app, client, s
     load_seed(session, "01-fr")
     with count_statements(app) as statements:
         assert client.get("/articles/1/audio/timings").status_code == 200
-    # The article row, the lexicon, then its blocks, then all their sentences: never one per
-    # block, and the lexicon once for every language. The render's sentence claims (the state
-    # every server process shares) are counted apart: they are the render's, not the page's.
+    # The article's row and the lexicon (is its file remembered and cached? not yet), the
+    # article, then its blocks, then all their sentences: never one per block, and the lexicon
+    # once for every language. The render's sentence claims (the state every server process
+    # shares) are counted apart: they are the render's, not the page's.
     reads = [s for s in statements if "render_claims" not in s]
-    assert len(reads) == 4
+    assert len(reads) == 5
+
+
+def test_a_cached_files_audio_costs_two_statements(app, client, session):
+    load_seed(session, "01-fr")
+    client.get("/articles/1/audio/timings").get_data()  # planned and rendered
+    for render in list(app.extensions["reader.speech"]._renders.values()):
+        render.finished.wait(30)  # and assembled in the cache
+    for path in ("/articles/1/audio", "/articles/1/audio/status", "/articles/1/audio/timings"):
+        with count_statements(app) as statements:
+            with client.get(path, headers={"Range": "bytes=0-99"}) as response:
+                assert response.status_code in (200, 206), path
+        # The article's row alone and the lexicon's rules: no body, no plan.
+        assert len(statements) == 2, path
+        assert "revision" in statements[0] and "lexicon" in statements[1], path
