@@ -10,13 +10,13 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import threading
 from importlib import metadata
 
 from reader.once import once
 from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.options import SynthesisOptions
 
 # Our phonemizer's revision, part of every cache key: 2 read Mandarin with misaki's zh, and
@@ -188,18 +188,8 @@ def espeak_phonemes(text: str, espeak_voice: str) -> str:
 
 
 def _espeak_ipa(text: str, espeak_voice: str) -> list[str]:
-    try:
-        done = subprocess.run(
-            ["espeak-ng", "-q", "--ipa", "--tie=^", "-v", espeak_voice],
-            input=text,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        raise SynthesisFailed(f"espeak-ng could not phonemize: {error}") from error
-    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+    ipa = phonemize_with_espeak(text, espeak_voice, ipa=True, tie="^", by_line=True)
+    return [line.strip() for line in ipa.splitlines() if line.strip()]
 
 
 def mandarin_phonemes(text: str, hanzi_phonemes, english_voice: str) -> str:
