@@ -15,8 +15,8 @@ from pathlib import Path
 
 from reader.speech.policy import PAUSE_BETWEEN_PARAGRAPHS_MS
 from tests.browser.conftest import CHROMIUM_ARGS
-from tests.browser.test_queue import RECORD_EVENTS, SHORT_ARTICLES
-from tests.helpers import CHROMIUM, serve_reader
+from tests.browser.test_queue import RECORD_EVENTS, serving_short_articles
+from tests.helpers import CHROMIUM
 
 TIMEOUT_MS = 180_000
 
@@ -56,12 +56,7 @@ def play_through(base: str) -> list[dict]:
 def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="reader-bench-queue-"))
     try:
-        seeds = data / "seeds"
-        seeds.mkdir()
-        for name, text in SHORT_ARTICLES.items():
-            (seeds / name).write_text(text, encoding="utf-8")
-        with serve_reader(data, seed=False, SPEECH_ENGINE="espeak") as running:
-            running.run_reader("seed", "--path", str(seeds))
+        with serving_short_articles(data, "espeak") as running:
             events = play_through(running.base)
     finally:
         shutil.rmtree(data, ignore_errors=True)

@@ -7,6 +7,7 @@ element's own events and printed (bench, not assertion: the machine is shared an
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,16 +67,23 @@ if (navigator.mediaSession) {
 """
 
 
-@pytest.fixture(scope="module")
-def queue_server():
-    """A server with four short articles, read by the silent engine."""
-    data = Path(tempfile.mkdtemp(prefix="reader-queue-"))
+@contextmanager
+def serving_short_articles(data: Path, engine: str):
+    """A running server (its data in `data`) whose library holds the four short articles."""
     seeds = data / "seeds"
     seeds.mkdir()
     for name, text in SHORT_ARTICLES.items():
         (seeds / name).write_text(text, encoding="utf-8")
-    with serve_reader(data, seed=False, SPEECH_ENGINE="silent") as running:
+    with serve_reader(data, seed=False, SPEECH_ENGINE=engine) as running:
         running.run_reader("seed", "--path", str(seeds))
+        yield running
+
+
+@pytest.fixture(scope="module")
+def queue_server():
+    """A server with four short articles, read by the silent engine."""
+    data = Path(tempfile.mkdtemp(prefix="reader-queue-"))
+    with serving_short_articles(data, "silent") as running:
         yield running.base
     shutil.rmtree(data, ignore_errors=True)
 
