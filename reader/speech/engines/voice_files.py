@@ -196,6 +196,7 @@ _digests_lock = threading.Lock()
 
 
 def file_sha256(path: Path) -> str:
+    """The file's sha256 in hex, read a MiB at a time."""
     digest = hashlib.sha256()
     with open(path, "rb") as file:
         while chunk := file.read(1 << 20):
