@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import threading
-from importlib import metadata
 
 from reader.once import once
 from reader.speech.engines import kokoro_model, voice_files
@@ -407,12 +406,7 @@ def _kokoro_version() -> str:
     # Part of every cache key: the model's hash, the runtime, our phonemizer and its tools.
     from reader.speech.engines.espeak import _espeak_version
 
-    def installed(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "none"
-
+    installed = voice_files.installed_version
     return (
         f"kokoro-{kokoro_model.MODEL_SHA256[:16]}+ort-{installed('onnxruntime')}"
         f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"

@@ -13,7 +13,6 @@ host: not used until that is understood (issue 26).
 import os
 import re
 import threading
-from importlib import metadata
 
 from reader.once import once
 from reader.speech.alignment import words
@@ -237,12 +236,7 @@ def _voice(name: str, file_version: str) -> _PiperSession:
 def _piper_version() -> str:
     from reader.speech.engines.espeak import _espeak_version
 
-    def installed(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "none"
-
+    installed = voice_files.installed_version
     espeak = _espeak_version() or "none"
     return (
         f"piper-{installed('piper-tts')}+ort-{installed('onnxruntime')}"
