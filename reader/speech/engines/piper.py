@@ -4,10 +4,10 @@ Piper phonemizes with its own espeak-ng build; a lexicon entry's espeak-ng mnemo
 are turned into IPA by the espeak-ng command first, since Piper takes `[[...]]` as IPA. ONNX
 Runtime and piper are imported only in `_PiperSession`: the web process never loads them.
 
-Word timings are estimated by the worker (in proportion inside the sentence). `word_events` can
-time them from the model's phoneme durations (piper's alignment patch), but loading a voice so
-patched in memory made `tests/browser/test_voice_menu.py` time out in `reader serve` on a busy
-host: not used until that is understood (issue 26).
+Words are timed from the model's phoneme durations: each voice is loaded with piper's alignment
+output added in memory (`_with_durations`), and `word_events` turns the samples per phoneme into
+word starts. Where espeak-ng says more words than are written (a number, an abbreviation), the
+worker estimates them in proportion inside the sentence, as for an engine without durations.
 """
 
 import os
@@ -22,7 +22,7 @@ from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.options import SynthesisOptions
 
 # Our use of Piper's revision, part of every cache key (with each voice's file digest).
-PIPER_REVISION = 1
+PIPER_REVISION = 2  # 2: words timed by the model's phoneme durations
 NORMAL_RATE = 175  # words per minute read at length_scale 1.0
 WARM_UP_TEXT = "Radio, piano, banana."  # said alike by most languages' espeak-ng rules
 _PHONEME_BLOCK = re.compile(r"\[\[(.*?)\]\]")
@@ -198,7 +198,7 @@ class _PiperSession:
             from piper.voice import PiperVoice
 
             config = voice_files.read_config(files)
-            session = load_session(files)
+            session = load_session(files, durations=True)
         except (ImportError, ValueError, OSError) as error:
             raise EngineUnavailable(f"the Piper voice {name} cannot be loaded: {error}") from error
         self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
@@ -212,11 +212,18 @@ class _PiperSession:
         spoken = mnemonics_to_ipa(text, config.espeak_voice)
         scale = length_scale_for(options.rate, config.length_scale)
         with self._lock:
-            chunks = list(self._voice.synthesize(spoken, SynthesisConfig(length_scale=scale)))
+            chunks = list(
+                self._voice.synthesize(
+                    spoken, SynthesisConfig(length_scale=scale), include_alignments=True
+                )
+            )
         if not chunks:
             raise SynthesisFailed("Piper made no audio for this text")
         samples = numpy.concatenate([chunk.audio_int16_array for chunk in chunks])
-        return Pcm(samples.astype("<i2").tobytes(), config.sample_rate)
+        # Words are found in the text as written: a lexicon's [[phonemes]] (rewritten above)
+        # count as written words, so the events stay in step or none are claimed.
+        events = word_events(text, chunks) if spoken == text else ()
+        return Pcm(samples.astype("<i2").tobytes(), config.sample_rate, events)
 
 
 def _file_version(files: voice_files.PiperVoiceFiles) -> str:

@@ -99,24 +99,13 @@ def test_a_model_changed_after_install_fails_its_recorded_checksum(monkeypatch, 
 
 
 def timed_words(text: str):
-    """The packaged voice loaded with its phoneme durations: its audio, and word_events'."""
-    from piper.config import PiperConfig, SynthesisConfig
-    from piper.voice import PiperVoice
-
-    from reader.speech.engines.piper import load_session, word_events
-
-    files = joe_files()
-    voice = PiperVoice(
-        session=load_session(files, durations=True),
-        config=PiperConfig.from_dict(voice_files.read_config(files)),
-    )
-    chunks = list(voice.synthesize(text, SynthesisConfig(), include_alignments=True))
-    samples = sum(len(chunk.audio_int16_array) for chunk in chunks)
-    return samples / chunks[0].sample_rate, word_events(text, chunks)
+    """The packaged voice reading the text as a worker has it: seconds said, word events."""
+    pcm = PiperEngine().synthesize(text, SynthesisOptions(JOE, engine="piper"))
+    return seconds(pcm), pcm.words
 
 
 @pytest.mark.neural
-def test_words_can_be_timed_by_the_models_phoneme_durations():
+def test_words_are_timed_by_the_models_phoneme_durations():
     text = "The new bridge over the river opened this morning."
     seconds_said, events = timed_words(text)
     said = [text[start : start + length] for start, length, _ in events]
@@ -131,9 +120,16 @@ def test_words_can_be_timed_by_the_models_phoneme_durations():
 
 @pytest.mark.neural
 def test_no_word_is_timed_when_espeak_reads_more_words_than_are_written():
-    # 1990 is said as two words (nineteen ninety): phoneme words and written words differ.
+    # 1990 is said as two words (nineteen ninety): phoneme words and written words differ,
+    # so the worker estimates the words instead.
     seconds_said, events = timed_words("In 1990 it opened.")
     assert events == () and seconds_said > 1
+
+
+@pytest.mark.neural
+def test_a_lexicon_phoneme_block_leaves_the_words_to_the_estimate():
+    seconds_said, events = timed_words("The [[br'I dZ]] opened.")
+    assert events == () and seconds_said > 0.5
 
 
 @pytest.mark.neural
