@@ -21,13 +21,13 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 from reader.speech.engines.espeak import EspeakEngine, _espeak_session
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.engines.espeak_rates import RATE_FACTORS, calibrated_rate
 from reader.speech.normalize import normalize
 from reader.speech.normalize.readings import japanese_as_kana
@@ -63,13 +63,7 @@ def parallel_sentences(limit: int) -> dict[str, list[str]]:
 
 
 def syllables_and_phonemes(spoken: str, voice: str) -> tuple[int, int]:
-    ipa = subprocess.run(
-        ["espeak-ng", "-q", "--ipa", "-v", voice, spoken],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    ipa = phonemize_with_espeak(spoken, voice, ipa=True, timeout=60)
     return len(_NUCLEUS.findall(ipa)), len(_SEGMENT.findall(ipa))
 
 

@@ -12,12 +12,12 @@ import json
 import random
 import subprocess
 import time
-import warnings
 from datetime import datetime
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
 
+from bench.accuracy.dateparser_baseline import dateparser_answer
 from reader.library import dates
 from reader.text.languages import SUPPORTED_CODES
 
@@ -81,17 +81,7 @@ def generate(langs: list[str]) -> list[dict]:
 
 
 def _dateparser(text: str, lang: str) -> datetime | None:
-    import dateparser
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return dateparser.parse(text, languages=[lang])
-        except Exception:  # noqa: BLE001 - an unknown language or a crash scores as wrong
-            try:
-                return dateparser.parse(text)
-            except Exception:  # noqa: BLE001 - a crash scores as a wrong answer
-                return None
+    return dateparser_answer(text, lang, retry_without_language=True)
 
 
 def _score(parser, items: list[dict]) -> tuple[dict, list, float]:

@@ -24,6 +24,7 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+from bench.accuracy.dateparser_baseline import dateparser_answer
 from reader.library import dates
 from reader.text.languages import SUPPORTED_CODES
 
@@ -120,17 +121,6 @@ def load(checkout: Path) -> list[dict]:
     return list(unique.values())
 
 
-def _dateparser(text: str, lang: str) -> datetime | None:
-    import dateparser
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return dateparser.parse(text, languages=[lang])
-        except Exception:  # noqa: BLE001 - an unknown language or a crash scores as wrong
-            return None
-
-
 def score(parser, items: list[dict]) -> dict:
     """Day and minute accuracy by group, and the failures."""
     counts = {group: [0, 0, 0, 0] for group in ("all", "core", "others")}
@@ -165,7 +155,7 @@ def run(checkout: Path, failures: int = 30) -> dict | None:
         return None
     items = load(checkout)
     result = {"items": len(items), "languages": len({item["lang"] for item in items})}
-    for name, parser in (("reader", dates.parse), ("dateparser", _dateparser)):
+    for name, parser in (("reader", dates.parse), ("dateparser", dateparser_answer)):
         scored = score(parser, items)
         scored["failures"] = scored["failures"][:failures]
         result[name] = scored

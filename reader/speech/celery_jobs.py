@@ -17,9 +17,14 @@ from concurrent.futures import Future
 from dataclasses import asdict
 from pathlib import Path
 
-from reader import metrics
 from reader.speech.claims import JobsUnavailable
-from reader.speech.jobs import MAX_ATTEMPTS, SentenceFailed, join_in_flight, plan_batches
+from reader.speech.jobs import (
+    MAX_ATTEMPTS,
+    SentenceFailed,
+    join_in_flight,
+    plan_batches,
+    settle,
+)
 from reader.speech.options import SynthesisOptions
 from reader.speech.words import SpokenWord
 from reader.speech.worker import SentenceAudio, SentenceJob, render_sentence, warm_up
@@ -295,15 +300,8 @@ class CeleryRunner:
     def _finish(self, job, future: Future, result=None, error=None) -> None:
         with self._lock:
             self._in_flight.pop(job.key, None)
-        if future.done():  # failed at shutdown, then settled
-            return
-        if error is not None:
-            future.set_exception(error)
-        else:
-            if isinstance(result, SentenceAudio):
-                # Counted where the web process learns of it, as the local pool does.
-                metrics.sentence_rendered(result.synthesis_seconds)
-            future.set_result(result)
+        if not future.done():  # else failed at shutdown, then settled
+            settle(future, result, error)
 
     def is_ready(self) -> bool:
         """Not shut down, and the broker answers."""

@@ -104,13 +104,7 @@ class JobRunner:
     def _finish(self, job, outcome: Future, result: SentenceAudio | None = None, error=None):
         with self._lock:
             self._in_flight.pop(job.key, None)
-        if error is not None:
-            outcome.set_exception(error)
-        else:
-            if isinstance(result, SentenceAudio):
-                # Counted here, in the web process, rather than in the short-lived worker.
-                metrics.sentence_rendered(result.synthesis_seconds)
-            outcome.set_result(result)
+        settle(outcome, result, error)
 
     def _gone(self, pool) -> bool:
         """The pool broke, or was replaced for stalling: its jobs' failures are not theirs."""
@@ -272,6 +266,17 @@ def plan_batches(new: list[tuple], workers: int) -> list[list[tuple]]:
     # Longest first, so the worker that finishes first takes the shortest: they end closer.
     tail = sorted(new[paired_to:], key=lambda pair: len(pair[0].text), reverse=True)
     return batches + [[pair] for pair in tail]
+
+
+def settle(outcome: Future, result: SentenceAudio | None = None, error=None) -> None:
+    """The job's future given its error, or its audio (counted as a sentence rendered)."""
+    if error is not None:
+        outcome.set_exception(error)
+        return
+    if isinstance(result, SentenceAudio):
+        # Counted where the web process learns of it, rather than in the short-lived worker.
+        metrics.sentence_rendered(result.synthesis_seconds)
+    outcome.set_result(result)
 
 
 def join_in_flight(lock, in_flight: dict, jobs: list[SentenceJob]):

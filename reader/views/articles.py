@@ -22,7 +22,7 @@ from reader.library.published_range import BadDateRange
 from reader.text.languages import LANGUAGES
 from reader.views import page_cache, present
 from reader.views.access import editor_required
-from reader.views.loading import load_article_or_404
+from reader.views.loading import language_filter_or_400, load_article_or_404
 from reader.views.published_filter import bad_range_message, requested_range
 from reader.views.queueing import queue_item
 from reader.views.speaking import lexicon, speech, voice_offer
@@ -59,11 +59,7 @@ def index():
 
 def _list_page() -> str:
     session = get_session()
-    language = request.args.get("language") or None
-    try:
-        article_service.check_language(language)
-    except article_service.UnknownLanguage:
-        abort(400, _("Unknown language filter."))
+    language = language_filter_or_400()
     published = _published_range()
     page = _page_number()
     rows, total = article_service.list_page(session, language, page, PER_PAGE, published)

@@ -29,6 +29,11 @@ def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _json_body(schema: dict) -> dict:
+    """A required JSON request body."""
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
 ARTICLE_ID = {"name": "article_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 POSITION = {"name": "position", "in": "path", "required": True, "schema": {"type": "integer"}}
 LANGUAGE = {"type": "string", "enum": list(SUPPORTED_CODES)}
@@ -108,36 +113,17 @@ def openapi_document() -> dict:
                 "post": {**_set_language(), "summary": "Same as PUT, for clients that only POST"},
             },
             "/api/v1/articles/{article_id}/blocks/{position}": {
-                "patch": {
-                    "summary": "Correct one block's text; only its sentences are rendered again",
-                    "parameters": [ARTICLE_ID, POSITION],
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["text"],
-                                    "properties": {"text": {"type": "string"}},
-                                }
-                            }
-                        },
-                    },
-                    "responses": {
-                        "200": _json(_ref("Article")),
-                        "400": _error(),
-                        "404": _error(),
-                        "422": _error(),
-                    },
-                }
+                "patch": _article_change(
+                    "Correct one block's text; only its sentences are rendered again",
+                    [ARTICLE_ID, POSITION],
+                    "text",
+                    {"type": "string"},
+                )
             },
             "/api/v1/feedback": {
                 "post": {
                     "summary": "Send feedback about an article",
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": _ref("Feedback")}},
-                    },
+                    "requestBody": _json_body(_ref("Feedback")),
                     "responses": {
                         "201": _json(
                             {
@@ -266,7 +252,7 @@ def openapi_document() -> dict:
 
 
 def _entry_body() -> dict:
-    return {"required": True, "content": {"application/json": {"schema": _ref("LexiconInput")}}}
+    return _json_body(_ref("LexiconInput"))
 
 
 def _entry_errors(*more: int) -> dict:
@@ -285,21 +271,21 @@ def _published_day(name: str, meaning: str) -> dict:
 
 
 def _set_language() -> dict:
+    return _article_change(
+        "Override (or with null, clear) the article's language",
+        [ARTICLE_ID],
+        "language",
+        {"oneOf": [LANGUAGE, {"type": "null"}]},
+    )
+
+
+def _article_change(summary: str, parameters: list, field: str, schema: dict) -> dict:
+    """An operation that sets one field of an article, answered with the article."""
+    body = {"type": "object", "required": [field], "properties": {field: schema}}
     return {
-        "summary": "Override (or with null, clear) the article's language",
-        "parameters": [ARTICLE_ID],
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["language"],
-                        "properties": {"language": {"oneOf": [LANGUAGE, {"type": "null"}]}},
-                    }
-                }
-            },
-        },
+        "summary": summary,
+        "parameters": parameters,
+        "requestBody": _json_body(body),
         "responses": {
             "200": _json(_ref("Article")),
             "400": _error(),

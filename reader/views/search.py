@@ -5,9 +5,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from reader.db import get_session
-from reader.library import articles as article_service
 from reader.library.search.query import MAX_QUERY_LENGTH, SearchQueryError, search
 from reader.views import present
+from reader.views.loading import language_filter_or_400
 from reader.views.queueing import queue_item
 
 bp = Blueprint("search", __name__)
@@ -16,12 +16,9 @@ bp = Blueprint("search", __name__)
 @bp.get("/search")
 def results():
     query = request.args.get("q", "").strip()
-    language = request.args.get("language") or None
+    language = language_filter_or_400()
     try:
-        article_service.check_language(language)
         hits = search(get_session(), query, language)
-    except article_service.UnknownLanguage:
-        abort(400, _("Unknown language filter."))
     except SearchQueryError:
         abort(400, _("Search for at most %(count)d characters.", count=MAX_QUERY_LENGTH))
     locale = str(get_locale())

@@ -1,8 +1,8 @@
 """Test helper that judges spoken text by what espeak-ng says, so equal-sounding spellings pass."""
 
 import re
-import subprocess
 
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.normalize.readings import japanese_as_kana
 from reader.text.languages import LANGUAGES
 
@@ -14,26 +14,13 @@ def phonemes(text: str, lang: str) -> str:
     """espeak-ng's phoneme mnemonics for `text` in the language's voice, marks removed."""
     if lang == "ja":  # as the espeak-ng engine does: its Japanese voice reads only kana
         text = japanese_as_kana(text)
-    result = subprocess.run(
-        ["espeak-ng", "-q", "-x", "-v", LANGUAGES[lang].espeak_voice, text],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    return _NOT_A_SOUND.sub("", result.stdout)
+    return _NOT_A_SOUND.sub("", phonemize_with_espeak(text, LANGUAGES[lang].espeak_voice))
 
 
 def clause_breaks(text: str, lang: str) -> int:
     """How many times espeak-ng stops as at a clause's end in `text` (a new line of -x)."""
-    result = subprocess.run(
-        ["espeak-ng", "-q", "-x", "-v", LANGUAGES[lang].espeak_voice, text],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
-    return len(result.stdout.strip().splitlines()) - 1
+    said = phonemize_with_espeak(text, LANGUAGES[lang].espeak_voice)
+    return len(said.strip().splitlines()) - 1
 
 
 def distance(a: str, b: str) -> int:

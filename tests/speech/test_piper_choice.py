@@ -3,12 +3,9 @@ measured Kokoro keeps its languages, an override or the table can name Piper, a 
 falls back with a note."""
 
 from reader.speech import voice_choice
-from reader.speech.engines.kokoro import KokoroEngine
-from reader.speech.service import SpeechService
-from reader.speech.settings import SpeechConfig
 from reader.speech.voice_choice import Choice, Measured, choose, ranked
-from reader.speech.voices import AllVoices
-from reader.text.languages import LANGUAGES
+from tests.speech import auto_voices
+from tests.speech.auto_voices import FakeCatalog
 
 JOE = "en_US-joe-medium"
 TABLE = {
@@ -18,36 +15,14 @@ TABLE = {
 EVERYTHING = lambda choice: True  # noqa: E731
 
 
-class FakeCatalog:
-    def __init__(self, voices, problems=None):
-        self._voices = dict(voices)
-        self.problems = dict(problems or {})
-
-    def voices(self):
-        return self._voices
-
-    def refresh(self):
-        return self._voices
-
-
 def auto_service(tmp_path, monkeypatch, piper=(JOE,), problems=None, kokoro=True, **settings):
-    monkeypatch.setattr(voice_choice, "TABLE", TABLE)
-    monkeypatch.setattr(KokoroEngine, "is_available", lambda self: True)
-    service = SpeechService(
-        SpeechConfig(cache_root=str(tmp_path), engine="auto", workers=0, **settings)
-    )
-    espeak = {lang.espeak_voice: lang.english_name for lang in LANGUAGES.values()}
-    service.catalogs = {
+    catalogs = {
         "kokoro": FakeCatalog({"jm_kumo": "Kumo (Kokoro, male)"} if kokoro else {}),
         "piper": FakeCatalog(
             {v: f"{v.split('-')[1].title()} (Piper, medium)" for v in piper}, problems
         ),
-        "espeak": FakeCatalog(espeak),
     }
-    service.voices = AllVoices(service.catalogs)
-    monkeypatch.setattr(SpeechService, "engine", lambda self: None)
-    monkeypatch.setattr(SpeechService, "engine_version", lambda self: "test")
-    return service
+    return auto_voices.auto_service(tmp_path, monkeypatch, TABLE, catalogs, **settings)
 
 
 def test_an_unmeasured_piper_voice_comes_before_espeak_ng_only():

@@ -36,12 +36,7 @@ def test_a_worker_killed_mid_article_the_render_completes(tmp_path, job_backend,
         client = app.test_client()
         article_id = _article_id(app)
         service.start()
-        status = client.get(f"/articles/{article_id}/audio/status").get_json()  # starts it
-        deadline = time.monotonic() + 60
-        while status["done"] < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-            status = client.get(f"/articles/{article_id}/audio/status").get_json()
-        assert 2 <= status["done"] < status["total"]  # mid-article
+        _wait_until_mid_article(client, article_id)
         for pid in worker_pids():
             os.kill(pid, signal.SIGKILL)
         for render in list(service._renders.values()):

@@ -13,8 +13,9 @@ from reader.speech.options import SynthesisOptions
 from reader.speech.service import SpeechService
 from reader.speech.settings import SpeechConfig
 from reader.speech.voice_choice import Choice, Measured, choose, ranked
-from reader.speech.voices import AllVoices
 from reader.text.languages import LANGUAGES
+from tests.speech import auto_voices
+from tests.speech.auto_voices import FakeCatalog
 
 TABLE = {
     "fr": (
@@ -78,32 +79,9 @@ def test_auto_reads_each_measured_language_with_the_voice_heard_best():
         assert chosen == (expected or Choice("espeak", LANGUAGES[lang].espeak_voice)), lang
 
 
-class FakeCatalog:
-    def __init__(self, voices):
-        self._voices = dict(voices)
-
-    def voices(self):
-        return self._voices
-
-    def refresh(self):
-        return self._voices
-
-
 def auto_service(tmp_path, monkeypatch, kokoro_voices=("jm_kumo", "jf_alpha"), **settings):
-    monkeypatch.setattr(voice_choice, "TABLE", TABLE)
-    monkeypatch.setattr(KokoroEngine, "is_available", lambda self: True)
-    service = SpeechService(
-        SpeechConfig(cache_root=str(tmp_path), engine="auto", workers=0, **settings)
-    )
-    espeak = {lang.espeak_voice: lang.english_name for lang in LANGUAGES.values()}
-    service.catalogs = {
-        "kokoro": FakeCatalog({voice: voice for voice in kokoro_voices}),
-        "espeak": FakeCatalog(espeak),
-    }
-    service.voices = AllVoices(service.catalogs)
-    monkeypatch.setattr(SpeechService, "engine", lambda self: None)
-    monkeypatch.setattr(SpeechService, "engine_version", lambda self: "test")
-    return service
+    catalogs = {"kokoro": FakeCatalog({voice: voice for voice in kokoro_voices})}
+    return auto_voices.auto_service(tmp_path, monkeypatch, TABLE, catalogs, **settings)
 
 
 def test_auto_options_name_the_engine_voice_and_language(tmp_path, monkeypatch):

@@ -23,26 +23,23 @@ def _send(client, token: str, kind: str, data: bytes):
     )
 
 
-def test_an_analysis_over_its_time_is_refused_with_a_413(tmp_path):
-    app = make_app(tmp_path, IMPORT_SECONDS=2.0, IMPORT_MEMORY_MB=4096)
+@pytest.mark.parametrize(
+    ("budget", "reason"),
+    [
+        ({"IMPORT_SECONDS": 2.0, "IMPORT_MEMORY_MB": 4096}, "longer than 2 s to analyse"),
+        ({"IMPORT_SECONDS": 120.0, "IMPORT_MEMORY_MB": 32}, "more memory to analyse"),
+    ],
+    ids=["time", "memory"],
+)
+def test_an_analysis_over_its_budget_is_refused_with_a_413(tmp_path, budget, reason):
+    app = make_app(tmp_path, **budget)
     try:
         _user, token = add_user(app)
         response = _send(app.test_client(), token, "html", MILLION_PARAGRAPHS)
     finally:
         app.extensions["reader.speech"].shutdown()
     assert response.status_code == 413
-    assert "longer than 2 s to analyse" in response.get_json()["error"]["reason"]
-
-
-def test_an_analysis_over_its_memory_is_refused_with_a_413(tmp_path):
-    app = make_app(tmp_path, IMPORT_SECONDS=120.0, IMPORT_MEMORY_MB=32)
-    try:
-        _user, token = add_user(app)
-        response = _send(app.test_client(), token, "html", MILLION_PARAGRAPHS)
-    finally:
-        app.extensions["reader.speech"].shutdown()
-    assert response.status_code == 413
-    assert "more memory to analyse" in response.get_json()["error"]["reason"]
+    assert reason in response.get_json()["error"]["reason"]
 
 
 def test_a_refused_import_is_a_localized_413_page(tmp_path):

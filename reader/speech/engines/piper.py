@@ -12,14 +12,13 @@ worker estimates them in proportion inside the sentence, as for an engine withou
 
 import os
 import re
-import subprocess
 import threading
-from importlib import metadata
 
 from reader.once import once
 from reader.speech.alignment import words
 from reader.speech.engines import kokoro_model, voice_files
 from reader.speech.engines.base import Engine, EngineUnavailable, Pcm, SynthesisFailed
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.options import SynthesisOptions
 
 # Our use of Piper's revision, part of every cache key (with each voice's file digest).
@@ -95,17 +94,8 @@ def mnemonics_to_ipa(text: str, espeak_voice: str) -> str:
         return text
 
     def ipa(match: re.Match) -> str:
-        try:
-            done = subprocess.run(
-                ["espeak-ng", "-q", "--ipa", "-v", espeak_voice, f"[[{match.group(1)}]]"],
-                capture_output=True,
-                text=True,
-                timeout=30,
-                check=True,
-            )
-        except (OSError, subprocess.SubprocessError) as error:
-            raise SynthesisFailed(f"espeak-ng could not read the phonemes: {error}") from error
-        return "[[" + " ".join(done.stdout.split()) + "]]"
+        said = phonemize_with_espeak(f"[[{match.group(1)}]]", espeak_voice, ipa=True)
+        return "[[" + " ".join(said.split()) + "]]"
 
     return _PHONEME_BLOCK.sub(ipa, text)
 
@@ -253,12 +243,7 @@ def _voice(name: str, file_version: str) -> _PiperSession:
 def _piper_version() -> str:
     from reader.speech.engines.espeak import _espeak_version
 
-    def installed(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "none"
-
+    installed = voice_files.installed_version
     espeak = _espeak_version() or "none"
     return (
         f"piper-{installed('piper-tts')}+ort-{installed('onnxruntime')}"

@@ -84,6 +84,14 @@ def package_dir(name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def installed_version(distribution: str) -> str:
+    """The installed distribution's version ("none" when absent), for engines' cache keys."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 def piper_voices() -> dict[str, PiperVoiceFiles]:
     """Every Piper voice here by name: the packaged ones, then the folder's (which win)."""
     found: dict[str, PiperVoiceFiles] = {}
@@ -196,6 +204,7 @@ _digests_lock = threading.Lock()
 
 
 def file_sha256(path: Path) -> str:
+    """The file's sha256 in hex, read a MiB at a time."""
     digest = hashlib.sha256()
     with open(path, "rb") as file:
         while chunk := file.read(1 << 20):

@@ -3,7 +3,7 @@
 import hashlib
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, current_app, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -14,6 +14,7 @@ from reader.speech.episode import episode_size
 from reader.speech.settings import SpeechRequestError, VoiceUnavailable
 from reader.text.languages import LANGUAGES
 from reader.views.feeds.rss import Channel, Episode, podcast_rss
+from reader.views.loading import language_filter_or_400
 from reader.views.speaking import lexicon, speech
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
@@ -26,11 +27,7 @@ DESCRIPTION_CHARACTERS = 600
 @bp.get("/podcast.xml")
 def podcast():
     """The newest articles whose whole audio is rendered; the others are rendered meanwhile."""
-    language = request.args.get("language") or None
-    try:
-        article_service.check_language(language)
-    except article_service.UnknownLanguage:
-        abort(400, _("Unknown language filter."))
+    language = language_filter_or_400()
     session = get_session()
     newest = article_service.list_articles(
         session, language, limit=current_app.config["FEED_ITEMS"]

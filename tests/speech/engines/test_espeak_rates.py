@@ -2,7 +2,6 @@
 
 import re
 import statistics
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from babel.messages.pofile import read_po
 
 from reader.speech.engines import espeak_rates
 from reader.speech.engines.espeak import EspeakEngine, _espeak_session
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.engines.espeak_rates import calibrated_rate, rates_stamp
 from reader.speech.options import MAX_RATE, MIN_RATE, SynthesisOptions
 from reader.text.languages import LANGUAGES, REGIONAL_ESPEAK_VOICES
@@ -70,12 +70,7 @@ def _syllables_per_second(lang: str) -> float:
         sentence = catalog.get(message).string
         pcm = engine.synthesize(sentence, SynthesisOptions(voice, rate=175))
         seconds += len(pcm.samples) / 2 / pcm.sample_rate
-        ipa = subprocess.run(
-            ["espeak-ng", "-q", "--ipa", "-v", voice, sentence],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        ipa = phonemize_with_espeak(sentence, voice, ipa=True)
         syllables += len(_NUCLEUS.findall(ipa))
     return syllables / seconds
 

@@ -1,9 +1,8 @@
 """espeak-ng hears Japanese in context: the analyzer's readings, not one kanji at a time."""
 
-import subprocess
-
 import pytest
 
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.normalize import normalize
 from reader.speech.normalize.readings import japanese_as_kana
 from reader.speech.policy import plan_reading
@@ -17,10 +16,7 @@ ENGLISH = "(en)"
 
 def said(text: str) -> str:
     """What espeak-ng's Japanese voice says for the text, as phonemes."""
-    out = subprocess.run(
-        ["espeak-ng", "-q", "-x", "-v", VOICE, text], capture_output=True, text=True, check=True
-    )
-    return out.stdout.strip()
+    return phonemize_with_espeak(text, VOICE).strip()
 
 
 def said_for(text: str) -> str:

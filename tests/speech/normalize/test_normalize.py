@@ -1,9 +1,8 @@
 """Tests for speech normalisation: the text rules, and what espeak-ng then really says."""
 
-import subprocess
-
 import pytest
 
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.normalize import NORMALIZER_VERSION, hashtags_to_words, normalize
 from reader.speech.normalize.steps import STEPS
 from reader.text.languages import SUPPORTED_CODES
@@ -249,15 +248,9 @@ def test_version_is_a_non_empty_string() -> None:
 
 def phonemes(text: str, lang: str) -> str:
     """espeak-ng's phoneme mnemonics for `text`, without stress and pause marks."""
-    result = subprocess.run(
-        ["espeak-ng", "-q", "-x", "-v", lang, text],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    )
+    said = phonemize_with_espeak(text, lang)
     # Stress, pauses and secondary vowel marks ("I2") vary with the context, not the words.
-    return "".join(c for c in result.stdout if c not in "'_,!|:;-2\n ")
+    return "".join(c for c in said if c not in "'_,!|:;-2\n ")
 
 
 SPOKEN = [

@@ -1,10 +1,9 @@
 """Readings espeak-ng can say: Japanese in kana, Hebrew numbers in words, Mandarin by pinyin."""
 
-import subprocess
-
 import pytest
 
 from reader.speech.engines.espeak import EspeakEngine, _espeak_session
+from reader.speech.engines.espeak_phonemes import phonemize_with_espeak
 from reader.speech.normalize import normalize
 from reader.speech.normalize.readings import (
     japanese_as_kana,
@@ -16,10 +15,7 @@ from reader.text.languages import LANGUAGES
 
 
 def phonemes(text: str, voice: str) -> str:
-    out = subprocess.run(
-        ["espeak-ng", "-q", "-x", "-v", voice, text], capture_output=True, text=True, check=True
-    )
-    return out.stdout
+    return phonemize_with_espeak(text, voice)
 
 
 @pytest.mark.parametrize(
