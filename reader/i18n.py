@@ -16,13 +16,21 @@ BROWSER_CHOICE = "auto"
 
 def select_locale() -> str:
     """?lang= first, then the cookie, then Accept-Language, then the default setting."""
-    asked = request.args.get("lang")
-    candidates = (asked,) if asked == BROWSER_CHOICE else (asked, chosen_locale())
+    return locale_for(
+        request.args.get("lang"),
+        request.cookies.get(LOCALE_COOKIE),
+        request.headers.get("Accept-Language", ""),
+        current_app.config["DEFAULT_LOCALE"],
+    )
+
+
+def locale_for(asked: str | None, cookie: str | None, accept_language: str, default: str) -> str:
+    """The UI language for ?lang= (`asked`), the reader's cookie and their browser's header."""
+    candidates = (asked,) if asked == BROWSER_CHOICE else (asked, cookie)
     for candidate in candidates:
         if candidate in LANGUAGES:
             return candidate
-    best = browser_locale(request.headers.get("Accept-Language", ""))
-    return best or current_app.config["DEFAULT_LOCALE"]
+    return browser_locale(accept_language) or default
 
 
 @lru_cache(maxsize=512)
@@ -34,11 +42,18 @@ def browser_locale(accept_language: str) -> str | None:
 
 def chosen_locale() -> str | None:
     """The UI language the reader chose for themselves (kept in a cookie), or None."""
-    chosen = request.cookies.get(LOCALE_COOKIE)
-    return chosen if chosen in LANGUAGES else None
+    return cookie_locale(request.cookies.get(LOCALE_COOKIE))
+
+
+def cookie_locale(cookie: str | None) -> str | None:
+    """The UI language a reader's cookie names, or None when it names none we have."""
+    return cookie if cookie in LANGUAGES else None
 
 
 def _remember_chosen_locale(response):
+    # A page's words follow the browser's languages: a shared cache must keep one per header.
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
     # A ?lang= choice sticks for the next pages through a cookie; ?lang=auto forgets it.
     chosen = request.args.get("lang")
     if chosen == BROWSER_CHOICE and request.cookies.get(LOCALE_COOKIE):

@@ -21,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
         converters,
         feedback,
         feeds,
+        front_door,
         health,
         imports,
         listen,
@@ -49,6 +50,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.extensions["csrf"].exempt(api.bp)
+    front_door.init_app(app)
     app.add_template_filter(typography, "typography")
     app.add_template_global(sentence_gap, "sentence_gap")
     app.add_template_filter(format_number, "format_count")

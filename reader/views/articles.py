@@ -151,23 +151,15 @@ def read(article_id: int):
 
     def render():
         article = load_article_or_404(article_id)
-        key = _page_key(article.id, article.revision, article.language, article.published_utc)
-        return key, _reading_page(article)
+        state = (article.revision, article.language, article.published_utc)
+        return _page_key(article.id, state), _reading_page(article)
 
-    return page_cache.cached(_page_key(article_id, *state), render)
+    return page_cache.cached(_page_key(article_id, state), render)
 
 
-def _page_key(article_id: int, revision: int, language: str | None, published_utc) -> tuple:
-    """All a cached reading page depends on besides the article's revision: the reader's
-    language, the words of its relative date, and the voices this server has for it."""
-    locale = str(get_locale())
-    return (
-        article_id,
-        revision,
-        locale,
-        chosen_locale(),
-        page_cache.relative_time(published_utc, locale),
-        voice_offer(language),
+def _page_key(article_id: int, state) -> tuple:
+    return page_cache.reading_page_key(
+        article_id, state, str(get_locale()), chosen_locale(), speech()
     )
 
 

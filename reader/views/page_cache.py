@@ -11,6 +11,7 @@ from flask import Flask, current_app, request, session
 from flask_login import current_user
 
 from reader.memo import Memo
+from reader.speech.engines.base import EngineUnavailable
 from reader.text.date_format import format_relative
 
 EXTENSION = "reader.page_cache"
@@ -61,6 +62,28 @@ def for_anyone(with_query: bool = False) -> bool:
         and (with_query or not request.query_string)
         and "_flashes" not in session
         and not current_user.is_authenticated
+    )
+
+
+def reading_page_key(article_id: int, state, locale: str, chosen: str | None, speech) -> tuple:
+    """All an anonymous reader's reading page depends on: the article's (revision, language,
+    publication time) `state`, the UI language (and whether the reader chose it, which the
+    page shows), the words of its relative date, and the voices the `speech` service lists
+    (their menu and problems are a function of these, worked out in the reader's language)."""
+    revision, language, published_utc = state
+    try:
+        speech.engine()
+        voices = speech.voices_version()
+    except EngineUnavailable:  # the page says so; it changes when espeak-ng is installed
+        voices = None
+    return (
+        article_id,
+        revision,
+        locale,
+        chosen,
+        relative_time(published_utc, locale),
+        language,
+        voices,
     )
 
 

@@ -33,15 +33,16 @@ def _end(response):
     response.headers[REQUEST_ID_HEADER] = g.request_id
     # The URL rule, not the path: /articles/<int:article_id> is one route however many articles.
     route = request.url_rule.rule if request.url_rule is not None else "(no route)"
-    metrics.request_answered(route, request.method, response.status_code, seconds)
-    log.info(
-        "%s %s %d %.1fms",
-        request.method,
-        request.full_path if request.query_string else request.path,
-        response.status_code,
-        seconds * 1000,
-    )
+    shown = request.full_path if request.query_string else request.path
+    answered(request.method, shown, route, response.status_code, seconds)
     return response
+
+
+def answered(method: str, shown_path: str, route: str, status: int, seconds: float) -> None:
+    """A request answered: counted in the metrics and logged on one line (with the request id
+    in logs.REQUEST_ID), by the hooks here or by the front door before them."""
+    metrics.request_answered(route, method, status, seconds)
+    log.info("%s %s %d %.1fms", method, shown_path, status, seconds * 1000)
 
 
 def _forget(_error=None) -> None:
