@@ -12,6 +12,7 @@ on to Flask, which renders the page and caches it for the next reader.
 import re
 import time
 
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import parse_cookie
 
 from reader import logs
@@ -87,8 +88,11 @@ class FrontDoor:
         locale = locale_for(
             None, cookie, environ.get("HTTP_ACCEPT_LANGUAGE", ""), self.default_locale
         )
-        with self.engine.connect() as connection:
-            state = article_service.page_state(connection, article_id)
+        try:
+            with self.engine.connect() as connection:
+                state = article_service.page_state(connection, article_id)
+        except SQLAlchemyError:  # Flask tries again, and answers with its error page
+            return None
         if state is None:  # a 404, in the reader's language: Flask's to say
             return None
         key = page_cache.reading_page_key(

@@ -149,3 +149,23 @@ def test_a_front_door_answer_is_logged_with_its_request_id_and_counted(
     assert line.getMessage().startswith(f"GET {path} 200 ")
     assert line.request_id == "proxy-42"
     assert counted() == before + 1
+
+
+def test_a_database_fault_at_the_front_door_is_left_to_flasks_error_handling(
+    app, client, french_article, flask_calls, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    from reader.library import articles as article_service
+
+    path = f"/articles/{french_article.id}"
+    client.get(path)
+
+    def unreachable(*_args):
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(article_service, "page_state", unreachable)
+    response = client.get(path, headers={"Accept-Language": "de"})
+    assert flask_calls == [path, path]
+    assert response.status_code == 503
+    assert response.mimetype == "text/html"
