@@ -1,7 +1,5 @@
 """Article pages: the list with its language filter, the reading page, the language override."""
 
-import time
-
 from flask import (
     Blueprint,
     abort,
@@ -32,10 +30,6 @@ bp = Blueprint("articles", __name__)
 PER_PAGE = 20
 # "Listen to all" queues the list as filtered, up to this many articles (hours of listening).
 QUEUE_LIMIT = 200
-# An anonymous list page is rendered again at least this often: what the library's state does
-# not tell (an audio length once its render ends, a lexicon change, "3 days ago") shows after
-# at most this long. Imports, edits and removals show at once.
-LIST_PAGE_SECONDS = 5
 
 
 @bp.get("/")
@@ -46,14 +40,8 @@ def index():
     # (filters, page, and the language switcher's links keep every argument), the reader's
     # language, the library's state (one small query), and the time, in steps.
     with db.connection() as connection:
-        state = tuple(article_service.library_state(connection))
-    key = (
-        request.query_string,
-        str(get_locale()),
-        chosen_locale(),
-        state,
-        int(time.monotonic() // LIST_PAGE_SECONDS),
-    )
+        state = article_service.library_state(connection)
+    key = page_cache.list_page_key(request.query_string, state, str(get_locale()), chosen_locale())
     return page_cache.cached(key, lambda: (key, _list_page()), page_cache.list_pages())
 
 

@@ -1,12 +1,13 @@
-"""Anonymous readers' reading pages answered from the page cache before Flask's request cycle.
+"""Anonymous readers' pages answered from the page cache before Flask's request cycle.
 
 A reading page every anonymous reader gets is rendered once per article revision and kept
-(reader.views.page_cache); serving it from there through Flask still cost four times what the
-page itself did: the request context, the session, sign-in, CSRF, Babel and eight hooks, for
-bytes already made. Here a GET of /articles/<id> with no query string and no cookie but the
-UI language's is answered in front of all that, after the same one-query revision check, with
-the same headers, log line and metrics; anything else, a page not cached yet included, goes
-on to Flask, which renders the page and caches it for the next reader.
+(reader.views.page_cache), and so is the list; serving them from there through Flask still
+cost four times what the page itself did: the request context, the session, sign-in, CSRF,
+Babel and eight hooks, for bytes already made. Here a GET of /articles/<id> or of / with no
+query string and no cookie but the UI language's is answered in front of all that, after the
+same one-query check of the article's revision (or the library's state), with the same
+headers, log line and metrics; anything else, a page not cached yet included, goes on to
+Flask, which renders the page and caches it for the next reader.
 """
 
 import re
@@ -25,7 +26,7 @@ from reader.views.security_headers import SECURITY_HEADERS
 
 # As werkzeug's `int` converter reads the route's id, leading zeros aside (Flask takes those).
 ARTICLE_PATH = re.compile(r"/articles/([1-9][0-9]{0,18})", re.ASCII)
-ROUTE = "/articles/<int:article_id>"
+READING_ROUTE, LIST_ROUTE = "/articles/<int:article_id>", "/"
 # What Flask says of such a page: its language follows the browser's (i18n), and the session
 # was looked at to know it is anonymous (Flask's sessions).
 VARY = "Accept-Language, Cookie"
@@ -37,13 +38,15 @@ class FrontDoor:
     def __init__(self, app, inner):
         self.inner = inner
         self.pages = app.extensions[page_cache.EXTENSION]
+        self.list_pages = app.extensions[page_cache.LIST_EXTENSION]
         self.engine = app.extensions["reader.engine"]
         self.speech = app.extensions["reader.speech"]
         self.default_locale = app.config["DEFAULT_LOCALE"]
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
-        page = self._cached_page(environ) if self._anonymous_page_request(environ) else None
+        route = self._anonymous_route(environ)
+        page = self._cached_page(environ, route) if route is not None else None
         if page is None:
             return self.inner(environ, start_response)
         request_id = logs.request_id_from(environ.get("HTTP_X_REQUEST_ID"))
@@ -59,21 +62,24 @@ class FrontDoor:
         )
         token = logs.REQUEST_ID.set(request_id)
         try:
-            answered("GET", environ["PATH_INFO"], ROUTE, 200, time.perf_counter() - started)
+            answered("GET", environ["PATH_INFO"], route, 200, time.perf_counter() - started)
         finally:
             logs.REQUEST_ID.reset(token)
         return [page]
 
-    def _anonymous_page_request(self, environ) -> bool:
-        return (
-            environ["REQUEST_METHOD"] == "GET"
-            and not environ.get("QUERY_STRING")
-            and self.pages.size > 0
-            and ARTICLE_PATH.fullmatch(environ.get("PATH_INFO", "")) is not None
-        )
+    def _anonymous_route(self, environ) -> str | None:
+        """The route of a page this door may answer, else None."""
+        if environ["REQUEST_METHOD"] != "GET" or environ.get("QUERY_STRING"):
+            return None
+        if self.pages.size == 0:  # the page cache is off
+            return None
+        path = environ.get("PATH_INFO", "")
+        if path == LIST_ROUTE:
+            return LIST_ROUTE
+        return READING_ROUTE if ARTICLE_PATH.fullmatch(path) is not None else None
 
-    def _cached_page(self, environ) -> bytes | None:
-        """The page cached for this reader, still the article's, or None (Flask answers)."""
+    def _cached_page(self, environ, route: str) -> bytes | None:
+        """The page cached for this reader, still current, or None (Flask answers)."""
         cookie = None
         if environ.get("HTTP_COOKIE"):
             cookies = parse_cookie(environ)
@@ -82,23 +88,33 @@ class FrontDoor:
             if any(name != LOCALE_COOKIE for name in cookies):
                 return None
             cookie = cookies.get(LOCALE_COOKIE)
-        article_id = int(ARTICLE_PATH.fullmatch(environ["PATH_INFO"]).group(1))
-        if article_id > MAX_ID:
-            return None
         locale = locale_for(
             None, cookie, environ.get("HTTP_ACCEPT_LANGUAGE", ""), self.default_locale
         )
+        chosen = cookie_locale(cookie)
         try:
-            with self.engine.connect() as connection:
-                state = article_service.page_state(connection, article_id)
+            if route == LIST_ROUTE:
+                return self._list_page(locale, chosen)
+            article_id = int(ARTICLE_PATH.fullmatch(environ["PATH_INFO"]).group(1))
+            return self._reading_page(article_id, locale, chosen)
         except SQLAlchemyError:  # Flask tries again, and answers with its error page
             return None
+
+    def _reading_page(self, article_id: int, locale: str, chosen: str | None) -> bytes | None:
+        if article_id > MAX_ID:
+            return None
+        with self.engine.connect() as connection:
+            state = article_service.page_state(connection, article_id)
         if state is None:  # a 404, in the reader's language: Flask's to say
             return None
-        key = page_cache.reading_page_key(
-            article_id, state, locale, cookie_locale(cookie), self.speech
+        return self.pages.get(
+            page_cache.reading_page_key(article_id, state, locale, chosen, self.speech)
         )
-        return self.pages.get(key)
+
+    def _list_page(self, locale: str, chosen: str | None) -> bytes | None:
+        with self.engine.connect() as connection:
+            state = article_service.library_state(connection)
+        return self.list_pages.get(page_cache.list_page_key(b"", state, locale, chosen))
 
 
 def init_app(app) -> None:

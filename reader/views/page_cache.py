@@ -87,6 +87,25 @@ def reading_page_key(article_id: int, state, locale: str, chosen: str | None, sp
     )
 
 
+# An anonymous list page is rendered again at least this often: what the library's state does
+# not tell (an audio length once its render ends, a lexicon change, "3 days ago") shows after
+# at most this long. Imports, edits and removals show at once.
+LIST_PAGE_SECONDS = 5
+
+
+def list_page_key(query_string: bytes, state, locale: str, chosen: str | None) -> tuple:
+    """All an anonymous reader's list page depends on: its query string (filters, page, and
+    the language switcher's links keep every argument), the library's `state` (one small
+    query), the UI language, and the time, in steps."""
+    return (
+        query_string,
+        locale,
+        chosen,
+        tuple(state),
+        int(time.monotonic() // LIST_PAGE_SECONDS),
+    )
+
+
 def relative_time(published_utc: datetime | None, locale: str) -> str | None:
     """ "3 days ago" as the page says it now: part of a cached page's key, so that the page
     is rendered again when the words change, not only when the article does."""

@@ -1,11 +1,13 @@
 """The anonymous list page kept rendered: imports, edits and removals show at once."""
 
+import time
 from types import SimpleNamespace
 
 import pytest
 
 from reader.library import articles
 from reader.views import articles as article_views
+from reader.views import page_cache
 from tests.helpers import load_seed
 
 
@@ -14,7 +16,9 @@ def now(monkeypatch):
     """The clock the list's time steps are taken from, still unless a test moves it (a slow
     host would otherwise cross a step between two requests)."""
     clock = [1000.0]
-    monkeypatch.setattr(article_views, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    monkeypatch.setattr(
+        page_cache, "time", SimpleNamespace(monotonic=lambda: clock[0], time=time.time)
+    )
     return clock
 
 
@@ -67,7 +71,7 @@ def test_the_list_is_rendered_again_after_a_few_seconds(client, session, renders
     load_seed(session, "01-fr")
     client.get("/")
     client.get("/")
-    now[0] += article_views.LIST_PAGE_SECONDS
+    now[0] += page_cache.LIST_PAGE_SECONDS
     client.get("/")  # an audio length that appeared meanwhile would show now
     assert len(renders) == 2
 
