@@ -2,9 +2,12 @@
 
 wrk drives each route from its own process on loopback, 64 connections for 30 s by default:
 the article list, the reading page, cached audio with Range requests, and feedback posts (a
-Lua script gives every post its own text and notes the id of every acknowledged one). Prints
-JSON: requests per second and p50/p99 latency per route, the ratio to hello, each web worker's
-memory (RSS and USS) after the run, the host's load, and the checks:
+Lua script gives every post its own text and notes the id of every acknowledged one). Each
+route's 30 s come in five slices, each right after a slice of hello: this shared host's own
+speed swings by 2x within a minute, so a route is compared with hello as measured beside it
+(the ratio is the median of the five pairs, with their range). Prints JSON: requests per
+second and p50/p99 latency per route, the ratio to hello, each web worker's memory (RSS and
+USS) after the run, the host's load, and the checks:
 
 - no errors (non-2xx/3xx answers, socket errors) on any route;
 - the reading page at least half the hello app's throughput;
@@ -20,6 +23,7 @@ import os
 import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +35,7 @@ from tests.helpers import free_port, serve_reader, wait_for
 
 CONNECTIONS = 64
 SECONDS = 30
+SLICES = 5  # each route's seconds in this many slices, each paired with a slice of hello
 WEB_WORKERS = 2
 WEB_THREADS = 8
 ARTICLE_ID = 2  # the German seed
@@ -51,19 +56,20 @@ end
 """
 
 FEEDBACK_SCRIPT = """
--- Each post its own text, "load <thread>-<n>"; each acknowledged id written to a file.
+-- Each post its own text, "load <slice>-<thread>-<n>"; each acknowledged id written to a file.
 local counter = 0
+local slice = os.getenv("SLICE")
 function setup(thread)
   counter = counter + 1
   thread:set("tid", counter)
 end
 function init(args)
   n = 0
-  acks = io.open(os.getenv("ACK_DIR") .. "/acks-" .. tid .. ".txt", "w")
+  acks = io.open(os.getenv("ACK_DIR") .. "/acks-" .. slice .. "-" .. tid .. ".txt", "w")
 end
 function request()
   n = n + 1
-  local body = '{"category": "other", "message": "load ' .. tid .. '-' .. n .. '"}'
+  local body = '{"category": "other", "message": "load ' .. slice .. '-' .. tid .. '-' .. n .. '"}'
   return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
 end
 function response(status, headers, body)
@@ -104,6 +110,35 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None, en
         "p99_ms": latency.get("99"),
         "errors": (int(non_2xx.group(1)) if non_2xx else 0)
         + (sum(int(n) for n in socket.groups()) if socket else 0),
+    }
+
+
+def combined(runs: list[dict]) -> dict:
+    """Slices of one route as one: requests per second over all of them, the median of their
+    p50s, the worst of their p99s, every error."""
+    seconds = sum(run["requests"] / run["rps"] for run in runs if run["rps"])
+    requests = sum(run["requests"] for run in runs)
+    return {
+        "rps": round(requests / seconds, 2) if seconds else 0.0,
+        "requests": requests,
+        "p50_ms": statistics.median(run["p50_ms"] or 0 for run in runs),
+        "p99_ms": max(run["p99_ms"] or 0 for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+    }
+
+
+def beside_hello(pairs: list[dict]) -> dict:
+    """A route's figures, and its throughput against hello's measured just before each slice:
+    the median ratio of the pairs, their range, and every pair."""
+    ratios = [pair["route"]["rps"] / pair["hello"]["rps"] for pair in pairs]
+    return {
+        **combined([pair["route"] for pair in pairs]),
+        "rps_ratio_to_hello": round(statistics.median(ratios), 4),
+        "rps_ratio_range": [round(min(ratios), 4), round(max(ratios), 4)],
+        "slices": [
+            {"hello_rps": pair["hello"]["rps"], "rps": pair["route"]["rps"], "ratio": round(r, 4)}
+            for pair, r in zip(pairs, ratios, strict=True)
+        ],
     }
 
 
@@ -242,12 +277,20 @@ def main() -> None:
             for name in ("list", "reading_page"):
                 url, script, env = routes[name]
                 settle(wrk(url, 2, args.connections, script, env))
-            measured = {"hello": wrk(hello_url, args.seconds, args.connections)}
-            for name, (url, script, env) in routes.items():
-                measured[name] = wrk(url, args.seconds, args.connections, script, env)
-                settle(measured[name])
-            # hello again at the end: a busy spell on the host shows as a gap between the two.
-            measured["hello_again"] = wrk(hello_url, args.seconds, args.connections)
+            slice_seconds = max(1, round(args.seconds / SLICES))
+            slices: dict[str, list[dict]] = {name: [] for name in routes}
+            for number in range(SLICES):
+                for name, (url, script, env) in routes.items():
+                    beside = wrk(hello_url, slice_seconds, args.connections)
+                    settle(beside)
+                    measured_slice = wrk(
+                        url, slice_seconds, args.connections, script, {**env, "SLICE": str(number)}
+                    )
+                    settle(measured_slice)
+                    slices[name].append({"hello": beside, "route": measured_slice})
+            measured = {"hello": combined([s["hello"] for r in slices.values() for s in r])}
+            for name, pairs in slices.items():
+                measured[name] = beside_hello(pairs)
             # The workers serving now: one gunicorn restarted is measured too, and its
             # predecessor's end (signal, traceback) is quoted from the server's log.
             serving = server.worker_pids()
@@ -266,11 +309,7 @@ def main() -> None:
         hello.terminate()
         hello.wait(20)
         shutil.rmtree(data, ignore_errors=True)
-    hello_rps = min(measured["hello"]["rps"], measured["hello_again"]["rps"])
-    for name, figures in measured.items():
-        result[name] = figures
-        if not name.startswith("hello"):
-            figures["rps_ratio_to_hello"] = round(figures["rps"] / hello_rps, 4)
+    result.update(measured)
     result["host_load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     feedback = result["feedback"]
     result["checks"] = {
