@@ -118,9 +118,11 @@ def combined(runs: list[dict]) -> dict:
     p50s, the worst of their p99s, every error."""
     seconds = sum(run["requests"] / run["rps"] for run in runs if run["rps"])
     requests = sum(run["requests"] for run in runs)
+    cpu_ms = sum(run["cpu_ms_per_request"] * run["requests"] for run in runs)
     return {
         "rps": round(requests / seconds, 2) if seconds else 0.0,
         "requests": requests,
+        "cpu_ms_per_request": round(cpu_ms / requests, 4) if requests else None,
         "p50_ms": statistics.median(run["p50_ms"] or 0 for run in runs),
         "p99_ms": max(run["p99_ms"] or 0 for run in runs),
         "errors": sum(run["errors"] for run in runs),
@@ -131,12 +133,29 @@ def beside_hello(pairs: list[dict]) -> dict:
     """A route's figures, and its throughput against hello's measured just before each slice:
     the median ratio of the pairs, their range, and every pair."""
     ratios = [pair["route"]["rps"] / pair["hello"]["rps"] for pair in pairs]
+    # The servers' CPU per request, hello's over the route's: what throughput would be on a
+    # host that kept one speed (the workers' CPU time stops while the host takes the cores).
+    cpu_ratios = [
+        pair["hello"]["cpu_ms_per_request"] / pair["route"]["cpu_ms_per_request"]
+        for pair in pairs
+        if pair["route"]["cpu_ms_per_request"]
+    ]
     return {
         **combined([pair["route"] for pair in pairs]),
         "rps_ratio_to_hello": round(statistics.median(ratios), 4),
         "rps_ratio_range": [round(min(ratios), 4), round(max(ratios), 4)],
+        "cpu_ratio_to_hello": round(statistics.median(cpu_ratios), 4) if cpu_ratios else None,
+        "cpu_ratio_range": [round(min(cpu_ratios), 4), round(max(cpu_ratios), 4)]
+        if cpu_ratios
+        else None,
         "slices": [
-            {"hello_rps": pair["hello"]["rps"], "rps": pair["route"]["rps"], "ratio": round(r, 4)}
+            {
+                "hello_rps": pair["hello"]["rps"],
+                "rps": pair["route"]["rps"],
+                "ratio": round(r, 4),
+                "hello_cpu_ms_per_request": round(pair["hello"]["cpu_ms_per_request"], 4),
+                "cpu_ms_per_request": round(pair["route"]["cpu_ms_per_request"], 4),
+            }
             for pair, r in zip(pairs, ratios, strict=True)
         ],
     }
@@ -156,6 +175,24 @@ def memory_mb(pid: int) -> dict:
         fields[name] = int(value.split()[0])  # kB
     uss = fields["Private_Clean"] + fields["Private_Dirty"]
     return {"pid": pid, "rss_mb": round(fields["Rss"] / 1024, 1), "uss_mb": round(uss / 1024, 1)}
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes (every thread of each) have used so far."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measured_with_cpu(pids: list[int], *wrk_args, **wrk_kwargs) -> dict:
+    """A wrk run, with the CPU the serving processes spent per request answered."""
+    before = cpu_seconds(pids)
+    figures = wrk(*wrk_args, **wrk_kwargs)
+    spent = cpu_seconds(pids) - before
+    figures["cpu_ms_per_request"] = spent * 1000 / figures["requests"] if figures["requests"] else 0
+    return figures
 
 
 def children(pid: int) -> list[int]:
@@ -277,14 +314,22 @@ def main() -> None:
             for name in ("list", "reading_page"):
                 url, script, env = routes[name]
                 settle(wrk(url, 2, args.connections, script, env))
+            hello_workers = children(hello.pid)
             slice_seconds = max(1, round(args.seconds / SLICES))
             slices: dict[str, list[dict]] = {name: [] for name in routes}
             for number in range(SLICES):
                 for name, (url, script, env) in routes.items():
-                    beside = wrk(hello_url, slice_seconds, args.connections)
+                    beside = measured_with_cpu(
+                        hello_workers, hello_url, slice_seconds, args.connections
+                    )
                     settle(beside)
-                    measured_slice = wrk(
-                        url, slice_seconds, args.connections, script, {**env, "SLICE": str(number)}
+                    measured_slice = measured_with_cpu(
+                        workers,
+                        url,
+                        slice_seconds,
+                        args.connections,
+                        script,
+                        {**env, "SLICE": str(number)},
                     )
                     settle(measured_slice)
                     slices[name].append({"hello": beside, "route": measured_slice})

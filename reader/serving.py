@@ -8,6 +8,7 @@ import os
 import time
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
 
 from reader import logs, metrics
 
@@ -18,6 +19,16 @@ log = logging.getLogger(__name__)
 WORKER_TIMEOUT_SECONDS = 120
 # On SIGTERM, requests in progress get this long to finish before their worker is killed.
 GRACEFUL_TIMEOUT_SECONDS = 10
+
+
+class NoAccessLogger(Logger):
+    """gunicorn's logger without its access log: the app writes one line per request itself,
+    with its id (reader.views.request_log). With a logging configuration given, gunicorn
+    worked out every request's access-log fields for a log that goes nowhere: a tenth of a
+    cached page's time in a web worker."""
+
+    def access(self, resp, req, environ, request_time) -> None:
+        return None
 
 
 class GunicornServer(BaseApplication):
@@ -56,6 +67,7 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
         "control_socket_disable": True,
         # One log format for everything: the app logs each request itself, with its id.
         "accesslog": None,
+        "logger_class": NoAccessLogger,
         "logconfig_dict": logs.logging_config(),
         "post_fork": _enable_fault_tracebacks,
     }
