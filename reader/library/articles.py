@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, Row, bindparam, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, lazyload, selectinload
 
 from reader.library import dates, langid
@@ -288,13 +288,58 @@ def get_article(session: Session, article_id: int) -> Article | None:
     )
 
 
-def page_state(connection: Connection, article_id: int) -> Row | None:
+def page_state(connection: Connection, article_id: int) -> tuple | None:
     """(revision, language, published_utc) of an article, or None: one small query.
 
-    All a cached reading page needs to know whether it is still the article's (a Core query
-    on a connection: a tenth of what loading the article costs).
+    All a cached reading page needs to know whether it is still the article's. It runs for
+    every anonymous reader's page, so on the driver's cursor, with the statement compiled once
+    per database: SQLAlchemy's execution around the query cost three times the query (65 of
+    85 us). Its errors are SQLAlchemy's all the same.
     """
-    return connection.execute(_PAGE_STATE, {"article_id": article_id}).first()
+    statement = _compiled_page_state(connection.dialect)
+    driver_error = connection.dialect.loaded_dbapi.Error
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(statement.sql, statement.parameters(article_id))
+        row = cursor.fetchone()
+    except driver_error as error:
+        raise DBAPIError.instance(statement.sql, None, error, driver_error) from error
+    finally:
+        cursor.close()
+    return None if row is None else statement.converted(row)
+
+
+class _CompiledQuery:
+    """A one-parameter query as one database's driver takes it, and its columns' converters."""
+
+    def __init__(self, query, parameter: str, dialect):
+        compiled = query.compile(dialect=dialect)
+        self.sql = str(compiled)
+        self._parameter, self._positional = parameter, compiled.positional
+        self._converters = [
+            dialect.type_descriptor(column.type).result_processor(dialect, None)
+            for column in query.selected_columns
+        ]
+
+    def parameters(self, value):
+        return (value,) if self._positional else {self._parameter: value}
+
+    def converted(self, row) -> tuple:
+        return tuple(
+            value if convert is None else convert(value)
+            for convert, value in zip(self._converters, row, strict=True)
+        )
+
+
+_PAGE_STATE_BY_DIALECT: dict[tuple[str, str], _CompiledQuery] = {}
+
+
+def _compiled_page_state(dialect) -> _CompiledQuery:
+    key = (dialect.name, dialect.driver)
+    compiled = _PAGE_STATE_BY_DIALECT.get(key)
+    if compiled is None:
+        compiled = _PAGE_STATE_BY_DIALECT[key] = _CompiledQuery(_PAGE_STATE, "article_id", dialect)
+    return compiled
 
 
 def article_version(connection: Connection, article_id: int) -> ArticleVersion | None:
