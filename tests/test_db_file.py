@@ -43,10 +43,19 @@ def test_a_write_after_the_file_changed_is_a_503_not_an_acknowledgement(
 
 
 @pytest.mark.parametrize("damage", [_delete, _replace, _corrupt])
-def test_a_page_after_the_file_changed_is_a_localized_503_page(app, client, tmp_path, damage):
+@pytest.mark.parametrize("path", ["/?lang=de", "/", "/articles/1"])
+def test_a_page_after_the_file_changed_is_a_localized_503_page(
+    app, client, session, tmp_path, damage, path
+):
+    from tests.helpers import load_seed
+
+    load_seed(session, "01-fr")
+    session.close()
+    # Kept rendered for the next anonymous reader: the front door must not answer from them.
     assert client.get("/").status_code == 200
+    assert client.get("/articles/1").status_code == 200
     damage(tmp_path, app)
-    response = client.get("/?lang=de")
+    response = client.get(path, headers={"Accept-Language": "de"})
     assert response.status_code == 503
     page = response.get_data(as_text=True)
     assert "<!doctype html>" in page.lower()

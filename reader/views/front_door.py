@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import parse_cookie
 
 from reader import logs
+from reader.db_file import DatabaseFileChanged
 from reader.i18n import LOCALE_COOKIE, cookie_locale, locale_for
 from reader.ids import MAX_ID
 from reader.library import articles as article_service
@@ -97,7 +98,7 @@ class FrontDoor:
                 return self._list_page(locale, chosen)
             article_id = int(ARTICLE_PATH.fullmatch(environ["PATH_INFO"]).group(1))
             return self._reading_page(article_id, locale, chosen)
-        except SQLAlchemyError:  # Flask tries again, and answers with its error page
+        except (SQLAlchemyError, DatabaseFileChanged):  # Flask answers with its error page
             return None
 
     def _reading_page(self, article_id: int, locale: str, chosen: str | None) -> bytes | None:
