@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.helpers import free_port, serve_reader, wait_for
@@ -178,16 +179,21 @@ def memory_mb(pid: int) -> dict:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User and system CPU time the processes (every thread of each) have used so far."""
+    """User and system CPU time the processes (every thread of each) have used so far; a
+    process that is gone counts nothing (a restarted worker is reported after the run)."""
     ticks = 0
     for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
         ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def measured_with_cpu(pids: list[int], *wrk_args, **wrk_kwargs) -> dict:
-    """A wrk run, with the CPU the serving processes spent per request answered."""
+def measured_with_cpu(serving: Callable[[], list[int]], *wrk_args, **wrk_kwargs) -> dict:
+    """A wrk run, with the CPU the `serving()` processes spent per request answered."""
+    pids = serving()  # the workers serving now: after a restart, the new one
     before = cpu_seconds(pids)
     figures = wrk(*wrk_args, **wrk_kwargs)
     spent = cpu_seconds(pids) - before
@@ -314,17 +320,16 @@ def main() -> None:
             for name in ("list", "reading_page"):
                 url, script, env = routes[name]
                 settle(wrk(url, 2, args.connections, script, env))
-            hello_workers = children(hello.pid)
             slice_seconds = max(1, round(args.seconds / SLICES))
             slices: dict[str, list[dict]] = {name: [] for name in routes}
             for number in range(SLICES):
                 for name, (url, script, env) in routes.items():
                     beside = measured_with_cpu(
-                        hello_workers, hello_url, slice_seconds, args.connections
+                        lambda: children(hello.pid), hello_url, slice_seconds, args.connections
                     )
                     settle(beside)
                     measured_slice = measured_with_cpu(
-                        workers,
+                        server.worker_pids,
                         url,
                         slice_seconds,
                         args.connections,
